@@ -1,0 +1,60 @@
+/** Rules on budget.yaml: numbering and every figure of the arithmetic (see model/budget.ts). */
+import type { Rule } from '../context.js';
+import { analyzeBudget } from '../../model/budget.js';
+import { absDong } from '../../model/money.js';
+import { figure as fmt } from '../../diagnostics/codes.js';
+
+export const budgetLinesNumbered: Rule = {
+  name: 'budget-lines-numbered',
+  run(docs, report) {
+    const doc = docs.budget;
+    if (!doc?.data) return;
+    const seen = new Set<number>();
+    doc.data.lines.forEach((l, i) => {
+      if (seen.has(l.no)) {
+        report.at(doc.source, ['lines', i, 'no'], 'budget/duplicate-line', { no: l.no });
+        return;
+      }
+      seen.add(l.no);
+      if (l.no !== i + 1) report.at(doc.source, ['lines', i, 'no'], 'budget/numbering', { expected: i + 1, actual: l.no });
+    });
+  },
+};
+
+export const budgetArithmetic: Rule = {
+  name: 'budget-arithmetic',
+  run(docs, report) {
+    const doc = docs.budget;
+    if (!doc?.data) return;
+    const a = analyzeBudget(doc.data);
+    for (const l of a.lines) {
+      if (l.product && !l.product.ok) {
+        report.at(doc.source, ['lines', l.index, 'amount'], 'budget/line-arithmetic', {
+          no: l.no, quantity: fmt(l.product.quantity), rate: fmt(l.product.rate), expected: fmt(l.product.expected),
+          actual: fmt(l.amount), diff: fmt(absDong(l.amount - l.product.expected)),
+        });
+      }
+      if (l.percent && !l.percent.ok) {
+        report.at(doc.source, ['lines', l.index, 'amount'], 'budget/percent-line', {
+          no: l.no, percent: l.percent.percent, base: fmt(l.percent.baseAmount),
+          expected: fmt(l.percent.expected), actual: fmt(l.amount), diff: fmt(absDong(l.amount - l.percent.expected)),
+        });
+      }
+    }
+    if (!a.totalOk) {
+      report.at(doc.source, ['total'], 'budget/total-mismatch', { expected: fmt(a.sum), actual: fmt(a.total), diff: fmt(absDong(a.total - a.sum)) });
+    }
+    if (!a.words.ok) {
+      report.at(doc.source, ['totalInWords'], 'budget/words-mismatch', { actual: a.words.declared, total: fmt(a.total), expected: a.words.expected });
+    }
+  },
+};
+
+export const budgetHasFunding: Rule = {
+  name: 'budget-has-funding',
+  run(docs, report) {
+    const plan = docs.plan;
+    if (!plan?.data || !docs.budget?.data) return;
+    if (!plan.data.funding?.source?.trim()) report.at(plan.source, [], 'budget/no-funding', {}, true);
+  },
+};

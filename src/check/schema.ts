@@ -1,0 +1,182 @@
+/**
+ * Schema validation with the precompiled validators, and the translation of ajv's errors
+ * (English, JSON pointers) into located diagnostics with stable codes and our own
+ * Vietnamese and English messages.
+ */
+import * as validators from '../generated/validators.js';
+import type { AjvError, Validator } from '../generated/validators.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { codeInfo } from '../diagnostics/codes.js';
+import { diagnosticAt, positionOf, positionOfKey, type PathSegment, type SourceFile } from '../yaml/source.js';
+import { closest } from '../model/text.js';
+
+export type FileKind = 'plan' | 'units' | 'tasks' | 'indicators' | 'budget' | 'progress' | 'references';
+export const FILE_KINDS: Record<string, FileKind> = {
+  Plan: 'plan', Units: 'units', Tasks: 'tasks', Indicators: 'indicators', Budget: 'budget', Progress: 'progress', References: 'references',
+};
+
+/** Property names per object schema path, for "did you mean" on a misspelt key. */
+import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
+import unitsSchema from '../../schemas/units.schema.json' with { type: 'json' };
+import tasksSchema from '../../schemas/tasks.schema.json' with { type: 'json' };
+import indicatorsSchema from '../../schemas/indicators.schema.json' with { type: 'json' };
+import budgetSchema from '../../schemas/budget.schema.json' with { type: 'json' };
+import progressSchema from '../../schemas/progress.schema.json' with { type: 'json' };
+import referencesSchema from '../../schemas/references.schema.json' with { type: 'json' };
+
+const SCHEMAS: Record<FileKind, unknown> = {
+  plan: planSchema, units: unitsSchema, tasks: tasksSchema, indicators: indicatorsSchema,
+  budget: budgetSchema, progress: progressSchema, references: referencesSchema,
+};
+
+export function pointerToPath(pointer: string): PathSegment[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
+function schemaAt(kind: FileKind, schemaPath: string): any {
+  let node: any = SCHEMAS[kind];
+  for (const seg of pointerToPath(schemaPath.replace(/^#/, ''))) {
+    node = node?.[seg];
+    if (node && typeof node.$ref === 'string' && node.$ref.startsWith('#/')) {
+      const ref = node.$ref;
+      node = { ...schemaAt(kind, ref), ...node };
+    }
+  }
+  return node;
+}
+
+function valueAt(data: unknown, path: PathSegment[]): unknown {
+  let v: any = data;
+  for (const s of path) v = v?.[s];
+  return v;
+}
+
+function typeName(v: unknown): string {
+  if (v === null || v === undefined) return '@null';
+  if (Array.isArray(v)) return '@array';
+  if (typeof v === 'number') return Number.isNaN(v) ? '@nan' : !Number.isFinite(v) ? '@infinity' : Number.isInteger(v) ? '@integer' : '@number';
+  return '@' + typeof v;
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '…' : v);
+  if (typeof v === 'number') return Number.isNaN(v) ? '.nan' : v === Infinity ? '.inf' : v === -Infinity ? '-.inf' : String(v);
+  if (v === null || v === undefined) return 'null';
+  return Array.isArray(v) ? '[…]' : typeof v === 'object' ? '{…}' : String(v);
+}
+
+const MONEY_RE = /\$defs\/money\//;
+const DATE_RE = /\$defs\/date\/|\/(asOf|date|due|completed)\//;
+
+function describePattern(schemaPath: string): string {
+  if (DATE_RE.test(schemaPath) || /\/(date|due|asOf|completed)\/pattern$/.test(schemaPath)) return '@date-format';
+  return '@id-format';
+}
+
+export function validateSchema(kind: FileKind, src: SourceFile): Diagnostic[] {
+  const validate = (validators as unknown as Record<string, Validator>)[kind];
+  if (!validate) return [];
+  if (validate(src.data)) return [];
+  return mapErrors(kind, src, validate.errors ?? []);
+}
+
+export function mapErrors(kind: FileKind, src: SourceFile, errors: AjvError[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byPath = new Map<string, AjvError[]>();
+  for (const e of errors) {
+    const list = byPath.get(e.instancePath) ?? [];
+    list.push(e);
+    byPath.set(e.instancePath, list);
+  }
+  for (const [pointer, errs] of byPath) {
+    const path = pointerToPath(pointer);
+    const value = valueAt(src.data, path);
+    const specific = errs.filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword));
+    // For "a date or null", a wrong string fails the pattern and the null branch: the
+    // pattern is what the user needs to hear.
+    const hasShapeError = specific.some((e) => ['pattern', 'maxLength', 'minLength', 'minimum', 'maximum'].includes(e.keyword));
+    const typeErrs = specific.filter((e) => e.keyword === 'type');
+    let typeReported = false;
+    for (const e of specific) {
+      const emit = (code: string, params: Diagnostic['params'], onKeyName?: string, onKey = false) => {
+        const info = codeInfo(code);
+        const pos = onKeyName !== undefined ? positionOfKey(src, path, onKeyName) : positionOf(src, path, onKey);
+        out.push(diagnosticAt(src, pos, code, info?.severity ?? 'error', params));
+      };
+      const isMoney = MONEY_RE.test(e.schemaPath);
+      switch (e.keyword) {
+        case 'additionalProperties': {
+          const name = String(e.params.additionalProperty);
+          const parent = schemaAt(kind, e.schemaPath.replace(/\/additionalProperties$/, ''));
+          const known = Object.keys(parent?.properties ?? {});
+          emit('schema/unknown-property', { name, suggestion: closest(name, known) ?? '' }, name);
+          break;
+        }
+        case 'required':
+          emit('schema/missing-property', { name: String(e.params.missingProperty) }, undefined, true);
+          break;
+        case 'type': {
+          if (typeReported || hasShapeError) break;
+          typeReported = true;
+          if (isMoney) {
+            emit('money/not-integer', { actual: show(value) });
+            break;
+          }
+          const expected = [...new Set(typeErrs.flatMap((t) => String(t.params.type).split(',')))].map((t) => '@' + t).join('|');
+          emit('schema/type', { expected, actual: typeName(value) });
+          break;
+        }
+        case 'enum':
+          emit('schema/enum', { actual: show(value), expected: (e.params.allowedValues as unknown[]).map(show).join(', ') });
+          break;
+        case 'const':
+          emit('schema/enum', { actual: show(value), expected: show(e.params.allowedValue) });
+          break;
+        case 'pattern':
+          emit('schema/pattern', { expected: describePattern(e.schemaPath) });
+          break;
+        case 'maxLength':
+          emit('schema/too-long', { max: Number(e.params.limit) });
+          break;
+        case 'minLength':
+          emit('schema/empty', {});
+          break;
+        case 'maxItems':
+          emit('schema/too-many', { max: Number(e.params.limit) });
+          break;
+        case 'minItems':
+          emit('schema/too-few', { min: Number(e.params.limit) });
+          break;
+        case 'minimum':
+        case 'exclusiveMinimum':
+        case 'maximum':
+        case 'exclusiveMaximum': {
+          const upper = e.keyword.endsWith('aximum');
+          if (isMoney) {
+            emit(upper ? 'money/too-large' : 'money/negative', { actual: show(value), max: '9.007.199.254.740.991' });
+            break;
+          }
+          const s = schemaAt(kind, e.schemaPath.replace(/\/[^/]+$/, ''));
+          const lo = s?.minimum ?? s?.exclusiveMinimum;
+          const hi = s?.maximum ?? s?.exclusiveMaximum;
+          emit('schema/range', { actual: show(value), expected: `${lo ?? '…'}–${hi ?? '…'}` });
+          break;
+        }
+        case 'multipleOf':
+          emit('schema/invalid', { detail: `multiple of ${e.params.multipleOf}` });
+          break;
+        default:
+          emit('schema/invalid', { detail: e.message ?? e.keyword });
+      }
+    }
+    if (specific.length === 0 && errs.length > 0) {
+      out.push(diagnosticAt(src, positionOf(src, path), 'schema/invalid', 'error', { detail: errs[0]!.message ?? errs[0]!.keyword }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+/** cchc validate [PATH...]: every finding, located, in the format asked for. */
+import { resolveTargets, loadPlanFolder, loadLoneFile } from '../../load/plan-folder.js';
+import { checkPlan, checkLoneFile } from '../../check/index.js';
+import { codeInfo } from '../../diagnostics/codes.js';
+import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnosticAsText, diagnosticAsJson, diagnosticAsGithub, diagnosticsAsSarif, summaryAsText } from '../../render/diagnostics.js';
+import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { EXIT } from '../errors.js';
+import { VERSION } from '../version.js';
+
+interface Options extends GlobalOptions {
+  format: 'text' | 'json' | 'github' | 'sarif';
+  strict?: boolean;
+}
+
+export async function run(paths: string[], opts: Options): Promise<number> {
+  const env = makeEnv(opts);
+  const { targets, diagnostics } = resolveTargets(paths, env.cwd);
+  const all: Diagnostic[] = [...diagnostics];
+  let plans = 0;
+  for (const t of targets) {
+    if (t.type === 'folder') {
+      const { docs, diagnostics: ioDs } = loadPlanFolder(t.dir, env.cwd);
+      all.push(...ioDs, ...checkPlan(docs).diagnostics);
+    } else {
+      const { source, diagnostics: ds } = loadLoneFile(t.file, env.cwd);
+      all.push(...ds);
+      if (source) all.push(...checkLoneFile(source));
+    }
+    plans++;
+  }
+  all.sort(compareDiagnostics);
+
+  switch (opts.format) {
+    case 'json':
+      write(JSON.stringify(all.map((d) => diagnosticAsJson(d, env.lang)), null, 2));
+      break;
+    case 'github':
+      write(all.map((d) => diagnosticAsGithub(d, env.lang)).join('\n'));
+      break;
+    case 'sarif':
+      write(JSON.stringify(diagnosticsAsSarif(all, env.lang, VERSION), null, 2));
+      break;
+    default:
+      write(all.map((d) => diagnosticAsText(d, env.lang, env.chalk, env.width) + '\n').join('\n'));
+      writeErr(summaryAsText(all, plans, env.lang, env.chalk));
+  }
+  if (all.some((d) => codeInfo(d.code)?.io)) return EXIT.usage;
+  if (all.some((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'))) return EXIT.findings;
+  return EXIT.ok;
+}

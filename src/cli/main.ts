@@ -1,0 +1,149 @@
+/**
+ * cchc's command line: the definition of the interface and the glue. Each command's work is
+ * in its own module, imported only when that command runs, so `cchc validate` never loads
+ * exceljs. One top-level catch keeps the exit contract: 0 clean, 1 findings, 2 usage or I/O.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError, EXIT } from './errors.js';
+import { writeErr } from './io.js';
+import { VERSION } from './version.js';
+
+type Loader = () => Promise<{ run: (...args: any[]) => Promise<number> | number }>;
+
+function addCommon(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ: vi (mặc định) hoặc en / language').choices(['vi', 'en']))
+    .option('--no-color', 'không dùng màu / no colour');
+}
+
+function lazy(load: Loader) {
+  return async (...args: unknown[]) => {
+    const mod = await load();
+    // commander passes (...positionals, options, command)
+    process.exitCode = await mod.run(...args.slice(0, -1));
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('cchc')
+    .description('Kế hoạch cải cách hành chính dưới dạng mã — plan-as-code for administrative-reform plans')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  addCommon(
+    program
+      .command('validate')
+      .description('kiểm tra các tệp kế hoạch / check plan files')
+      .argument('[paths...]', 'thư mục kế hoạch, tệp, hoặc thư mục chứa các kế hoạch (mặc định ./plans)')
+      .addOption(new Option('-f, --format <format>', 'định dạng kết quả / output format').choices(['text', 'json', 'github', 'sarif']).default('text'))
+      .option('--strict', 'cảnh báo cũng làm lệnh thất bại / warnings fail too'),
+  ).action(lazy(() => import('./commands/validate.js')));
+
+  addCommon(
+    program
+      .command('status')
+      .description('tiến độ thực hiện kế hoạch / plan progress')
+      .argument('[plan]', 'thư mục kế hoạch (mặc định: kế hoạch mới nhất trong ./plans)')
+      .option('--as-of <date>', 'tính đến ngày YYYY-MM-DD / as of a date')
+      .option('--period <period>', 'kỳ báo cáo: 2022-Q1, 2022-6M, 2022-9M, 2022 / reporting period')
+      .option('--unit <unit>', 'lọc theo đơn vị chủ trì (mã hoặc tên) / filter by lead unit')
+      .option('--area <area>', 'lọc theo nội dung (số) / filter by area')
+      .option('--overdue', 'chỉ nhiệm vụ quá hạn / overdue tasks only')
+      .option('--json', 'xuất JSON / JSON output'),
+  ).action(lazy(() => import('./commands/status.js')));
+
+  addCommon(
+    program
+      .command('budget')
+      .description('dự toán kinh phí và các phép kiểm tra / the budget and its checks')
+      .argument('[plan]', 'thư mục kế hoạch')
+      .option('--as-of <date>', 'số đã chi tính đến ngày / spending as of a date')
+      .option('--json', 'xuất JSON / JSON output'),
+  ).action(lazy(() => import('./commands/budget.js')));
+
+  addCommon(
+    program
+      .command('export')
+      .description('xuất phụ lục và báo cáo tiến độ ra Excel / write the Excel appendices')
+      .argument('[plan]', 'thư mục kế hoạch')
+      .option('-o, --out <file>', 'tệp .xlsx (mặc định KH-CCHC-<năm>.xlsx) / output file')
+      .option('--sheets <list>', 'appendix1,appendix2,progress')
+      .option('--as-of <date>', 'tiến độ tính đến ngày / progress as of')
+      .option('--period <period>', 'kỳ báo cáo / reporting period'),
+  ).action(lazy(() => import('./commands/export.js')));
+
+  addCommon(
+    program
+      .command('refs')
+      .description('danh mục văn bản được viện dẫn / the documents the plan cites')
+      .argument('[plan]', 'thư mục kế hoạch')
+      .option('--strict', 'cảnh báo cũng làm lệnh thất bại / warnings fail too')
+      .option('--json', 'xuất JSON / JSON output'),
+  ).action(lazy(() => import('./commands/refs.js')));
+
+  addCommon(
+    program
+      .command('diff')
+      .description('so sánh hai phiên bản kế hoạch / compare two versions of a plan')
+      .argument('<a>', 'phiên bản git (REV) hoặc thư mục kế hoạch')
+      .argument('[b]', 'phiên bản thứ hai hoặc thư mục (mặc định: cây làm việc)')
+      .argument('[plan]', 'thư mục kế hoạch khi so sánh theo phiên bản git')
+      .addOption(new Option('-f, --format <format>', 'định dạng / format').choices(['text', 'json', 'markdown']).default('text'))
+      .option('--exit-code', 'thoát với mã 1 khi có khác biệt / exit 1 when there are differences'),
+  ).action(lazy(() => import('./commands/diff.js')));
+
+  addCommon(
+    program
+      .command('new')
+      .description('tạo kế hoạch năm mới từ kế hoạch trước / start next year\'s plan')
+      .argument('<year>', 'năm kế hoạch mới')
+      .option('--from <plan>', 'kế hoạch gốc (mặc định: kế hoạch mới nhất trong ./plans)'),
+  ).action(lazy(() => import('./commands/new.js')));
+
+  addCommon(
+    program
+      .command('init')
+      .description('tạo kho kế hoạch mới / create a new plan repository')
+      .argument('[dir]', 'thư mục (mặc định: thư mục hiện tại)', '.')
+      .option('--year <year>', 'năm kế hoạch (mặc định: năm nay)')
+      .option('--agency <name>', 'tên cơ quan / agency name'),
+  ).action(lazy(() => import('./commands/init.js')));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  // A closed pipe (cchc validate | head -1) ends quietly, as ripgrep does.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    process.exitCode = handleError(err);
+  }
+}
+
+function handleError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+    return EXIT.usage; // commander has printed the message
+  }
+  if (err instanceof UsageError) {
+    writeErr(`cchc: ${err.message}`);
+    if (err.hint) writeErr(`  ${err.hint}`);
+    return EXIT.usage;
+  }
+  const e = err as Error;
+  writeErr(
+    `cchc: lỗi nội bộ, đây là lỗi của chương trình (bug): ${e?.message ?? String(err)}\n` +
+      `cchc: internal error, this is a bug. Please report it with the command you ran${process.env.CCHC_DEBUG ? '' : ' (set CCHC_DEBUG=1 for details)'}.`,
+  );
+  if (process.env.CCHC_DEBUG) writeErr(String(e?.stack ?? ''));
+  return EXIT.usage;
+}
+
+await main(process.argv);

@@ -1,0 +1,70 @@
+/**
+ * Numbers, dates and quarters as a Vietnamese reader expects them (20.000.000; 46,09%;
+ * 31/03/2022; Quý I/2022), or in English with --lang en (20,000,000; 46.09%).
+ */
+import type { Lang } from '../diagnostics/codes.js';
+import { QUARTER_ROMAN } from '../model/deadline.js';
+import type { Period } from '../model/period.js';
+
+export type { Lang };
+
+function group(digits: string, sep: string): string {
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += sep;
+    out += digits[i];
+  }
+  return out;
+}
+
+/** A whole number with thousands grouped: 20.000.000 (vi) or 20,000,000 (en). */
+export function formatInt(n: number | bigint, lang: Lang): string {
+  const neg = typeof n === 'bigint' ? n < 0n : n < 0;
+  const abs = typeof n === 'bigint' ? (neg ? -n : n).toString() : Math.abs(Math.trunc(n)).toString();
+  return (neg ? '-' : '') + group(abs, lang === 'vi' ? '.' : ',');
+}
+
+/** A decimal with at most `digits` decimals, trailing zeros kept only when `fixed`. */
+export function formatDecimal(x: number, lang: Lang, digits = 2, fixed = false): string {
+  if (!Number.isFinite(x)) return String(x);
+  const s = fixed ? x.toFixed(digits) : String(Number(x.toFixed(digits)));
+  const [int, frac] = s.replace('-', '').split('.');
+  const sign = x < 0 && Number(s) !== 0 ? '-' : '';
+  return sign + group(int!, lang === 'vi' ? '.' : ',') + (frac ? (lang === 'vi' ? ',' : '.') + frac : '');
+}
+
+/** 46,09% — two decimals as official reports write them. */
+export function formatPercent(x: number, lang: Lang, digits = 2): string {
+  return formatDecimal(x, lang, digits, true) + '%';
+}
+
+export function formatMoney(n: bigint | number, lang: Lang): string {
+  return lang === 'vi' ? `${formatInt(n, lang)} đồng` : `${formatInt(n, lang)} VND`;
+}
+
+/** dd/mm/yyyy from an ISO date. */
+export function formatDate(iso: string, _lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** "ngày 05 tháng 01 năm 2020" (Nghị định 30/2020: day < 10 and months 1-2 with a leading zero). */
+export function formatDateLong(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const month = Number(m[2]);
+  if (lang === 'en') return `${Number(m[3])} ${MONTHS_EN[month - 1]} ${m[1]}`;
+  return `ngày ${m[3]} tháng ${month <= 2 ? m[2] : String(month)} năm ${m[1]}`;
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function formatQuarter(q: number, year: number, lang: Lang): string {
+  return lang === 'vi' ? `Quý ${QUARTER_ROMAN[q]}/${year}` : `Q${q} ${year}`;
+}
+
+export function formatPeriod(p: Period, lang: Lang): string {
+  if (p.kind === 'quarter') return formatQuarter(p.quarter!, p.year, lang);
+  if (lang === 'vi') return p.kind === 'half' ? `6 tháng đầu năm ${p.year}` : p.kind === 'nine-months' ? `9 tháng năm ${p.year}` : `Năm ${p.year}`;
+  return p.kind === 'half' ? `first half of ${p.year}` : p.kind === 'nine-months' ? `nine months of ${p.year}` : `year ${p.year}`;
+}

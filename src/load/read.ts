@@ -1,0 +1,89 @@
+/**
+ * The I/O shell around parseSource: reads bytes, refuses what cannot be a plan file
+ * (too large, not UTF-8), and turns file-system errors into io/* diagnostics (exit 2).
+ */
+import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseSource, type SourceFile } from '../yaml/source.js';
+
+/** A plan file is a few hundred kilobytes; this cap leaves room for large progress logs. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export type ReadResult = { source: SourceFile; diagnostics: Diagnostic[] } | { source?: undefined; diagnostics: Diagnostic[] };
+
+export function fileDiagnostic(file: string, code: string, params: Diagnostic['params'] = {}, severity: Diagnostic['severity'] = 'error'): Diagnostic {
+  return { code, severity, file, line: 0, column: 0, params };
+}
+
+export function ioDiagnostic(file: string, err: unknown): Diagnostic {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return fileDiagnostic(file, 'io/not-found');
+  const detail =
+    e?.code === 'EACCES' || e?.code === 'EPERM' ? 'permission denied' :
+    e?.code === 'ELOOP' ? 'symbolic link loop' :
+    e?.code === 'EISDIR' ? 'is a folder' :
+    e?.code ?? String((err as Error)?.message ?? err);
+  return fileDiagnostic(file, 'io/unreadable', { detail });
+}
+
+export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { diagnostic: fileDiagnostic(file, 'file/utf16') };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    // Locate the bad byte by line and column of the valid text before it.
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+    const lines = before.split('\n');
+    const d = fileDiagnostic(file, 'file/encoding', { offset });
+    d.line = lines.length;
+    d.column = (lines[lines.length - 1] ?? '').length + 1;
+    return { diagnostic: d };
+  }
+}
+
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return i;
+}
+
+/** Read and parse one YAML file. Never throws for bad input. */
+export function readSource(file: string, displayPath = file): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    return { diagnostics: [ioDiagnostic(displayPath, err)] };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { diagnostics: [fileDiagnostic(displayPath, 'io/unreadable', { detail: 'is a folder' })] };
+    if (st.size > MAX_FILE_BYTES) {
+      return { diagnostics: [fileDiagnostic(displayPath, 'file/too-large', { size: st.size, max: MAX_FILE_BYTES })] };
+    }
+    const bytes = new Uint8Array(st.size);
+    let off = 0;
+    while (off < bytes.length) {
+      const n = readSync(fd, bytes, off, bytes.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    const { text, diagnostic } = decodeUtf8(displayPath, bytes.subarray(0, off));
+    if (diagnostic) return { diagnostics: [diagnostic] };
+    const source = parseSource(displayPath, text!);
+    return { source, diagnostics: source.diagnostics };
+  } catch (err) {
+    return { diagnostics: [ioDiagnostic(displayPath, err)] };
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,413 @@
+/**
+ * Citations of Vietnamese legal and administrative documents in free text
+ * ("Quyết định số 3809/QĐ-UBND ngày 14 tháng 9 năm 2021", "Nghị định 130/2005/NĐ-CP",
+ * "Chương trình hành động số 09-CTr/TU ngày 14 tháng 5 năm 2021", "theo 107/2020/NĐ-CP").
+ *
+ * Pure module: no I/O, no global state.
+ *
+ * Recognised shapes (see {@link findCitations}):
+ * - typed: TYPE-WORD [số[:]] SYMBOL [[,] ngày DATE]
+ *   - the type word is matched case-insensitively ("theo quyết định số ...", "QUYẾT ĐỊNH");
+ *   - the type comes from the word, even when the code disagrees ("Quyết định số 5/NĐ-CP"
+ *     is a Quyết định with type code NĐ), except without "số": then a disagreeing word is
+ *     taken as an ordinary noun or verb ("văn bản hướng dẫn 107/2020/NĐ-CP") and the symbol
+ *     is read as a bare one;
+ * - bare: SYMBOL [[,] ngày DATE] when the symbol starts with a known type code and names an
+ *   issuer ("theo 107/2020/NĐ-CP", "và 120/2020/NĐ-CP"); the type is inferred from the code.
+ *
+ * SYMBOL is one of
+ * - state form (Nghị định 30/2020/NĐ-CP): NUMBER/[YEAR/]CODE[-CODE...]
+ *   ("3809/QĐ-UBND", "107/2020/NĐ-CP", "14/2015/TTLT-BNV-BTC", "80/2015/QH13", "12/UBND-VX");
+ * - party form (Đảng): NUMBER-CODE/ISSUER ("09-CTr/TU", "18-NQ/TW").
+ *
+ * DATE is "dd/mm/yyyy", "d/m/yyyy", "dd-mm-yyyy", "dd.mm.yyyy" (one separator throughout) or
+ * "dd tháng mm năm yyyy". Impossible dates (31/9, 30/02) are returned with `valid: false`.
+ *
+ * Not citations: numbers without a symbol ("Quyết định số 3809"), blank numbers
+ * ("Số: /KH-SLĐTBXH"), law names without a number ("Luật ban hành văn bản quy phạm pháp
+ * luật"), quarters ("Quý I/2022"), ratios ("30 phút/01 lần", "3/4"), bare dates.
+ */
+
+/** The closed set of document types this module names. */
+export const DOC_TYPES = [
+  'Hiến pháp',
+  'Bộ luật',
+  'Luật',
+  'Pháp lệnh',
+  'Nghị quyết liên tịch',
+  'Nghị quyết',
+  'Nghị định',
+  'Quyết định',
+  'Thông tư liên tịch',
+  'Thông tư',
+  'Chỉ thị',
+  'Kế hoạch',
+  'Chương trình hành động',
+  'Chương trình',
+  'Công văn',
+  'Công điện',
+  'Thông báo',
+  'Hướng dẫn',
+  'Kết luận',
+  'Quy định',
+  'Đề án',
+  'Báo cáo',
+  'Tờ trình',
+] as const;
+
+/** A document type, named as in the text's type word (title case). */
+export type DocType = (typeof DOC_TYPES)[number];
+
+/** A date written after a citation ("ngày 14 tháng 9 năm 2021", "ngày 05/9/2016"). */
+export interface CitationDate {
+  year: number;
+  month: number;
+  day: number;
+  /** false for impossible dates such as 31/9 or 30/02. */
+  valid: boolean;
+  /** The date as written, NFC, without the word "ngày": "05/9/2016", "14 tháng 9 năm 2021". */
+  text: string;
+}
+
+/** One document reference found in a text. */
+export interface Citation {
+  /** From the type word before the number, or inferred from the type code for bare symbols. */
+  type: DocType;
+  /** The document number as written, leading zeros kept: "3809", "09". */
+  number: string;
+  /**
+   * Full number and symbol, normalised: NFC, no spaces, dashes as "-", "Ð" (U+00D0) as
+   * "Đ" (U+0110). A plain "D" typo ("SLDTBXH") is kept as written.
+   */
+  symbol: string;
+  /** The year inside the symbol (2020 in 107/2020/NĐ-CP); absent when the symbol has none. */
+  year?: number;
+  /** The issuer part after the type code: "UBND", "CP", "TTg", "TU", "BNV-BTC", "QH13". */
+  issuerCode: string;
+  /** The type code: "QĐ", "NĐ", "TT", "CT", "KH", "CTr", "NQ"; "" when the symbol has none. */
+  typeCode: string;
+  /** The date following the symbol ("... ngày 14/9/2020"), when present. */
+  date?: CitationDate;
+  /** UTF-16 offset in the caller's string of the first character (type word or number). */
+  start: number;
+  /** UTF-16 offset in the caller's string just after the symbol, or after the date if any. */
+  end: number;
+  /** Exactly `input.slice(start, end)` (so NFD input gives NFD text). */
+  text: string;
+}
+
+/**
+ * Known type codes (Nghị định 30/2020/NĐ-CP, Phụ lục III, and the party's codes) and the
+ * type they denote. "QD"/"ND" (plain D typo) are accepted as QĐ/NĐ.
+ */
+const TYPE_CODES: ReadonlyMap<string, DocType> = new Map<string, DocType>([
+  ['QĐ', 'Quyết định'],
+  ['QD', 'Quyết định'],
+  ['NĐ', 'Nghị định'],
+  ['ND', 'Nghị định'],
+  ['TT', 'Thông tư'],
+  ['TTLT', 'Thông tư liên tịch'],
+  ['NQLT', 'Nghị quyết liên tịch'],
+  ['CT', 'Chỉ thị'],
+  ['KH', 'Kế hoạch'],
+  ['NQ', 'Nghị quyết'],
+  ['CTr', 'Chương trình hành động'],
+  ['CĐ', 'Công điện'],
+  ['TB', 'Thông báo'],
+  ['HD', 'Hướng dẫn'],
+  ['KL', 'Kết luận'],
+  ['QĐi', 'Quy định'],
+  ['QDi', 'Quy định'],
+  ['QyĐ', 'Quy định'],
+  ['ĐA', 'Đề án'],
+  ['BC', 'Báo cáo'],
+  ['TTr', 'Tờ trình'],
+]);
+
+/**
+ * The document type a type code denotes ("QĐ" → "Quyết định", "CTr" → "Chương trình hành
+ * động"), or undefined for an unknown code. "Ð" (U+00D0) is read as "Đ".
+ */
+export function typeFromCode(code: string): DocType | undefined {
+  return TYPE_CODES.get(code.normalize('NFC').replace(/\u00D0/g, '\u0110'));
+}
+
+/** Proleptic Gregorian calendar check; all arguments must be integers, year ≥ 1. */
+export function isValidDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  return d <= days;
+}
+
+/**
+ * The canonical symbol of a citation built from its parts: state form
+ * `NUMBER/[YEAR/]TYPECODE-ISSUER` ("107/2020/NĐ-CP"; "80/2015/QH13" without a type code),
+ * party form `NUMBER-TYPECODE/ISSUER` ("09-CTr/TU") when `c.symbol` is in party form.
+ * Use it after changing `number` (e.g. to print a "did you mean ...?" suggestion).
+ */
+export function formatSymbol(c: Citation): string {
+  const party = c.typeCode !== '' && PARTY_SHAPE.test(c.symbol);
+  if (party) return `${c.number}-${c.typeCode}/${c.issuerCode}`;
+  const code = [c.typeCode, c.issuerCode].filter((s) => s !== '').join('-');
+  return c.year === undefined ? `${c.number}/${code}` : `${c.number}/${c.year}/${code}`;
+}
+
+const PARTY_SHAPE = /^\d+-/;
+
+/**
+ * How two document numbers differ, for a "likely meant" check: 'one-digit' when they have
+ * the same length and exactly one digit differs (1847 vs 1848), 'swapped' when they differ
+ * only by two adjacent digits exchanged (1847 vs 1487), otherwise null (also when equal or
+ * when either is not all digits).
+ */
+export function similarNumber(a: string, b: string): 'one-digit' | 'swapped' | null {
+  if (a.length !== b.length || a === b || !/^\d+$/.test(a) || !/^\d+$/.test(b)) return null;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      diff.push(i);
+      if (diff.length > 2) return null;
+    }
+  }
+  if (diff.length === 1) return 'one-digit';
+  const [i, j] = diff as [number, number];
+  if (j === i + 1 && a[i] === b[j] && a[j] === b[i]) return 'swapped';
+  return null;
+}
+
+/**
+ * {@link similarNumber} for two citations of the same kind of document: same type code
+ * (plain-D typo folded), same issuer, and the same symbol year when both have one.
+ */
+export function similarCitation(a: Citation, b: Citation): 'one-digit' | 'swapped' | null {
+  const fold = (s: string): string => s.replace(/D/g, 'Đ');
+  if (fold(a.typeCode) !== fold(b.typeCode) || fold(a.issuerCode) !== fold(b.issuerCode)) {
+    return null;
+  }
+  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return null;
+  return similarNumber(a.number, b.number);
+}
+
+// ---------------------------------------------------------------------------------------
+// Patterns
+
+/** One character class per letter matching both cases: "số" → "[sS][ốỐ]". */
+function ci(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    out += lo === up ? escapeRe(ch) : `[${lo}${up}]`;
+  }
+  return out;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whitespace with at most one line break (a citation never spans a blank line). */
+const WS = '(?:[^\\S\\n]*\\n[^\\S\\n]*|[^\\S\\n]+)';
+/** Optional horizontal whitespace (tolerated around "/" in typed citations). */
+const HS = '[^\\S\\n]*';
+const DASH = '[\\-\\u2010\\u2011\\u2012\\u2013\\u2014]';
+/** One code segment: "QĐ", "UBND", "TTg", "CTr", "QĐi", "SLĐTBXH", "QH14", "TB&XH". */
+const SEG = '\\p{Lu}[\\p{Lu}\\p{N}&]*(?:\\p{Ll}[\\p{Lu}\\p{N}]*)?';
+const CODE = `${SEG}(?:${DASH}${SEG})*`;
+/** The symbol must not continue with a letter, digit or "-letter". */
+const SYMBOL_END = `(?![\\p{L}\\p{N}&]|${DASH}[\\p{L}\\p{N}])`;
+
+function symbolPattern(gap: string): string {
+  return (
+    `(?:(?<sNum>\\d{1,7})${gap}\\/${gap}(?:(?<sYear>\\d{4})${gap}\\/${gap})?(?<sCode>${CODE})` +
+    `|(?<pNum>\\d{1,7})${DASH}(?<pCode>${SEG})${gap}\\/${gap}(?<pIss>${CODE}))${SYMBOL_END}`
+  );
+}
+
+const DATE =
+  `(?:(?:${HS},)?${WS}(?<dateWord>${ci('ngày')})${WS}(?<date>` +
+  `(?<d1>\\d{1,2})(?<sep>[\\/.\\-])(?<m1>\\d{1,2})\\k<sep>(?<y1>\\d{4})` +
+  `|(?<d2>\\d{1,2})${WS}${ci('tháng')}${WS}(?<m2>\\d{1,2})${WS}${ci('năm')}${WS}(?<y2>\\d{4})` +
+  `)(?!\\d))?`;
+
+/** Type words, longest first so "Chương trình hành động" wins over "Chương trình". */
+const TYPE_WORDS: readonly DocType[] = [...DOC_TYPES].sort((a, b) => b.length - a.length);
+
+const TYPE_WORD_RE = TYPE_WORDS.map((t) => t.split(' ').map(ci).join(WS)).join('|');
+
+const TYPED_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?<word>${TYPE_WORD_RE})${WS}(?:(?<so>${ci('số')})${HS}:?${HS})?` +
+    symbolPattern(HS) +
+    DATE,
+  'gu',
+);
+
+const BARE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}\\/&_]|${DASH})(?<!\\d[.,])` + symbolPattern('') + DATE,
+  'gu',
+);
+
+// ---------------------------------------------------------------------------------------
+// Normalisation with offset mapping
+
+interface Normalised {
+  text: string;
+  /** Offset in the original for a start offset in `text`. */
+  toStart(i: number): number;
+  /** Offset in the original for an end offset in `text`. */
+  toEnd(i: number): number;
+}
+
+/**
+ * NFC-normalises `input` one base character (plus its combining marks) at a time, keeping
+ * a map back to the caller's offsets. Identity when the input is already NFC.
+ */
+function normalise(input: string): Normalised {
+  if (input.normalize('NFC') === input) {
+    return { text: input, toStart: (i) => i, toEnd: (i) => i };
+  }
+  const startMap: number[] = [];
+  const endMap: number[] = [];
+  let out = '';
+  const seg = /\P{M}\p{M}*|\p{M}+/gsu;
+  for (let m = seg.exec(input); m !== null; m = seg.exec(input)) {
+    const origStart = m.index;
+    const origEnd = m.index + m[0].length;
+    const norm = m[0].normalize('NFC');
+    for (let k = 0; k < norm.length; k++) {
+      startMap.push(origStart);
+      endMap.push(k === 0 ? origStart : origEnd);
+    }
+    out += norm;
+  }
+  startMap.push(input.length);
+  endMap.push(input.length);
+  return {
+    text: out,
+    toStart: (i) => startMap[i] ?? input.length,
+    toEnd: (i) => endMap[i] ?? input.length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Finding citations
+
+function cleanSymbol(s: string): string {
+  return s
+    .replace(/\s+/g, '')
+    .replace(/[\u2010-\u2014]/g, '-')
+    .replace(/\u00D0/g, '\u0110');
+}
+
+/** Whether a type word and the type of a symbol's code agree. */
+function compatible(word: DocType, code: DocType): boolean {
+  return word === code || (word === 'Chương trình' && code === 'Chương trình hành động');
+}
+
+function typeWordToType(word: string): DocType | undefined {
+  const key = word.replace(/\s+/g, ' ').toLowerCase();
+  return DOC_TYPES.find((t) => t.toLowerCase() === key);
+}
+
+interface Found {
+  citation: Omit<Citation, 'start' | 'end' | 'text'>;
+  start: number;
+  end: number;
+}
+
+function build(m: RegExpExecArray, typed: boolean): Found | undefined {
+  const g = m.groups ?? {};
+  let number: string;
+  let typeCode: string;
+  let issuerCode: string;
+  let year: number | undefined;
+  let symbol: string;
+  if (g.sNum !== undefined && g.sCode !== undefined) {
+    number = g.sNum;
+    const code = cleanSymbol(g.sCode);
+    const parts = code.split('-');
+    const first = parts[0] ?? '';
+    if (typeFromCode(first) !== undefined) {
+      typeCode = first;
+      issuerCode = parts.slice(1).join('-');
+    } else {
+      typeCode = '';
+      issuerCode = code;
+    }
+    if (g.sYear !== undefined) year = Number(g.sYear);
+    symbol = `${number}/${g.sYear !== undefined ? `${g.sYear}/` : ''}${code}`;
+    // A bare symbol needs a known type code and an issuer: "107/2020/NĐ-CP", not "12/UBND".
+    if (!typed && (typeCode === '' || issuerCode === '')) return undefined;
+  } else if (g.pNum !== undefined && g.pCode !== undefined && g.pIss !== undefined) {
+    number = g.pNum;
+    typeCode = cleanSymbol(g.pCode);
+    issuerCode = cleanSymbol(g.pIss);
+    symbol = `${number}-${typeCode}/${issuerCode}`;
+    if (!typed && typeFromCode(typeCode) === undefined) return undefined;
+  } else {
+    return undefined;
+  }
+
+  const codeType = typeFromCode(typeCode);
+  const type = typed && g.word !== undefined ? typeWordToType(g.word) : codeType;
+  if (type === undefined) return undefined;
+  // Without "số" a type word that disagrees with the type code is most likely an ordinary
+  // noun or verb ("văn bản hướng dẫn 107/2020/NĐ-CP", "theo quy định 59/2019/NĐ-CP"): drop
+  // the typed reading so that the bare scan takes the symbol with the type of its code.
+  if (typed && g.so === undefined && codeType !== undefined && !compatible(type, codeType)) {
+    return undefined;
+  }
+
+  const citation: Found['citation'] = { type, number, symbol, issuerCode, typeCode };
+  if (year !== undefined) citation.year = year;
+
+  if (g.date !== undefined) {
+    const day = Number(g.d1 ?? g.d2);
+    const month = Number(g.m1 ?? g.m2);
+    const y = Number(g.y1 ?? g.y2);
+    citation.date = {
+      year: y,
+      month,
+      day,
+      valid: isValidDate(y, month, day),
+      text: g.date.replace(/\s+/g, ' '),
+    };
+  }
+  return { citation, start: m.index, end: m.index + m[0].length };
+}
+
+function scan(re: RegExp, text: string, typed: boolean): Found[] {
+  const out: Found[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const f = build(m, typed);
+    if (f !== undefined) out.push(f);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+/**
+ * All citations in `text`, in document order, non-overlapping.
+ *
+ * Input in any Unicode normal form is accepted: matching is done on the NFC form and the
+ * offsets are mapped back, so `start`/`end` index the caller's string and
+ * `text === input.slice(start, end)`. The derived fields (`symbol`, codes, `date.text`) are
+ * NFC.
+ */
+export function findCitations(text: string): Citation[] {
+  const norm = normalise(text);
+  const typed = scan(TYPED_RE, norm.text, true);
+  const bare = scan(BARE_RE, norm.text, false).filter(
+    (b) => !typed.some((t) => b.start < t.end && t.start < b.end),
+  );
+  return [...typed, ...bare]
+    .sort((a, b) => a.start - b.start)
+    .map((f) => {
+      const start = norm.toStart(f.start);
+      const end = norm.toEnd(f.end);
+      return { ...f.citation, start, end, text: text.slice(start, end) };
+    });
+}

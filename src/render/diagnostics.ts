@@ -1,0 +1,158 @@
+/**
+ * Renderers for findings: text (file:line:col, an excerpt with a caret), json, GitHub
+ * Actions workflow commands, and SARIF 2.1.0. They take computed diagnostics; none checks.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { CODES, codeInfo, hintOf, messageOf, formatTemplate, type Lang } from '../diagnostics/codes.js';
+
+const L = {
+  vi: { error: 'lỗi', warning: 'cảnh báo', hint: 'gợi ý' },
+  en: { error: 'error', warning: 'warning', hint: 'hint' },
+};
+
+export function location(d: Diagnostic): string {
+  return d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+}
+
+/** The excerpt line, cut to fit the terminal around the column, with a caret under it. */
+function excerptLines(d: Diagnostic, width: number, c: ChalkInstance): string[] {
+  if (d.line <= 0 || d.excerpt === undefined) return [];
+  const gutter = String(d.line).length + 1;
+  const room = Math.max(20, width - gutter - 3);
+  const chars = [...d.excerpt.replace(/\t/g, ' ')];
+  let col = Math.max(0, d.column - 1);
+  let start = 0;
+  if (chars.length > room) {
+    start = Math.max(0, Math.min(col - Math.floor(room / 3), chars.length - room));
+  }
+  let text = chars.slice(start, start + room).join('');
+  if (start > 0) text = '…' + text.slice(1);
+  if (start + room < chars.length) text = text.slice(0, -1) + '…';
+  col -= start;
+  const spanEnd = d.endLine === d.line && d.endColumn ? d.endColumn - 1 - start : col + 1;
+  const len = Math.max(1, Math.min(spanEnd - col, room - col));
+  const pad = ' '.repeat(gutter);
+  // Strip control and bidi characters from what we echo, so a hostile file cannot drive the terminal.
+  // eslint-disable-next-line no-control-regex
+  const safe = text.replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '�');
+  return [
+    `${c.dim(String(d.line).padStart(gutter - 1))} ${c.dim('|')} ${safe}`,
+    `${pad}${c.dim('|')} ${' '.repeat(col)}${c.bold(d.severity === 'error' ? c.red('^'.repeat(len)) : c.yellow('^'.repeat(len)))}`,
+  ];
+}
+
+export function diagnosticAsText(d: Diagnostic, lang: Lang, c: ChalkInstance, width = 80): string {
+  const sev = d.severity === 'error' ? c.red.bold(L[lang].error) : c.yellow.bold(L[lang].warning);
+  const head = `${c.bold(location(d))}: ${sev} ${c.dim(d.code)}: ${messageOf(d.code, d.params, lang)}`;
+  const lines = [head, ...excerptLines(d, width, c)];
+  const hint = hintOf(d.code, d.params, lang);
+  if (hint) lines.push(`${' '.repeat(String(d.line).length + 1)}${c.cyan('= ' + L[lang].hint + ':')} ${hint}`);
+  return lines.join('\n');
+}
+
+export function summaryAsText(ds: readonly Diagnostic[], plans: number, lang: Lang, c: ChalkInstance): string {
+  const { errors, warnings } = countBySeverity(ds);
+  if (lang === 'vi') {
+    const what = `${plans} kế hoạch`;
+    if (errors === 0 && warnings === 0) return c.green(`✓ Đã kiểm tra ${what}: không có lỗi.`);
+    const parts = [errors ? c.red(`${errors} lỗi`) : '', warnings ? c.yellow(`${warnings} cảnh báo`) : ''].filter(Boolean);
+    return `${errors ? c.red('✗') : c.yellow('!')} Đã kiểm tra ${what}: ${parts.join(', ')}.`;
+  }
+  const what = `${plans} plan${plans === 1 ? '' : 's'}`;
+  if (errors === 0 && warnings === 0) return c.green(`✓ Checked ${what}: no problems.`);
+  const parts = [errors ? c.red(`${errors} error${errors === 1 ? '' : 's'}`) : '', warnings ? c.yellow(`${warnings} warning${warnings === 1 ? '' : 's'}`) : ''].filter(Boolean);
+  return `${errors ? c.red('✗') : c.yellow('!')} Checked ${what}: ${parts.join(', ')}.`;
+}
+
+function plainParams(d: Diagnostic, lang: Lang): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(d.params)) {
+    if (typeof v === 'string' && /^#-?\d+$/.test(v)) out[k] = v.slice(1);
+    else if (typeof v === 'string' && v.startsWith('@')) out[k] = formatTemplate(`{${k}}`, { [k]: v }, lang);
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** The documented JSON shape (README, "JSON output"). */
+export function diagnosticAsJson(d: Diagnostic, lang: Lang) {
+  return {
+    code: d.code,
+    severity: d.severity,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    endLine: d.endLine ?? d.line,
+    endColumn: d.endColumn ?? d.column,
+    message: messageOf(d.code, d.params, lang),
+    hint: hintOf(d.code, d.params, lang) ?? null,
+    params: plainParams(d, lang),
+  };
+}
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** GitHub Actions workflow commands: findings appear as annotations on the pull request. */
+export function diagnosticAsGithub(d: Diagnostic, lang: Lang): string {
+  const cmd = d.severity === 'error' ? 'error' : 'warning';
+  const props = [`file=${escapeProperty(d.file)}`];
+  if (d.line > 0) props.push(`line=${d.line}`, `col=${d.column}`);
+  if (d.endLine && d.endLine === d.line && d.endColumn) props.push(`endColumn=${d.endColumn}`);
+  props.push(`title=${escapeProperty(d.code)}`);
+  return `::${cmd} ${props.join(',')}::${escapeData(messageOf(d.code, d.params, lang))}`;
+}
+
+export function diagnosticsAsSarif(ds: readonly Diagnostic[], lang: Lang, version: string): object {
+  const used = [...new Set(ds.map((d) => d.code))].sort();
+  const allCodes = Object.keys(CODES).sort();
+  const ruleIndex = new Map(allCodes.map((c, i) => [c, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'cchc',
+            version,
+            informationUri: 'https://www.npmjs.com/package/cchc',
+            rules: allCodes.map((code) => {
+              const info = codeInfo(code)!;
+              return {
+                id: code,
+                name: code.replace(/[/-](\w)/g, (_, ch: string) => ch.toUpperCase()).replace(/^\w/, (ch) => ch.toUpperCase()),
+                shortDescription: { text: formatTemplate(info[lang], {}, lang).replace(/\s+/g, ' ').trim() },
+                defaultConfiguration: { level: info.severity === 'error' ? 'error' : 'warning' },
+              };
+            }),
+          },
+        },
+        results: ds.map((d) => ({
+          ruleId: d.code,
+          ruleIndex: ruleIndex.get(d.code) ?? -1,
+          level: d.severity === 'error' ? 'error' : 'warning',
+          message: { text: messageOf(d.code, d.params, lang) },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: d.file.split('\\').join('/') },
+                ...(d.line > 0
+                  ? { region: { startLine: d.line, startColumn: d.column, endLine: d.endLine ?? d.line, endColumn: d.endColumn ?? d.column + 1 } }
+                  : {}),
+              },
+            },
+          ],
+        })),
+        columnKind: 'utf16CodeUnits',
+        properties: { codesUsed: used },
+      },
+    ],
+  };
+}

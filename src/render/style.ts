@@ -1,0 +1,59 @@
+/**
+ * Colour only where it helps and only where it is wanted: on a terminal, never with
+ * NO_COLOR (non-empty) or --no-color, always with FORCE_COLOR (non-zero). chalk's own
+ * detection does not honour NO_COLOR, so the level is decided here and passed to it.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface ColorEnv {
+  flag?: boolean;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+}
+
+export function colorEnabled({ flag, env, isTTY }: ColorEnv): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '0' && force !== 'false') return true;
+  if (flag === true) return true;
+  return isTTY && env.TERM !== 'dumb';
+}
+
+export function makeChalk(enabled: boolean): ChalkInstance {
+  return new Chalk({ level: enabled ? 1 : 0 });
+}
+
+/** Display width for wrapping: counts code points after NFC (Vietnamese is precomposed). */
+export function textWidth(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  return [...s.replace(/\u001b\[[0-9;]*m/g, '')].length;
+}
+
+/** Wrap at word boundaries, never mid-word unless a word is longer than the line. */
+export function wrapText(s: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const para of s.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      let w = word;
+      while (textWidth(w) > width) {
+        if (line) {
+          lines.push(line);
+          line = '';
+        }
+        const cps = [...w];
+        lines.push(cps.slice(0, width).join(''));
+        w = cps.slice(width).join('');
+      }
+      if (!line) line = w;
+      else if (textWidth(line) + 1 + textWidth(w) <= width) line += ' ' + w;
+      else {
+        lines.push(line);
+        line = w;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,70 @@
+/**
+ * Shared by all three tiers: fixture paths, in-process checks over a fixture folder, and a
+ * spawned run of the built CLI with NO_COLOR=1.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPlanFolder } from '../src/load/plan-folder.js';
+import { checkPlan } from '../src/check/index.js';
+import { parseSource } from '../src/yaml/source.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'cchc.js');
+export const PLAN_2022 = path.join(ROOT, 'plans', '2022');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+
+export function fixturePlan(name: string): string {
+  return path.join(FIXTURES, 'plans', name);
+}
+
+/** Check a plan folder in-process; diagnostics have paths relative to the folder. */
+export function checkFolder(dir: string) {
+  const { docs, diagnostics } = loadPlanFolder(dir, dir);
+  const result = checkPlan(docs);
+  return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };
+}
+
+/** Copy a plan to a temporary folder (named like the original) so a test can break it. */
+export function copyPlan(src: string, name = path.basename(src)): { dir: string; cleanup: () => void } {
+  const root = mkdtempSync(path.join(tmpdir(), 'cchc-test-'));
+  const dir = path.join(root, name);
+  cpSync(src, dir, { recursive: true });
+  return { dir, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cchc-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CCHC_LANG: undefined, ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: env as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    input: opts.input,
+    timeout: 30_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Parse YAML text as a named file, for unit tests of the source layer. */
+export function source(text: string, name = 'test.yaml') {
+  return parseSource(name, text);
+}
+
+/** The code and position of each diagnostic, for assertions that do not depend on wording. */
+export function where(ds: readonly { code: string; file: string; line: number; column: number }[]) {
+  return ds.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`);
+}
