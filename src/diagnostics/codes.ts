@@ -15,7 +15,9 @@ export interface CodeInfo {
   hintEn?: string;
 }
 
-export const CODES = {
+import { REF_CODES } from './codes-refs.js';
+
+const BASE_CODES = {
   // --- the file system and the invocation (exit 2)
   'io/not-found': { severity: 'error', io: true, vi: 'Không tìm thấy đường dẫn', en: 'Path does not exist' },
   'io/unreadable': { severity: 'error', io: true, vi: 'Không đọc được tệp: {detail}', en: 'Cannot read the file: {detail}' },
@@ -188,6 +190,8 @@ export const CODES = {
     severity: 'error', vi: 'Chỉ tiêu "{id}" có {count} mục tiêu; ghi số liệu theo mã mục tiêu ({targets})', en: 'Indicator "{id}" has {count} targets; record values by target id ({targets})',
   },
 } as const satisfies Record<string, CodeInfo>;
+
+export const CODES = { ...BASE_CODES, ...REF_CODES } as const;
 
 export type Code = keyof typeof CODES;
 

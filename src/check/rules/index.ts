@@ -5,6 +5,7 @@ import { tasksNumbered, taskIdsUnique, taskUnitsResolve, taskAreasExist, taskDea
 import { indicatorsValid } from './indicators.js';
 import { budgetLinesNumbered, budgetArithmetic, budgetHasFunding } from './budget.js';
 import { progressValid } from './progress.js';
+import { refRules } from './refs.js';
 
 export const RULES: readonly Rule[] = [
   planYearMatchesFolder,
@@ -24,4 +25,5 @@ export const RULES: readonly Rule[] = [
   budgetArithmetic,
   budgetHasFunding,
   progressValid,
+  ...refRules,
 ];
