@@ -58,9 +58,15 @@ export function parseSource(path: string, rawText: string): SourceFile {
     lineCounter,
   });
   const src: SourceFile = { path, text, doc, lineCounter, data: undefined, diagnostics: [] };
+  // One finding per line: after a syntax error the parser reports a cascade of
+  // consequences on the same lines, which only bury the first, real one.
+  const seenLines = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     const code = YAML_CODES[e.code] ?? 'yaml/syntax';
     const isError = doc.errors.includes(e as never);
+    const line = offsetPosition(src, e.pos[0]).line;
+    if (seenLines.has(line)) continue;
+    seenLines.add(line);
     src.diagnostics.push(
       diagnosticAt(src, offsetPosition(src, e.pos[0]), code, isError ? 'error' : 'warning', {
         detail: firstLine(e.message),
