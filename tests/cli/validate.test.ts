@@ -1,0 +1,165 @@
+/** The built CLI, spawned as a user runs it (NO_COLOR=1): stdout, stderr and the exit code. */
+import { describe, it, expect, afterAll } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runCli, copyPlan, fixturePlan, BIN, ROOT } from '../helpers.js';
+
+const cleanups: Array<() => void> = [];
+afterAll(() => cleanups.forEach((c) => c()));
+
+function brokenMini(): string {
+  const { dir, cleanup } = copyPlan(fixturePlan('mini'));
+  cleanups.push(cleanup);
+  const file = path.join(dir, 'tasks.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('    lead: [tu-phap]', '    lead: [tu-phapp]'));
+  return dir;
+}
+
+describe('cchc validate', () => {
+  it('validates the bundled plans with no argument: exit 0, a summary on stderr, nothing on stdout', () => {
+    const r = runCli(['validate']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('✓ Đã kiểm tra 1 kế hoạch: không có lỗi.\n');
+  });
+
+  it('reports a broken plan with file:line:col, an excerpt and a caret, in Vietnamese; exit 1', () => {
+    const dir = brokenMini();
+    const r = runCli(['validate', '.'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        'tasks.yaml:10:12: lỗi task/unknown-unit: Đơn vị "tu-phapp" không có trong units.yaml (có phải "tu-phap"?)',
+        '10 |     lead: [tu-phapp]',
+        '   |            ^^^^^^^^',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).toBe('✗ Đã kiểm tra 1 kế hoạch: 1 lỗi.\n');
+    expect(r.stdout + r.stderr).not.toMatch(/\u001b\[/);
+  });
+
+  it('speaks English with --lang en', () => {
+    const r = runCli(['validate', '.', '--lang', 'en'], { cwd: brokenMini() });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe('tasks.yaml:10:12: error task/unknown-unit: Unit "tu-phapp" is not in units.yaml (did you mean "tu-phap"?)');
+    expect(r.stderr).toBe('✗ Checked 1 plan: 1 error.\n');
+  });
+
+  it('a path that does not exist is exit 2 with the path named', () => {
+    const r = runCli(['validate', 'khong-co/2022']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('khong-co/2022: lỗi io/not-found');
+  });
+
+  it('a folder without plans is exit 2', () => {
+    const r = runCli(['validate', 'schemas']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('schemas: lỗi io/no-plan');
+  });
+
+  it('--format json prints the documented array', () => {
+    const r = runCli(['validate', '.', '--format', 'json'], { cwd: brokenMini() });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out).toEqual([
+      {
+        code: 'task/unknown-unit',
+        severity: 'error',
+        file: 'tasks.yaml',
+        line: 10,
+        column: 12,
+        endLine: 10,
+        endColumn: 20,
+        message: 'Đơn vị "tu-phapp" không có trong units.yaml (có phải "tu-phap"?)',
+        hint: null,
+        params: { id: 'tu-phapp', suggestion: 'tu-phap' },
+      },
+    ]);
+  });
+
+  it('--format json on a clean plan is an empty array', () => {
+    const r = runCli(['validate', 'plans/2022', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+
+  it('--format github prints escaped workflow commands', () => {
+    const r = runCli(['validate', '.', '--format', 'github'], { cwd: brokenMini() });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      '::error file=tasks.yaml,line=10,col=12,endColumn=20,title=task/unknown-unit::Đơn vị "tu-phapp" không có trong units.yaml (có phải "tu-phap"?)\n',
+    );
+  });
+
+  it('--format sarif prints SARIF 2.1.0 with a rule per code', () => {
+    const r = runCli(['validate', '.', '--format', 'sarif'], { cwd: brokenMini() });
+    expect(r.code).toBe(1);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const run = sarif.runs[0];
+    expect(run.tool.driver.name).toBe('cchc');
+    const ruleIds = run.tool.driver.rules.map((x: { id: string }) => x.id);
+    expect(ruleIds).toContain('task/unknown-unit');
+    expect(run.results).toHaveLength(1);
+    expect(run.results[0]).toMatchObject({
+      ruleId: 'task/unknown-unit',
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'tasks.yaml' }, region: { startLine: 10, startColumn: 12 } } }],
+    });
+    expect(ruleIds[run.results[0].ruleIndex]).toBe('task/unknown-unit');
+  });
+
+  it('warnings pass unless --strict', () => {
+    const { dir, cleanup } = copyPlan(fixturePlan('mini'));
+    cleanups.push(cleanup);
+    const file = path.join(dir, 'plan.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('danh mục 5 nhiệm vụ', 'danh mục 6 nhiệm vụ'));
+    const lax = runCli(['validate', '.'], { cwd: dir });
+    expect(lax.code).toBe(0);
+    expect(lax.stdout).toContain('plan.yaml:29:12: cảnh báo plan/annex-count');
+    expect(runCli(['validate', '.', '--strict'], { cwd: dir }).code).toBe(1);
+  });
+
+  it('a file inside a plan folder validates its whole plan', () => {
+    const dir = brokenMini();
+    const r = runCli(['validate', path.join(dir, 'units.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('task/unknown-unit');
+  });
+
+  it('an unknown option or format is a usage error, exit 2', () => {
+    expect(runCli(['validate', '--format', 'xml']).code).toBe(2);
+    expect(runCli(['validate', '--bogus']).code).toBe(2);
+    expect(runCli(['bogus']).code).toBe(2);
+  });
+
+  it('colour: none with NO_COLOR, some with FORCE_COLOR', () => {
+    const dir = brokenMini();
+    const forced = runCli(['validate', '.'], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(forced.stdout).toMatch(/\u001b\[/);
+    const off = runCli(['validate', '.', '--no-color'], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
+    expect(off.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('output to a closed pipe ends quietly', () => {
+    const many = brokenMini();
+    const file = path.join(many, 'tasks.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/lead: \[([a-z-]+)\]/g, 'lead: [$1-x]'));
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} validate . | head -1`], { cwd: many, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^tasks\.yaml:\d+:\d+: lỗi task\/unknown-unit/);
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+  });
+
+  it('prints its version and help', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const v = runCli(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toBe(pkg.version);
+    const h = runCli(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('validate');
+  });
+});
