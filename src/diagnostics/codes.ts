@@ -60,6 +60,9 @@ const BASE_CODES = {
   'yaml/tab-indent': {
     severity: 'error', vi: 'Thụt lề bằng ký tự tab; YAML chỉ cho phép dấu cách', en: 'Tab used for indentation; YAML allows spaces only',
   },
+  'yaml/unknown-alias': {
+    severity: 'error', vi: 'Bí danh *{name} chưa được khai báo (&{name}) trước đó', en: 'Alias *{name} has no anchor (&{name}) before it',
+  },
   'yaml/empty-file': { severity: 'error', vi: 'Tệp rỗng', en: 'The file is empty' },
   'yaml/too-deep': { severity: 'error', vi: 'Cấu trúc lồng nhau quá sâu (tối đa {max} cấp)', en: 'Nesting too deep (at most {max} levels)' },
   'yaml/alias-limit': {
@@ -101,7 +104,11 @@ const BASE_CODES = {
     severity: 'error', vi: 'Văn bản chứa ký tự điều khiển U+{char}', en: 'Text contains the control character U+{char}',
   },
   'text/invisible-char': {
-    severity: 'warning', vi: 'Văn bản chứa ký tự ẩn U+{char} (độ rộng 0 hoặc đổi chiều chữ)', en: 'Text contains the invisible character U+{char} (zero-width or bidirectional)',
+    severity: 'warning', vi: 'Văn bản chứa ký tự ẩn độ rộng 0 U+{char}', en: 'Text contains the zero-width character U+{char}',
+  },
+  'text/bidi-char': {
+    severity: 'error',
+    vi: 'Văn bản chứa ký tự đổi chiều chữ U+{char}: chữ hiển thị khác với chữ được lưu', en: 'Text contains the bidirectional control U+{char}: what is shown differs from what is stored',
   },
   'date/invalid': { severity: 'error', vi: 'Ngày không tồn tại: {actual}', en: 'No such date: {actual}' },
   // --- plan metadata and areas

@@ -40,6 +40,9 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; di
     const d = fileDiagnostic(file, 'file/encoding', { offset });
     d.line = lines.length;
     d.column = (lines[lines.length - 1] ?? '').length + 1;
+    // The line as far as it can be read, with the bad byte shown as U+FFFD.
+    const rest = new TextDecoder('utf-8').decode(bytes.subarray(offset, offset + 200));
+    d.excerpt = (lines[lines.length - 1] ?? '') + rest.split('\n')[0]!.replace(/\r$/, '');
     return { diagnostic: d };
   }
 }

@@ -32,8 +32,10 @@ export function closest(name: string, candidates: readonly string[]): string | u
   return bestD <= limit ? best : undefined;
 }
 
-/** Characters that hide or reorder text: zero-width and bidirectional controls. */
-export const INVISIBLE_RE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+/** Zero-width characters: invisible, and they make equal-looking words differ. */
+export const INVISIBLE_RE = /[\u200B-\u200D\u2060-\u2064\uFEFF]/u;
+/** Bidirectional controls reorder what is shown ("Trojan Source"): never legitimate in a plan. */
+export const BIDI_RE = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/u;
 /** C0/C1 control characters other than tab and line ends. */
 export const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 

@@ -52,15 +52,32 @@ export function diagnosticAsText(d: Diagnostic, lang: Lang, c: ChalkInstance, wi
   return lines.join('\n');
 }
 
-export function summaryAsText(ds: readonly Diagnostic[], plans: number, lang: Lang, c: ChalkInstance): string {
-  const { errors, warnings } = countBySeverity(ds);
+/** What a run checked: plan folders and lone files. */
+export interface Checked {
+  plans: number;
+  files?: number;
+}
+
+function checkedWhat({ plans, files = 0 }: Checked, lang: Lang): string {
+  const parts: string[] = [];
   if (lang === 'vi') {
-    const what = `${plans} kế hoạch`;
+    if (plans || !files) parts.push(`${plans} kế hoạch`);
+    if (files) parts.push(`${files} tệp`);
+    return parts.join(' và ');
+  }
+  if (plans || !files) parts.push(`${plans} plan${plans === 1 ? '' : 's'}`);
+  if (files) parts.push(`${files} file${files === 1 ? '' : 's'}`);
+  return parts.join(' and ');
+}
+
+export function summaryAsText(ds: readonly Diagnostic[], checked: Checked | number, lang: Lang, c: ChalkInstance): string {
+  const { errors, warnings } = countBySeverity(ds);
+  const what = checkedWhat(typeof checked === 'number' ? { plans: checked } : checked, lang);
+  if (lang === 'vi') {
     if (errors === 0 && warnings === 0) return c.green(`✓ Đã kiểm tra ${what}: không có lỗi.`);
     const parts = [errors ? c.red(`${errors} lỗi`) : '', warnings ? c.yellow(`${warnings} cảnh báo`) : ''].filter(Boolean);
     return `${errors ? c.red('✗') : c.yellow('!')} Đã kiểm tra ${what}: ${parts.join(', ')}.`;
   }
-  const what = `${plans} plan${plans === 1 ? '' : 's'}`;
   if (errors === 0 && warnings === 0) return c.green(`✓ Checked ${what}: no problems.`);
   const parts = [errors ? c.red(`${errors} error${errors === 1 ? '' : 's'}`) : '', warnings ? c.yellow(`${warnings} warning${warnings === 1 ? '' : 's'}`) : ''].filter(Boolean);
   return `${errors ? c.red('✗') : c.yellow('!')} Checked ${what}: ${parts.join(', ')}.`;

@@ -14,6 +14,7 @@ import {
   type Document,
   type Node as YamlNode,
   type Pair,
+  type Alias,
 } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 
@@ -46,7 +47,10 @@ const YAML_CODES: Record<string, string> = {
 
 export function parseSource(path: string, rawText: string): SourceFile {
   // A UTF-8 BOM is allowed (Windows editors write one); CRLF is handled by the parser.
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const withoutBom = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  // A lone CR (old Mac line end) is a line break in YAML, but the parser does not treat it
+  // as one. Same length, so offsets and columns stay true.
+  const text = withoutBom.includes('\r') ? withoutBom.replace(/\r(?!\n)/g, '\n') : withoutBom;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     version: '1.2',
@@ -62,7 +66,8 @@ export function parseSource(path: string, rawText: string): SourceFile {
   // consequences on the same lines, which only bury the first, real one.
   const seenLines = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const code = YAML_CODES[e.code] ?? 'yaml/syntax';
+    // The parser recurses per nesting level; it reports a stack overflow as an error.
+    const code = /call stack/i.test(e.message) ? 'yaml/too-deep' : (YAML_CODES[e.code] ?? 'yaml/syntax');
     const isError = doc.errors.includes(e as never);
     const line = offsetPosition(src, e.pos[0]).line;
     if (seenLines.has(line)) continue;
@@ -70,6 +75,7 @@ export function parseSource(path: string, rawText: string): SourceFile {
     src.diagnostics.push(
       diagnosticAt(src, offsetPosition(src, e.pos[0]), code, isError ? 'error' : 'warning', {
         detail: firstLine(e.message),
+        max: LIMITS.maxDepth,
       }),
     );
   }
@@ -88,8 +94,13 @@ export function parseSource(path: string, rawText: string): SourceFile {
   try {
     src.data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
   } catch (err) {
+    const unresolved = findAlias(doc.contents as YamlNode, (a) => a.resolve(doc) === undefined);
+    if (unresolved) {
+      src.diagnostics.push(diagnosticAt(src, nodePosition(src, unresolved), 'yaml/unknown-alias', 'error', { name: unresolved.source }));
+      return src;
+    }
     // The yaml package throws when aliases expand beyond maxAliasCount ("billion laughs").
-    const alias = findFirstAlias(doc.contents as YamlNode);
+    const alias = findAlias(doc.contents as YamlNode, () => true);
     src.diagnostics.push(
       diagnosticAt(src, alias ? nodePosition(src, alias) : { line: 1, column: 1 }, 'yaml/alias-limit', 'error', {
         max: LIMITS.maxAliasCount,
@@ -122,17 +133,17 @@ function nodeDepth(node: YamlNode | null | undefined, d: number): number {
   return max;
 }
 
-function findFirstAlias(node: YamlNode | null | undefined): YamlNode | undefined {
+function findAlias(node: YamlNode | null | undefined, test: (a: Alias) => boolean): Alias | undefined {
   if (!node) return undefined;
-  if (isAlias(node)) return node;
+  if (isAlias(node)) return test(node) ? node : undefined;
   if (isMap(node)) {
     for (const p of node.items) {
-      const f = findFirstAlias(p.value as YamlNode) ?? findFirstAlias(p.key as YamlNode);
+      const f = findAlias(p.key as YamlNode, test) ?? findAlias(p.value as YamlNode, test);
       if (f) return f;
     }
   } else if (isSeq(node)) {
     for (const it of node.items) {
-      const f = findFirstAlias(it as YamlNode);
+      const f = findAlias(it as YamlNode, test);
       if (f) return f;
     }
   }

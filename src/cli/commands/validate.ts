@@ -18,16 +18,18 @@ export async function run(paths: string[], opts: Options): Promise<number> {
   const { targets, diagnostics } = resolveTargets(paths, env.cwd);
   const all: Diagnostic[] = [...diagnostics];
   let plans = 0;
+  let files = 0;
   for (const t of targets) {
     if (t.type === 'folder') {
       const { docs, diagnostics: ioDs } = loadPlanFolder(t.dir, env.cwd);
       all.push(...ioDs, ...checkPlan(docs).diagnostics);
+      plans++;
     } else {
       const { source, diagnostics: ds } = loadLoneFile(t.file, env.cwd);
       all.push(...ds);
       if (source) all.push(...checkLoneFile(source));
+      files++;
     }
-    plans++;
   }
   all.sort(compareDiagnostics);
 
@@ -43,7 +45,7 @@ export async function run(paths: string[], opts: Options): Promise<number> {
       break;
     default:
       write(all.map((d) => diagnosticAsText(d, env.lang, env.chalk, env.width) + '\n').join('\n'));
-      writeErr(summaryAsText(all, plans, env.lang, env.chalk));
+      writeErr(summaryAsText(all, { plans, files }, env.lang, env.chalk));
   }
   if (all.some((d) => codeInfo(d.code)?.io)) return EXIT.usage;
   if (all.some((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'))) return EXIT.findings;
