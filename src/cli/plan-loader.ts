@@ -7,8 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes.js';
-import { loadPlanFolder } from '../load/plan-folder.js';
-import { checkPlan } from '../check/index.js';
+import { checkPlanFolder } from '../load/plan-folder.js';
 import type { Plan } from '../model/plan.js';
 import { diagnosticAsText, summaryAsText } from '../render/diagnostics.js';
 import { UsageError, EXIT } from './errors.js';
@@ -69,9 +68,7 @@ export type Loaded = { plan: Plan; diagnostics: Diagnostic[] } | { exit: number 
  */
 export function loadCheckedPlan(arg: string | undefined, env: Env): Loaded {
   const dir = resolvePlanDir(arg, env);
-  const { docs, diagnostics: ioDs } = loadPlanFolder(dir, env.cwd);
-  const { diagnostics, plan } = checkPlan(docs);
-  const all = [...ioDs, ...diagnostics];
+  const { diagnostics: all, plan } = checkPlanFolder(dir, env.cwd);
   const errors = all.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !plan) {
     printDiagnostics(all, env);

@@ -6,7 +6,11 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlanDocs, Doc } from '../check/context.js';
-import { fileDiagnostic, ioDiagnostic, readSource } from './read.js';
+import { checkPlan, type PlanCheck } from '../check/index.js';
+import { compareDiagnostics } from '../diagnostics/diagnostic.js';
+import { parseSource } from '../yaml/source.js';
+import { fileDiagnostic, ioDiagnostic, readSource, readText } from './read.js';
+import { cacheGet, cacheKey, cachePut } from './cache.js';
 
 export const REQUIRED_FILES = ['plan', 'units', 'tasks', 'indicators', 'budget'] as const;
 export const OPTIONAL_FILES = ['references'] as const;
@@ -83,28 +87,36 @@ export function resolveTargets(args: readonly string[], cwd: string): { targets:
   return { targets, diagnostics };
 }
 
-function readDoc<T>(file: string, cwd: string, diagnostics: Diagnostic[]): Doc<T> | undefined {
-  const r = readSource(file, displayPath(file, cwd));
-  diagnostics.push(...r.diagnostics);
-  return r.source ? { source: r.source } : undefined;
+/** One file of a plan folder, read as text (not parsed). */
+export interface PlanText {
+  kind: (typeof REQUIRED_FILES)[number] | (typeof OPTIONAL_FILES)[number] | 'progress';
+  /** As shown to the user. */
+  path: string;
+  text: string;
 }
 
-export function loadPlanFolder(dir: string, cwd: string): { docs: PlanDocs; diagnostics: Diagnostic[] } {
+/** Read every file of a plan folder as text: the only I/O of loading a plan. */
+export function readPlanTexts(dir: string, cwd: string): { texts: PlanText[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const docs: PlanDocs = { dir: displayPath(dir, cwd), folderName: path.basename(dir), progress: [] };
+  const texts: PlanText[] = [];
+  const read = (kind: PlanText['kind'], file: string) => {
+    const shown = displayPath(file, cwd);
+    const r = readText(file, shown);
+    diagnostics.push(...r.diagnostics);
+    if (r.text !== undefined) texts.push({ kind, path: shown, text: r.text });
+  };
   for (const kind of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
     const file = path.join(dir, `${kind}.yaml`);
-    let exists = true;
     try {
       statSync(file);
     } catch (err) {
-      exists = false;
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') diagnostics.push(ioDiagnostic(displayPath(file, cwd), err));
       else if ((REQUIRED_FILES as readonly string[]).includes(kind)) {
         diagnostics.push(fileDiagnostic(displayPath(dir, cwd), 'file/missing', { name: `${kind}.yaml` }));
       }
+      continue;
     }
-    if (exists) (docs as any)[kind] = readDoc(file, cwd, diagnostics);
+    read(kind, file);
   }
   const progressDir = path.join(dir, PROGRESS_DIR);
   let names: string[] = [];
@@ -114,11 +126,50 @@ export function loadPlanFolder(dir: string, cwd: string): { docs: PlanDocs; diag
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') diagnostics.push(ioDiagnostic(displayPath(progressDir, cwd), err));
   }
-  for (const n of names) {
-    const d = readDoc<never>(path.join(progressDir, n), cwd, diagnostics);
-    if (d) docs.progress.push(d);
+  for (const n of names) read('progress', path.join(progressDir, n));
+  return { texts, diagnostics };
+}
+
+/** Parse the texts into the documents the rules read. Pure. */
+export function docsFromTexts(displayDir: string, folderName: string, texts: readonly PlanText[]): { docs: PlanDocs; diagnostics: Diagnostic[] } {
+  const docs: PlanDocs = { dir: displayDir, folderName, progress: [] };
+  const diagnostics: Diagnostic[] = [];
+  for (const t of texts) {
+    const source = parseSource(t.path, t.text);
+    diagnostics.push(...source.diagnostics);
+    const doc: Doc<never> = { source };
+    if (t.kind === 'progress') docs.progress.push(doc);
+    else (docs as any)[t.kind] = doc;
   }
   return { docs, diagnostics };
+}
+
+export function loadPlanFolder(dir: string, cwd: string): { docs: PlanDocs; diagnostics: Diagnostic[] } {
+  const { texts, diagnostics } = readPlanTexts(dir, cwd);
+  const parsed = docsFromTexts(displayPath(dir, cwd), path.basename(dir), texts);
+  return { docs: parsed.docs, diagnostics: [...diagnostics, ...parsed.diagnostics] };
+}
+
+/**
+ * Read, parse and check a plan folder, with the result memoized by content (load/cache.ts):
+ * an unchanged plan is not parsed again. All findings, the YAML ones first.
+ */
+export function checkPlanFolder(dir: string, cwd: string): PlanCheck {
+  const { texts, diagnostics: ioDs } = readPlanTexts(dir, cwd);
+  const displayDir = displayPath(dir, cwd);
+  const folderName = path.basename(dir);
+  const key = ioDs.length === 0 ? planKey(displayDir, folderName, texts) : undefined;
+  const hit = key ? cacheGet<PlanCheck>(key) : undefined;
+  if (hit) return hit;
+  const { docs, diagnostics: yamlDs } = docsFromTexts(displayDir, folderName, texts);
+  const result = checkPlan(docs);
+  const all: PlanCheck = { diagnostics: [...ioDs, ...yamlDs, ...result.diagnostics].sort(compareDiagnostics), plan: result.plan };
+  if (key) cachePut(key, all);
+  return all;
+}
+
+function planKey(displayDir: string, folderName: string, texts: readonly PlanText[]): string {
+  return cacheKey([displayDir, folderName, ...texts.flatMap((t) => [t.kind, t.path, t.text])]);
 }
 
 /** A lone YAML file, not inside a plan folder: checked against the schema its `kind` names. */

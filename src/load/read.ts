@@ -59,8 +59,8 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return i;
 }
 
-/** Read and parse one YAML file. Never throws for bad input. */
-export function readSource(file: string, displayPath = file): ReadResult {
+/** Read one file as text (size cap, UTF-8 only). Never throws for bad input. */
+export function readText(file: string, displayPath = file): { text?: string; diagnostics: Diagnostic[] } {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -81,12 +81,18 @@ export function readSource(file: string, displayPath = file): ReadResult {
       off += n;
     }
     const { text, diagnostic } = decodeUtf8(displayPath, bytes.subarray(0, off));
-    if (diagnostic) return { diagnostics: [diagnostic] };
-    const source = parseSource(displayPath, text!);
-    return { source, diagnostics: source.diagnostics };
+    return diagnostic ? { diagnostics: [diagnostic] } : { text, diagnostics: [] };
   } catch (err) {
     return { diagnostics: [ioDiagnostic(displayPath, err)] };
   } finally {
     closeSync(fd);
   }
+}
+
+/** Read and parse one YAML file. Never throws for bad input. */
+export function readSource(file: string, displayPath = file): ReadResult {
+  const { text, diagnostics } = readText(file, displayPath);
+  if (text === undefined) return { diagnostics };
+  const source = parseSource(displayPath, text);
+  return { source, diagnostics: source.diagnostics };
 }

@@ -3,20 +3,16 @@
  * `/tasks/4/lead/0` can be reported at the line and column the clerk typed it.
  * Pure: no file-system access here (see load/read.ts).
  */
-import {
-  parseDocument,
-  LineCounter,
-  isAlias,
-  isMap,
-  isSeq,
-  isScalar,
-  isPair,
-  type Document,
-  type Node as YamlNode,
-  type Pair,
-  type Alias,
-} from 'yaml';
+import type { Document, Node as YamlNode, Pair, Alias, YAMLMap, YAMLSeq, Scalar } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { yamlLib } from './lib.js';
+
+// The yaml package is loaded on first use (see lib.ts); these guards defer to it.
+const isMap = (n: unknown): n is YAMLMap => yamlLib().isMap(n);
+const isSeq = (n: unknown): n is YAMLSeq => yamlLib().isSeq(n);
+const isScalar = (n: unknown): n is Scalar => yamlLib().isScalar(n);
+const isPair = (n: unknown): n is Pair => yamlLib().isPair(n);
+const isAlias = (n: unknown): n is Alias => yamlLib().isAlias(n);
 
 export type PathSegment = string | number;
 
@@ -24,8 +20,13 @@ export interface SourceFile {
   /** Path as shown to the user. */
   path: string;
   text: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  /**
+   * The YAML syntax tree, for positions. A file served from the cache (load/cache.ts) has
+   * none until a finding needs a position: see syntaxTree().
+   */
+  doc?: Document.Parsed;
+  /** Offsets of line starts, built on first use. */
+  lineStarts?: number[];
   /** Plain data (YAML 1.2 core schema), or undefined when the YAML itself is broken. */
   data: unknown;
   /** YAML-level problems: syntax, duplicate keys, aliases, several documents. */
@@ -45,13 +46,20 @@ const YAML_CODES: Record<string, string> = {
   BAD_INDENT: 'yaml/syntax',
 };
 
+/**
+ * A UTF-8 BOM is dropped (Windows editors write one). A lone CR (old Mac line end) is a
+ * line break in YAML that the parser does not treat as one: it becomes LF, same length, so
+ * offsets and columns stay true. CRLF is left to the parser.
+ */
+export function normalizeText(raw: string): string {
+  const t = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return t.includes('\r') ? t.replace(/\r(?!\n)/g, '\n') : t;
+}
+
 export function parseSource(path: string, rawText: string): SourceFile {
   // A UTF-8 BOM is allowed (Windows editors write one); CRLF is handled by the parser.
-  const withoutBom = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  // A lone CR (old Mac line end) is a line break in YAML, but the parser does not treat it
-  // as one. Same length, so offsets and columns stay true.
-  const text = withoutBom.includes('\r') ? withoutBom.replace(/\r(?!\n)/g, '\n') : withoutBom;
-  const lineCounter = new LineCounter();
+  const text = normalizeText(rawText);
+  const { parseDocument } = yamlLib();
   const doc = parseDocument(text, {
     version: '1.2',
     schema: 'core',
@@ -59,9 +67,8 @@ export function parseSource(path: string, rawText: string): SourceFile {
     merge: false,
     prettyErrors: false,
     keepSourceTokens: false,
-    lineCounter,
   });
-  const src: SourceFile = { path, text, doc, lineCounter, data: undefined, diagnostics: [] };
+  const src: SourceFile = { path, text, doc, data: undefined, diagnostics: [] };
   // One finding per line: after a syntax error the parser reports a cascade of
   // consequences on the same lines, which only bury the first, real one.
   const seenLines = new Set<number>();
@@ -150,9 +157,38 @@ function findAlias(node: YamlNode | null | undefined, test: (a: Alias) => boolea
   return undefined;
 }
 
+/** A file whose data came from the cache: parsed again only if a position is needed. */
+export function cachedSource(path: string, rawText: string, data: unknown): SourceFile {
+  return { path, text: normalizeText(rawText), data, diagnostics: [] };
+}
+
+/** The syntax tree, parsing the text now if the file came from the cache. */
+export function syntaxTree(src: SourceFile): Document.Parsed {
+  if (!src.doc) src.doc = parseSource(src.path, src.text).doc!;
+  return src.doc;
+}
+
+function lineStarts(src: SourceFile): number[] {
+  if (!src.lineStarts) {
+    const starts = [0];
+    const t = src.text;
+    for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
+    src.lineStarts = starts;
+  }
+  return src.lineStarts;
+}
+
 export function offsetPosition(src: SourceFile, offset: number): Position {
-  const { line, col } = src.lineCounter.linePos(Math.max(0, Math.min(offset, src.text.length)));
-  return { line, column: col };
+  const starts = lineStarts(src);
+  const off = Math.max(0, Math.min(offset, src.text.length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: off - starts[lo]! + 1 };
 }
 
 export function nodePosition(src: SourceFile, node: YamlNode | null | undefined): Position {
@@ -177,7 +213,8 @@ export interface Located {
  * anchors, so a finding lands on the text that produced the value.
  */
 export function locate(src: SourceFile, path: readonly PathSegment[]): Located {
-  let node = src.doc.contents as YamlNode | null;
+  const doc = syntaxTree(src);
+  let node = doc.contents as YamlNode | null;
   let key: YamlNode | undefined;
   let depth = 0;
   for (const seg of path) {
@@ -201,7 +238,7 @@ export function locate(src: SourceFile, path: readonly PathSegment[]): Located {
 
 function resolveAlias(src: SourceFile, node: YamlNode | null): YamlNode | null {
   let n = node;
-  for (let i = 0; i < 10 && isAlias(n); i++) n = (n.resolve(src.doc) as YamlNode | undefined) ?? null;
+  for (let i = 0; i < 10 && isAlias(n); i++) n = (n.resolve(syntaxTree(src)) as YamlNode | undefined) ?? null;
   return n;
 }
 
@@ -225,14 +262,10 @@ export function positionOfKey(src: SourceFile, path: readonly PathSegment[], key
   return positionOf(src, path, true);
 }
 
-export function lineText(src: { text: string }, line: number): string {
-  if (line < 1) return '';
-  let start = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = src.text.indexOf('\n', start);
-    if (nl < 0) return '';
-    start = nl + 1;
-  }
+export function lineText(src: SourceFile, line: number): string {
+  const starts = lineStarts(src);
+  if (line < 1 || line > starts.length) return '';
+  const start = starts[line - 1]!;
   const end = src.text.indexOf('\n', start);
   return src.text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '');
 }

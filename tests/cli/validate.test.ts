@@ -1,6 +1,6 @@
 /** The built CLI, spawned as a user runs it (NO_COLOR=1): stdout, stderr and the exit code. */
 import { describe, it, expect, afterAll } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runCli, copyPlan, fixturePlan, BIN, ROOT } from '../helpers.js';
@@ -17,11 +17,34 @@ function brokenMini(): string {
 }
 
 describe('cchc validate', () => {
-  it('validates the bundled plans with no argument: exit 0, a summary on stderr, nothing on stdout', () => {
+  it('validates the bundled plans with no argument: exit 0; the 1847/1487 slip of the source is a warning', () => {
     const r = runCli(['validate']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^plans\/2022\/tasks\.yaml:\d+:\d+: cảnh báo ref\/likely-typo: .*1487\/QĐ-TTg.*1847\/QĐ-TTg/);
+    expect(r.stderr).toBe('! Đã kiểm tra 1 kế hoạch: 1 cảnh báo.\n');
+  });
+
+  it('a clean plan prints nothing on stdout and a summary on stderr', () => {
+    const r = runCli(['validate', fixturePlan('mini')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('✓ Đã kiểm tra 1 kế hoạch: không có lỗi.\n');
+  });
+
+  it('the same run twice gives the same output, the second from the result cache', () => {
+    const dir = brokenMini();
+    const cache = path.join(path.dirname(dir), 'cache');
+    const env = { CCHC_CACHE_DIR: cache };
+    const first = runCli(['validate', '.'], { cwd: dir, env });
+    expect(readdirSync(cache).length).toBe(1);
+    const again = runCli(['validate', '.'], { cwd: dir, env });
+    expect(again).toEqual(first);
+    expect(first.code).toBe(1);
+    // A changed file is a different key: the finding goes away with the fix.
+    const file = path.join(dir, 'tasks.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('[tu-phapp]', '[tu-phap]'));
+    expect(runCli(['validate', '.'], { cwd: dir, env }).code).toBe(0);
+    expect(runCli(['validate', '.'], { cwd: dir, env: { ...env, CCHC_NO_CACHE: '1' } }).code).toBe(0);
   });
 
   it('reports a broken plan with file:line:col, an excerpt and a caret, in Vietnamese; exit 1', () => {
@@ -80,7 +103,7 @@ describe('cchc validate', () => {
   });
 
   it('--format json on a clean plan is an empty array', () => {
-    const r = runCli(['validate', 'plans/2022', '--format', 'json']);
+    const r = runCli(['validate', fixturePlan('mini'), '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
   });

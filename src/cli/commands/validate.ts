@@ -1,6 +1,6 @@
 /** cchc validate [PATH...]: every finding, located, in the format asked for. */
-import { resolveTargets, loadPlanFolder, loadLoneFile } from '../../load/plan-folder.js';
-import { checkPlan, checkLoneFile } from '../../check/index.js';
+import { resolveTargets, checkPlanFolder, loadLoneFile } from '../../load/plan-folder.js';
+import { checkLoneFile } from '../../check/index.js';
 import { codeInfo } from '../../diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticAsText, diagnosticAsJson, diagnosticAsGithub, diagnosticsAsSarif, summaryAsText } from '../../render/diagnostics.js';
@@ -21,8 +21,7 @@ export async function run(paths: string[], opts: Options): Promise<number> {
   let files = 0;
   for (const t of targets) {
     if (t.type === 'folder') {
-      const { docs, diagnostics: ioDs } = loadPlanFolder(t.dir, env.cwd);
-      all.push(...ioDs, ...checkPlan(docs).diagnostics);
+      all.push(...checkPlanFolder(t.dir, env.cwd).diagnostics);
       plans++;
     } else {
       const { source, diagnostics: ds } = loadLoneFile(t.file, env.cwd);
