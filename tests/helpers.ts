@@ -3,7 +3,7 @@
  * spawned run of the built CLI with NO_COLOR=1.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,3 +68,37 @@ export function source(text: string, name = 'test.yaml') {
 export function where(ds: readonly { code: string; file: string; line: number; column: number }[]) {
   return ds.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`);
 }
+
+/** Every YAML file below a folder. */
+export function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...yamlFiles(p));
+    else if (/\.ya?ml$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+/** Problems with the first-line `$schema` comments of the YAML files below a folder. */
+export function schemaCommentProblems(dir: string): string[] {
+  const problems: string[] = [];
+  for (const file of yamlFiles(dir)) {
+    const text = readFileSync(file, 'utf8');
+    const m = /^# yaml-language-server: \$schema=(\S+)\n/.exec(text);
+    if (!m) {
+      problems.push(`${file}: no $schema comment on the first line`);
+      continue;
+    }
+    const target = path.resolve(path.dirname(file), m[1]!);
+    if (!existsSync(target) || !statSync(target).isFile()) {
+      problems.push(`${file}: ${m[1]} does not resolve`);
+      continue;
+    }
+    const kind = /^kind: (\w+)$/m.exec(text)?.[1]?.toLowerCase();
+    const id = JSON.parse(readFileSync(target, 'utf8')).$id as string;
+    if (!kind || !id.endsWith(`:${kind}`)) problems.push(`${file}: kind ${kind} but schema ${id}`);
+  }
+  return problems;
+}
+
