@@ -63,6 +63,9 @@ const BASE_CODES = {
   'yaml/unknown-alias': {
     severity: 'error', vi: 'Bí danh *{name} chưa được khai báo (&{name}) trước đó', en: 'Alias *{name} has no anchor (&{name}) before it',
   },
+  'yaml/complex-key': {
+    severity: 'error', vi: 'Khóa là một bảng hoặc danh sách; khóa phải là văn bản', en: 'A key is a mapping or a list; keys must be text',
+  },
   'yaml/empty-file': { severity: 'error', vi: 'Tệp rỗng', en: 'The file is empty' },
   'yaml/too-deep': { severity: 'error', vi: 'Cấu trúc lồng nhau quá sâu (tối đa {max} cấp)', en: 'Nesting too deep (at most {max} levels)' },
   'yaml/alias-limit': {

@@ -28,6 +28,11 @@ function cacheDir(): string | undefined {
   return base ? path.join(base, 'cchc') : undefined;
 }
 
+/** Whether results are cached at all (so callers can skip hashing). */
+export function cacheEnabled(): boolean {
+  return cacheDir() !== undefined;
+}
+
 export function cacheKey(parts: readonly string[]): string {
   const h = createHash('sha256').update(BUILD ?? '');
   for (const p of parts) h.update('\0').update(p);

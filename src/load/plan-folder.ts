@@ -10,7 +10,7 @@ import { checkPlan, type PlanCheck } from '../check/index.js';
 import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import { parseSource } from '../yaml/source.js';
 import { fileDiagnostic, ioDiagnostic, readSource, readText } from './read.js';
-import { cacheGet, cacheKey, cachePut } from './cache.js';
+import { cacheEnabled, cacheGet, cacheKey, cachePut } from './cache.js';
 
 export const REQUIRED_FILES = ['plan', 'units', 'tasks', 'indicators', 'budget'] as const;
 export const OPTIONAL_FILES = ['references'] as const;
@@ -158,7 +158,7 @@ export function checkPlanFolder(dir: string, cwd: string): PlanCheck {
   const { texts, diagnostics: ioDs } = readPlanTexts(dir, cwd);
   const displayDir = displayPath(dir, cwd);
   const folderName = path.basename(dir);
-  const key = ioDs.length === 0 ? planKey(displayDir, folderName, texts) : undefined;
+  const key = ioDs.length === 0 && cacheEnabled() ? planKey(displayDir, folderName, texts) : undefined;
   const hit = key ? cacheGet<PlanCheck>(key) : undefined;
   if (hit) return hit;
   const { docs, diagnostics: yamlDs } = docsFromTexts(displayDir, folderName, texts);

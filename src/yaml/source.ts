@@ -6,6 +6,7 @@
 import type { Document, Node as YamlNode, Pair, Alias, YAMLMap, YAMLSeq, Scalar } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { yamlLib } from './lib.js';
+import { fastParse } from './fast.js';
 
 // The yaml package is loaded on first use (see lib.ts); these guards defer to it.
 const isMap = (n: unknown): n is YAMLMap => yamlLib().isMap(n);
@@ -57,8 +58,15 @@ export function normalizeText(raw: string): string {
 }
 
 export function parseSource(path: string, rawText: string): SourceFile {
-  // A UTF-8 BOM is allowed (Windows editors write one); CRLF is handled by the parser.
   const text = normalizeText(rawText);
+  const fast = fastParse(text);
+  // The syntax tree is built later, only if a finding needs a position (syntaxTree()).
+  if (fast) return { path, text, data: fast.data, diagnostics: [] };
+  return parseExact(path, text);
+}
+
+/** The yaml package's full parse: data, syntax tree and every YAML problem located. */
+export function parseExact(path: string, text: string): SourceFile {
   const { parseDocument } = yamlLib();
   const doc = parseDocument(text, {
     version: '1.2',
@@ -89,6 +97,11 @@ export function parseSource(path: string, rawText: string): SourceFile {
   if (doc.errors.length > 0) return src;
   if (doc.contents === null) {
     src.diagnostics.push(diagnosticAt(src, { line: 1, column: 1 }, 'yaml/empty-file', 'error', {}));
+    return src;
+  }
+  const complexKey = findComplexKey(doc.contents as YamlNode);
+  if (complexKey) {
+    src.diagnostics.push(diagnosticAt(src, nodePosition(src, complexKey), 'yaml/complex-key', 'error', {}));
     return src;
   }
   const depth = nodeDepth(doc.contents as YamlNode, 0);
@@ -140,6 +153,24 @@ function nodeDepth(node: YamlNode | null | undefined, d: number): number {
   return max;
 }
 
+/** A mapping key that is itself a mapping or a list: no plan file has one. */
+function findComplexKey(node: YamlNode | null | undefined, depth = 0): YamlNode | undefined {
+  if (!node || depth > LIMITS.maxDepth) return undefined;
+  if (isMap(node)) {
+    for (const p of node.items) {
+      if (isMap(p.key) || isSeq(p.key)) return p.key as YamlNode;
+      const f = findComplexKey(p.value as YamlNode, depth + 1);
+      if (f) return f;
+    }
+  } else if (isSeq(node)) {
+    for (const it of node.items) {
+      const f = findComplexKey(it as YamlNode, depth + 1);
+      if (f) return f;
+    }
+  }
+  return undefined;
+}
+
 function findAlias(node: YamlNode | null | undefined, test: (a: Alias) => boolean): Alias | undefined {
   if (!node) return undefined;
   if (isAlias(node)) return test(node) ? node : undefined;
@@ -164,7 +195,7 @@ export function cachedSource(path: string, rawText: string, data: unknown): Sour
 
 /** The syntax tree, parsing the text now if the file came from the cache. */
 export function syntaxTree(src: SourceFile): Document.Parsed {
-  if (!src.doc) src.doc = parseSource(src.path, src.text).doc!;
+  if (!src.doc) src.doc = parseExact(src.path, src.text).doc!;
   return src.doc;
 }
 

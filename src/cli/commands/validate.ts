@@ -6,11 +6,43 @@ import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnosti
 import { diagnosticAsText, diagnosticAsJson, diagnosticAsGithub, diagnosticsAsSarif, summaryAsText } from '../../render/diagnostics.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { EXIT } from '../errors.js';
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
 import { VERSION } from '../version.js';
 
 interface Options extends GlobalOptions {
   format: 'text' | 'json' | 'github' | 'sarif';
   strict?: boolean;
+}
+
+/** Below this many folders, starting threads costs more than it saves. */
+const PARALLEL_FROM = 24;
+
+/**
+ * Check many plan folders on all cores (worker threads, each with its share of folders).
+ * Returns undefined where threads are not available (running from source, one core).
+ */
+async function checkFoldersInParallel(dirs: string[], cwd: string): Promise<Diagnostic[][] | undefined> {
+  const cores = Number(process.env.CCHC_THREADS) || availableParallelism();
+  const workerFile = new URL('../validate-worker.js', import.meta.url);
+  if (dirs.length < PARALLEL_FROM || cores < 2 || !existsSync(workerFile)) return undefined;
+  const n = Math.min(cores, 8);
+  const shares = Array.from({ length: n }, (_, k) => dirs.filter((_, i) => i % n === k));
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<Diagnostic[][]>((resolve, reject) => {
+          const w = new Worker(workerFile, { workerData: { dirs: share, cwd } });
+          w.once('message', resolve);
+          w.once('error', reject);
+        }),
+    ),
+  );
+  // Back to the order of `dirs`.
+  const out: Diagnostic[][] = new Array(dirs.length);
+  results.forEach((r, k) => r.forEach((ds, j) => (out[j * n + k] = ds)));
+  return out;
 }
 
 export async function run(paths: string[], opts: Options): Promise<number> {
@@ -19,9 +51,12 @@ export async function run(paths: string[], opts: Options): Promise<number> {
   const all: Diagnostic[] = [...diagnostics];
   let plans = 0;
   let files = 0;
+  const folders = targets.flatMap((t) => (t.type === 'folder' ? [t.dir] : []));
+  const parallel = await checkFoldersInParallel(folders, env.cwd);
+  if (parallel) for (const ds of parallel) all.push(...ds);
   for (const t of targets) {
     if (t.type === 'folder') {
-      all.push(...checkPlanFolder(t.dir, env.cwd).diagnostics);
+      if (!parallel) all.push(...checkPlanFolder(t.dir, env.cwd).diagnostics);
       plans++;
     } else {
       const { source, diagnostics: ds } = loadLoneFile(t.file, env.cwd);

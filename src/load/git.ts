@@ -1,0 +1,203 @@
+/**
+ * Reading a plan as it was at a git revision, through git itself (`git ls-tree`,
+ * `git show REV:path`), so a clerk can compare with "the version we sent on 20/12". Git is
+ * always run with an argument list, never through a shell. Expected failures (git not
+ * installed, not a repository, an unknown revision, a revision where the plan folder did
+ * not exist yet) are UsageErrors: exit 2 with a message in both languages.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { PlanDocs, Doc } from '../check/context.js';
+import { UsageError } from '../cli/errors.js';
+import { parseSource } from '../yaml/source.js';
+import { decodeUtf8, fileDiagnostic, MAX_FILE_BYTES } from './read.js';
+import { REQUIRED_FILES, displayPath } from './plan-folder.js';
+
+/** The files a comparison needs; references and progress are not compared. */
+const DIFF_FILES = REQUIRED_FILES;
+
+interface GitFailure {
+  status: number | null;
+  stderr: string;
+}
+
+function gitEnv(): NodeJS.ProcessEnv {
+  // No pager, no prompt, messages in English so they can be recognised.
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', LANGUAGE: 'C' };
+}
+
+/** Run git; a non-zero exit is returned as a failure, a missing git is a UsageError. */
+function git(args: readonly string[], cwd: string, maxBuffer = MAX_FILE_BYTES + 1024 * 1024): { ok: true; out: Buffer } | { ok: false; fail: GitFailure } {
+  try {
+    const out = execFileSync('git', args as string[], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], maxBuffer, windowsHide: true });
+    return { ok: true, out };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { status?: number | null; stderr?: Buffer };
+    if (e.code === 'ENOENT') {
+      throw new UsageError(
+        'không tìm thấy chương trình git; hãy cài git để so sánh theo phiên bản / git is not installed (or not on PATH)',
+        'So sánh hai thư mục không cần git: cchc diff plans/2022 plans/2023 / comparing two folders needs no git',
+      );
+    }
+    if (e.code === 'ENOBUFS') return { ok: false, fail: { status: null, stderr: 'output too large' } };
+    return { ok: false, fail: { status: e.status ?? null, stderr: (e.stderr ?? Buffer.alloc(0)).toString('utf8').trim() } };
+  }
+}
+
+function firstLine(s: string): string {
+  const line = s.split('\n').find((l) => l.trim() !== '') ?? '';
+  return line.replace(/^(fatal|error):\s*/, '').trim();
+}
+
+/** The nearest existing folder at or above `p` (a plan folder may exist only in history). */
+function nearestExisting(p: string): string {
+  let cur = p;
+  while (!existsSync(cur)) {
+    const up = path.dirname(cur);
+    if (up === cur) return cur;
+    cur = up;
+  }
+  return cur;
+}
+
+export interface GitLocation {
+  /** The repository's top-level folder (real path). */
+  top: string;
+  /** The plan folder relative to the top, with forward slashes ('' for the top itself). */
+  rel: string;
+}
+
+/**
+ * The repository holding `planDir` (absolute; it need not exist in the working tree) and
+ * the folder's path inside it.
+ */
+export function locateInRepository(planDir: string, shown: string): GitLocation {
+  const existing = nearestExisting(planDir);
+  const r = git(['rev-parse', '--show-toplevel'], existing);
+  if (!r.ok) {
+    if (/not a git repository/i.test(r.fail.stderr)) {
+      throw new UsageError(
+        `${shown} không nằm trong kho git nào, nên không đọc được phiên bản cũ / ${shown} is not inside a git repository`,
+        `So sánh hai thư mục kế hoạch thì không cần git: cchc diff <thư mục A> <thư mục B> / to compare two folders: cchc diff PLAN_A PLAN_B`,
+      );
+    }
+    throw new UsageError(`git: ${firstLine(r.fail.stderr) || 'lỗi không rõ / unknown error'}`);
+  }
+  const topRaw = r.out.toString('utf8').trim();
+  if (!topRaw) {
+    throw new UsageError(`${shown} không nằm trong cây làm việc của kho git / ${shown} is not inside a git working tree`);
+  }
+  const top = realpathSync(topRaw);
+  const realExisting = realpathSync(existing);
+  const full = path.join(realExisting, path.relative(existing, planDir));
+  const rel = path.relative(top, full);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new UsageError(`${shown} nằm ngoài kho git ${top} / ${shown} is outside the repository ${top}`);
+  }
+  return { top, rel: rel.split(path.sep).join('/') };
+}
+
+/** The commit a revision names, or undefined when there is no such revision. */
+export function resolveCommit(rev: string, cwd: string): string | undefined {
+  // A leading "-" would be read as an option by git.
+  if (rev === '' || rev.startsWith('-')) return undefined;
+  const r = git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], cwd);
+  if (!r.ok) return undefined;
+  const sha = r.out.toString('utf8').trim();
+  return /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+}
+
+/** True when `dir` (existing) is inside a git working tree; false without git too. */
+export function insideRepository(dir: string): boolean {
+  try {
+    const r = git(['rev-parse', '--is-inside-work-tree'], dir);
+    return r.ok && r.out.toString('utf8').trim() === 'true';
+  } catch {
+    return false;
+  }
+}
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+  size: number | undefined;
+  name: string;
+}
+
+function listFolder(loc: GitLocation, commit: string): TreeEntry[] {
+  const args = ['ls-tree', '-l', '-z', commit];
+  if (loc.rel) args.push('--', `${loc.rel}/`);
+  const r = git(args, loc.top);
+  if (!r.ok) throw new UsageError(`git ls-tree: ${firstLine(r.fail.stderr)}`);
+  const out: TreeEntry[] = [];
+  for (const rec of r.out.toString('utf8').split('\0')) {
+    if (!rec) continue;
+    const tab = rec.indexOf('\t');
+    const [mode, type, , size] = rec.slice(0, tab).split(/\s+/);
+    const full = rec.slice(tab + 1);
+    out.push({ mode: mode ?? '', type: type ?? '', size: size && size !== '-' ? Number(size) : undefined, name: path.posix.basename(full) });
+  }
+  return out;
+}
+
+export interface RevisionPlan {
+  docs: PlanDocs;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The plan files at a commit, parsed with positions; paths are shown as `REV:plans/2022/tasks.yaml`.
+ * File-level problems (a missing file, not UTF-8, too large) come back as diagnostics, like
+ * the folder loader's; a folder that did not exist at the revision is a UsageError.
+ */
+export function loadPlanAtRevision(opts: { rev: string; commit: string; loc: GitLocation; planDir: string; cwd: string }): RevisionPlan {
+  const { rev, commit, loc, planDir, cwd } = opts;
+  const shownDir = displayPath(planDir, cwd);
+  const short = commit.slice(0, 7);
+  const entries = listFolder(loc, commit);
+  if (entries.length === 0) {
+    throw new UsageError(
+      `ở phiên bản ${rev} (${short}) chưa có thư mục ${shownDir} / ${shownDir} did not exist at revision ${rev} (${short})`,
+      'Chỉ rõ thư mục kế hoạch có ở cả hai phiên bản: cchc diff REV REV2 plans/<năm> / name a plan folder that exists in both: cchc diff REV REV2 PLAN',
+    );
+  }
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  if (byName.get('plan.yaml')?.type !== 'blob') {
+    throw new UsageError(
+      `ở phiên bản ${rev} (${short}), ${shownDir} không phải thư mục kế hoạch (thiếu plan.yaml) / at revision ${rev}, ${shownDir} is not a plan folder (no plan.yaml)`,
+    );
+  }
+  const prefix = shownDir === '.' ? '' : `${shownDir}/`;
+  const diagnostics: Diagnostic[] = [];
+  const docs: PlanDocs = { dir: `${rev}:${shownDir}`, folderName: path.basename(planDir), progress: [] };
+  for (const kind of DIFF_FILES) {
+    const name = `${kind}.yaml`;
+    const shown = `${rev}:${prefix}${name}`;
+    const entry = byName.get(name);
+    if (!entry || entry.type !== 'blob') {
+      diagnostics.push(fileDiagnostic(docs.dir, 'file/missing', { name }));
+      continue;
+    }
+    if (entry.size !== undefined && entry.size > MAX_FILE_BYTES) {
+      diagnostics.push(fileDiagnostic(shown, 'file/too-large', { size: entry.size, max: MAX_FILE_BYTES }));
+      continue;
+    }
+    const spec = `${commit}:${loc.rel ? `${loc.rel}/` : ''}${name}`;
+    const r = git(['show', spec], loc.top);
+    if (!r.ok) {
+      diagnostics.push(fileDiagnostic(shown, 'io/unreadable', { detail: firstLine(r.fail.stderr) || 'git show' }));
+      continue;
+    }
+    const { text, diagnostic } = decodeUtf8(shown, new Uint8Array(r.out));
+    if (diagnostic) {
+      diagnostics.push(diagnostic);
+      continue;
+    }
+    const source = parseSource(shown, text!);
+    diagnostics.push(...source.diagnostics);
+    (docs as unknown as Record<string, Doc<unknown>>)[kind] = { source };
+  }
+  return { docs, diagnostics };
+}

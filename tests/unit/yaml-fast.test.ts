@@ -1,0 +1,93 @@
+/**
+ * The fast path (js-yaml, for clean files) must never disagree with the exact path (the
+ * yaml package): whenever it accepts a text, the exact parser accepts it too, with no
+ * finding, and gives the same data.
+ */
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { fastParse } from '../../src/yaml/fast.js';
+import { parseExact, parseSource } from '../../src/yaml/source.js';
+import { PLAN_2022, fixturePlan } from '../helpers.js';
+
+function agree(text: string): boolean {
+  const fast = fastParse(text);
+  if (!fast) return false;
+  const exact = parseExact('t.yaml', text);
+  expect(exact.diagnostics).toEqual([]);
+  expect(fast.data).toEqual(exact.data);
+  return true;
+}
+
+const files = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+
+describe('the fast YAML path', () => {
+  it('takes every file of the bundled plan and the fixtures, and agrees', () => {
+    for (const t of [...files(PLAN_2022), ...files(fixturePlan('mini'))]) expect(agree(t)).toBe(true);
+  });
+
+  it('leaves anchors, aliases, tags, tabs, explicit keys, merge keys, directives and empty files to the exact path', () => {
+    for (const t of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a:\n\tb: 1\n', '? a\n: 1\n', '<<: {a: 1}\n', '%YAML 1.2\n---\na: 1\n', '', '# only a comment\n']) {
+      expect(fastParse(t), JSON.stringify(t)).toBeUndefined();
+    }
+  });
+
+  it('sends what js-yaml rejects to the exact path: duplicate keys, several documents, bad syntax', () => {
+    for (const t of ['a: 1\na: 2\n', 'a: 1\n---\nb: 2\n', 'a: [1\n']) {
+      expect(fastParse(t)).toBeUndefined();
+      expect(parseSource('t.yaml', t).diagnostics.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('agrees with the exact path on random data written as YAML in many styles', () => {
+    const value = fc.anything({
+      maxDepth: 4,
+      key: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('no', 'yes', 'null', '1', '2022-01-01', '__proto__', 'constructor', 'true')),
+      values: [
+        fc.string({ maxLength: 20 }),
+        fc.constantFrom('no', 'on', '~', 'null', '1e3', '0x1F', '0o17', '.nan', '2022-03-31', 'Quý I/2022', 'Sở LĐ-TB&XH', 'a: b', '- x', '# c', "it's", '"q"', 'x & y', '3 * 4', 'Chú ý!'),
+        fc.integer(),
+        fc.double({ noNaN: false }),
+        fc.boolean(),
+        fc.constant(null),
+      ],
+    });
+    const style = fc.record({ flow: fc.boolean(), quote: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED') });
+    let taken = 0;
+    fc.assert(
+      fc.property(value, style, (v, s) => {
+        let text: string | undefined;
+        try {
+          text = stringify(v, { collectionStyle: s.flow ? 'flow' : 'block', defaultStringType: s.quote as never, aliasDuplicateObjects: false });
+        } catch {
+          return;
+        }
+        if (typeof text === 'string' && agree(text)) taken++;
+      }),
+      { numRuns: 600 },
+    );
+    // The fast path must actually be exercised, not refused every time.
+    expect(taken).toBeGreaterThan(300);
+  });
+
+  it('agrees with the exact path on mutated plan files', () => {
+    const base = files(fixturePlan('mini'));
+    const edit = fc.record({ file: fc.nat(), at: fc.nat(), cut: fc.nat({ max: 12 }), insert: fc.constantFrom('', ' ', ':', '- ', '"', "'", '[', ']', '{', '}', '#', '\n', '\n  ', ',', '|', '>', '0', 'ế', '\\') });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+        let t = base[edits[0]!.file % base.length]!;
+        for (const e of edits) {
+          const at = e.at % (t.length + 1);
+          t = t.slice(0, at) + e.insert + t.slice(at + e.cut);
+        }
+        agree(t);
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
