@@ -1,6 +1,77 @@
-/** cchc budget: not built yet. */
-import { UsageError } from '../errors.js';
+/**
+ * cchc budget [PLAN] [--as-of DATE] [--json]: the budget appendix with its checks, and the
+ * spending against it as of a date.
+ *
+ * Unlike other commands it does not stop at budget findings: a wrong budget is exactly
+ * what the clerk needs to see, so when the only errors are budget/* (or money/* in
+ * budget.yaml) and budget.yaml passed its schema, the table is printed with the failing
+ * figures marked, the located diagnostics go to stderr, and the exit code is 1. A
+ * budget.yaml that fails its schema (a float or a huge amount) cannot be computed exactly,
+ * and any other plan error stops the command as everywhere else.
+ */
+import { loadPlanFolder } from '../../load/plan-folder.js';
+import { checkPlan } from '../../check/index.js';
+import { codeInfo } from '../../diagnostics/codes.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnosticAsJson, summaryAsText } from '../../render/diagnostics.js';
+import { budgetAsText } from '../../render/budget-text.js';
+import { computeBudgetReport, budgetReportAsJson } from '../../report/budget.js';
+import { isValidIsoDate, todayIso, minDate } from '../../model/dates.js';
+import { resolvePlanDir, printDiagnostics } from '../plan-loader.js';
+import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { EXIT, UsageError } from '../errors.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('lệnh "budget" chưa được xây dựng / the "budget" command is not built yet');
+interface Options extends GlobalOptions {
+  asOf?: string;
+  json?: boolean;
+}
+
+/** Findings that leave the budget computable: its own checks, wherever they point. */
+function isBudgetFinding(d: Diagnostic, budgetFile: string | undefined): boolean {
+  return d.code.startsWith('budget/') || (d.code.startsWith('money/') && d.file === budgetFile);
+}
+
+export async function run(planArg: string | undefined, opts: Options): Promise<number> {
+  const env = makeEnv(opts);
+  if (opts.asOf !== undefined && !isValidIsoDate(opts.asOf)) {
+    throw new UsageError(`--as-of phải là một ngày dạng YYYY-MM-DD (có "${opts.asOf}") / --as-of must be a date as YYYY-MM-DD`);
+  }
+
+  const dir = resolvePlanDir(planArg, env);
+  const { docs, diagnostics: ioDs } = loadPlanFolder(dir, env.cwd);
+  const { diagnostics, plan } = checkPlan(docs);
+  const all = [...ioDs, ...diagnostics];
+  const budgetFile = docs.budget?.source.path;
+  const blocking = all.filter((d) => d.severity === 'error' && !isBudgetFinding(d, budgetFile));
+  if (!plan || !docs.budget?.data || blocking.length > 0) {
+    printDiagnostics(all, env);
+    writeErr(summaryAsText(all, 1, env.lang, env.chalk));
+    return all.some((d) => codeInfo(d.code)?.io) ? EXIT.usage : EXIT.findings;
+  }
+
+  // By default, spending as of today, or of the plan year's end once the year is over
+  // (progress records never go beyond it).
+  const asOf = opts.asOf ?? minDate(todayIso(env.now), `${plan.meta.year}-12-31`);
+  const report = computeBudgetReport(plan, { asOf });
+  // What the clerk needs beside the table: every finding on the budget, and the overspent
+  // records among the files that count as of the date.
+  const contributing = new Set(report.spending?.files.map((f) => f.file) ?? []);
+  const relevant = all.filter(
+    (d) =>
+      isBudgetFinding(d, budgetFile) ||
+      d.file === budgetFile ||
+      (d.code === 'progress/overspent' && contributing.has(d.file)),
+  );
+
+  if (opts.json) {
+    write(JSON.stringify({ ...budgetReportAsJson(report), diagnostics: relevant.map((d) => diagnosticAsJson(d, env.lang)) }, null, 2));
+  } else {
+    write(budgetAsText(report, { lang: env.lang, chalk: env.chalk, width: env.width }));
+  }
+  if (relevant.length > 0) {
+    printDiagnostics(relevant, env);
+    writeErr(summaryAsText(relevant, 1, env.lang, env.chalk));
+  }
+  const failed = !report.ok || relevant.some((d) => d.severity === 'error');
+  return failed ? EXIT.findings : EXIT.ok;
 }
