@@ -1,6 +1,53 @@
-/** cchc refs: not built yet. */
-import { UsageError } from '../errors.js';
+/**
+ * cchc refs [PLAN] [--json] [--strict]: the registry of cited documents (references.yaml)
+ * in "Căn cứ" order, each with the places citing it, and the citations it lacks.
+ *
+ * The plan is loaded and checked once. Errors other than ref/* stop the command as they
+ * stop every command (the located messages on stderr, exit 1). The ref/* findings are this
+ * command's subject: it shows the registry anyway and prints them on stderr (in the JSON
+ * with --json). Exit 0, or 1 when there is a ref/* error, or a ref/* warning with --strict.
+ */
+import { loadPlanFolder } from '../../load/plan-folder.js';
+import { checkPlan } from '../../check/index.js';
+import { codeInfo } from '../../diagnostics/codes.js';
+import { countBySeverity } from '../../diagnostics/diagnostic.js';
+import { diagnosticAsJson, summaryAsText } from '../../render/diagnostics.js';
+import { refsReport } from '../../report/refs.js';
+import { refsAsJson, refsAsText } from '../../render/refs-text.js';
+import { printDiagnostics, resolvePlanDir } from '../plan-loader.js';
+import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { EXIT } from '../errors.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('lệnh "refs" chưa được xây dựng / the "refs" command is not built yet');
+interface Options extends GlobalOptions {
+  json?: boolean;
+  strict?: boolean;
+}
+
+export async function run(planArg: string | undefined, opts: Options): Promise<number> {
+  const env = makeEnv(opts);
+  const dir = resolvePlanDir(planArg, env);
+  const { docs, diagnostics: ioDs } = loadPlanFolder(dir, env.cwd);
+  const all = [...ioDs, ...checkPlan(docs).diagnostics];
+
+  if (all.some((d) => d.severity === 'error' && !d.code.startsWith('ref/'))) {
+    printDiagnostics(all, env);
+    writeErr(summaryAsText(all, 1, env.lang, env.chalk));
+    return all.some((d) => codeInfo(d.code)?.io) ? EXIT.usage : EXIT.findings;
+  }
+
+  const refDs = all.filter((d) => d.code.startsWith('ref/'));
+  const counts = countBySeverity(refDs);
+  const report = refsReport(docs);
+  if (opts.json) {
+    write(JSON.stringify(refsAsJson(report, refDs.map((d) => diagnosticAsJson(d, env.lang)), counts), null, 2));
+  } else {
+    write(refsAsText(report, env.lang, env.chalk, env.width));
+    if (refDs.length > 0) {
+      writeErr('');
+      printDiagnostics(refDs, env);
+      writeErr(summaryAsText(refDs, 1, env.lang, env.chalk));
+    }
+  }
+  if (counts.errors > 0 || (opts.strict && counts.warnings > 0)) return EXIT.findings;
+  return EXIT.ok;
 }
