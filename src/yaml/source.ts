@@ -11,7 +11,7 @@ import { fastParse } from './fast.js';
 // The yaml package is loaded on first use (see lib.ts); these guards defer to it.
 const isMap = (n: unknown): n is YAMLMap => yamlLib().isMap(n);
 const isSeq = (n: unknown): n is YAMLSeq => yamlLib().isSeq(n);
-const isScalar = (n: unknown): n is Scalar => yamlLib().isScalar(n);
+export const isScalar = (n: unknown): n is Scalar => yamlLib().isScalar(n);
 const isPair = (n: unknown): n is Pair => yamlLib().isPair(n);
 const isAlias = (n: unknown): n is Alias => yamlLib().isAlias(n);
 

@@ -33,7 +33,6 @@
  * and issuer code agree, with a plain "D" read as "Đ" and case ignored in the codes: so
  * "09-CTr/TU" and "9-CTr/TU", or "1847/QD-TTg" and "1847/QĐ-TTg", are one document.
  */
-import { isScalar } from 'yaml';
 import type { Doc, PlanDocs, Reporter, Rule } from '../context.js';
 import { codeInfo } from '../../diagnostics/codes.js';
 import type { Position } from '../../diagnostics/diagnostic.js';
@@ -45,7 +44,7 @@ import {
 } from '../../model/citation.js';
 import { isoDate, isValidIsoDate, type IsoDate } from '../../model/dates.js';
 import type { CitedDocument, PlanFile, ReferencesFile } from '../../model/plan.js';
-import { diagnosticAt, locate, offsetPosition, positionOf, type PathSegment, type SourceFile } from '../../yaml/source.js';
+import { diagnosticAt, isScalar, locate, offsetPosition, positionOf, type PathSegment, type SourceFile } from '../../yaml/source.js';
 
 /** The files whose text is searched for citations, in the order their places are listed. */
 export const CITING_FILES = ['plan', 'tasks', 'indicators', 'budget'] as const;
@@ -137,18 +136,31 @@ export interface RegistryEntry {
   problem?: 'unknown-type' | 'bad-symbol';
 }
 
+/**
+ * Define `key` on `obj` as a position computed on first read. Finding a position may need
+ * the file's syntax tree, which a file read on the fast path does not have: computing only
+ * the positions a finding or `cchc refs` actually shows keeps `cchc validate` fast.
+ */
+function lazyPosition<T extends object>(obj: T, key: string, compute: () => Position): T {
+  let value: Position | undefined;
+  Object.defineProperty(obj, key, { get: () => (value ??= compute()), enumerable: true, configurable: true });
+  return obj;
+}
+
 export function readRegistry(doc: Doc<ReferencesFile>): RegistryEntry[] {
   const src = doc.source;
   return (doc.data?.documents ?? []).map((d, index): RegistryEntry => {
-    const position = positionOf(src, ['documents', index, 'symbol']);
-    const datePosition = d.date !== undefined ? positionOf(src, ['documents', index, 'date']) : position;
-    const base = { index, document: d, file: src.path, position, datePosition };
-    if (!(DOC_TYPES as readonly string[]).includes(d.type)) return { ...base, problem: 'unknown-type' };
+    const base = { index, document: d, file: src.path } as Pick<RegistryEntry, 'index' | 'document' | 'file' | 'position' | 'datePosition'>;
+    lazyPosition(base, 'position', () => positionOf(src, ['documents', index, 'symbol']));
+    lazyPosition(base, 'datePosition', () => (d.date !== undefined ? positionOf(src, ['documents', index, 'date']) : base.position));
+    // Extend `base` in place: spreading it would read (and so compute) the lazy positions.
+    const entry = base as RegistryEntry;
+    if (!(DOC_TYPES as readonly string[]).includes(d.type)) return Object.assign(entry, { problem: 'unknown-type' as const });
     const probe = `${d.type} số ${d.symbol}`;
     const found = findCitations(probe);
     const c = found[0];
-    if (found.length !== 1 || !c || c.start !== 0 || c.end !== probe.length || c.date) return { ...base, problem: 'bad-symbol' };
-    return { ...base, citation: c, key: documentKey(c) };
+    if (found.length !== 1 || !c || c.start !== 0 || c.end !== probe.length || c.date) return Object.assign(entry, { problem: 'bad-symbol' as const });
+    return Object.assign(entry, { citation: c, key: documentKey(c) });
   });
 }
 
@@ -222,16 +234,16 @@ export function findCitationPlaces(docs: PlanDocs): CitationPlace[] {
         const key = documentKey(c);
         if (key === own) return;
         const at = dateOffset(c);
-        const place: CitationPlace = {
+        const place = {
           citation: c,
           file: src.path,
           src,
           path,
-          position: positionInString(src, path, value, c.start, c.end - c.start),
           context: value.slice(c.end, found[i + 1]?.start ?? value.length),
           key,
-        };
-        if (at !== undefined) place.datePosition = positionInString(src, path, value, at, c.end - at);
+        } as CitationPlace;
+        lazyPosition(place, 'position', () => positionInString(src, path, value, c.start, c.end - c.start));
+        if (at !== undefined) lazyPosition(place, 'datePosition', () => positionInString(src, path, value, at, c.end - at));
         out.push(place);
       });
     });
