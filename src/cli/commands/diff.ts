@@ -1,6 +1,154 @@
-/** cchc diff: not built yet. */
-import { UsageError } from '../errors.js';
+/**
+ * cchc diff: what changed between two versions of a plan.
+ *
+ *   cchc diff REV              the newest ./plans/<year> at REV against the working tree
+ *   cchc diff REV PLAN         PLAN at REV against the working tree
+ *   cchc diff REV REV2 [PLAN]  the plan at two revisions
+ *   cchc diff PLAN             PLAN at HEAD against the working tree (like `git diff`)
+ *   cchc diff PLAN_A PLAN_B    two folders, no git
+ *
+ * An argument naming an existing plan folder (a folder with plan.yaml) is a folder;
+ * anything else is a git revision. Exit 0 with or without differences; --exit-code makes
+ * differences exit 1; a side with errors prints them (located, REV:path) and exits 1.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { codeInfo } from '../../diagnostics/codes.js';
+import type { PlanDocs } from '../../check/context.js';
+import { checkPlan } from '../../check/index.js';
+import type { Plan } from '../../model/plan.js';
+import { checkPlanFolder, displayPath } from '../../load/plan-folder.js';
+import { locateInRepository, resolveCommit, insideRepository, loadPlanAtRevision } from '../../load/git.js';
+import { diffPlans, hasDifferences, type DiffSide, type PlanDiff } from '../../report/diff.js';
+import { diffAsText } from '../../render/diff-text.js';
+import { diffAsMarkdown } from '../../render/diff-markdown.js';
+import { diffAsJson } from '../../render/diff-json.js';
+import { summaryAsText } from '../../render/diagnostics.js';
+import { defaultPlanDir, printDiagnostics } from '../plan-loader.js';
+import { makeEnv, write, writeErr, type Env, type GlobalOptions } from '../io.js';
+import { EXIT, UsageError } from '../errors.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('lệnh "diff" chưa được xây dựng / the "diff" command is not built yet');
+interface Options extends GlobalOptions {
+  format?: 'text' | 'json' | 'markdown';
+  exitCode?: boolean;
+}
+
+/** The folder when `arg` names an existing plan folder, else undefined. */
+function planFolder(arg: string, cwd: string): string | undefined {
+  const abs = path.resolve(cwd, arg);
+  try {
+    return statSync(abs).isDirectory() && statSync(path.join(abs, 'plan.yaml')).isFile() ? abs : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type SideSpec = { kind: 'folder'; dir: string; worktree: boolean } | { kind: 'git'; rev: string };
+
+interface Plan2 {
+  planDir: string;
+  a: SideSpec;
+  b: SideSpec;
+}
+
+/** Decide what the arguments mean (see the module comment). */
+function interpret(a: string, b: string | undefined, plan: string | undefined, env: Env): Plan2 {
+  const aDir = planFolder(a, env.cwd);
+  if (aDir) {
+    if (b === undefined) return { planDir: aDir, a: { kind: 'git', rev: 'HEAD' }, b: { kind: 'folder', dir: aDir, worktree: true } };
+    const bDir = planFolder(b, env.cwd);
+    if (!bDir) throw new UsageError(`${b}: không phải thư mục kế hoạch (thiếu plan.yaml) / not a plan folder (no plan.yaml)`, 'So sánh hai thư mục: cchc diff PLAN_A PLAN_B / compare two folders: cchc diff PLAN_A PLAN_B');
+    if (plan !== undefined) throw new UsageError(`thừa tham số "${plan}" khi so sánh hai thư mục / unexpected argument "${plan}" when comparing two folders`);
+    return { planDir: aDir, a: { kind: 'folder', dir: aDir, worktree: false }, b: { kind: 'folder', dir: bDir, worktree: false } };
+  }
+  if (b !== undefined && plan === undefined) {
+    const bDir = planFolder(b, env.cwd);
+    if (bDir) return { planDir: bDir, a: { kind: 'git', rev: a }, b: { kind: 'folder', dir: bDir, worktree: true } };
+  }
+  const planDir = plan !== undefined ? path.resolve(env.cwd, plan) : defaultPlanDir(env.cwd);
+  if (plan !== undefined && existsSync(planDir) && !planFolder(plan, env.cwd)) {
+    throw new UsageError(`${plan}: không phải thư mục kế hoạch (thiếu plan.yaml) / not a plan folder (no plan.yaml)`);
+  }
+  return { planDir, a: { kind: 'git', rev: a }, b: b !== undefined ? { kind: 'git', rev: b } : { kind: 'folder', dir: planDir, worktree: true } };
+}
+
+interface LoadedSide {
+  plan?: Plan;
+  diagnostics: Diagnostic[];
+  side: DiffSide;
+}
+
+function checkDocs(docs: PlanDocs, ioDs: Diagnostic[], side: DiffSide): LoadedSide {
+  const { diagnostics, plan } = checkPlan(docs);
+  return { plan, diagnostics: [...ioDs, ...diagnostics], side };
+}
+
+export type Compared = { diff: PlanDiff } | { exit: number };
+
+/**
+ * Load both sides and compare them. Errors in either side are printed (located) and give
+ * the exit code; bad arguments throw UsageError. In-process tests call this directly.
+ */
+export function comparePlans(a: string, b: string | undefined, plan: string | undefined, env: Env): Compared {
+  const spec = interpret(a, b, plan, env);
+  const shownPlan = displayPath(spec.planDir, env.cwd);
+  const needsGit = spec.a.kind === 'git' || spec.b.kind === 'git';
+  const loc = needsGit ? locateInRepository(spec.planDir, shownPlan) : undefined;
+
+  const load = (s: SideSpec): LoadedSide => {
+    if (s.kind === 'folder') {
+      const { diagnostics, plan } = checkPlanFolder(s.dir, env.cwd);
+      const source = s.worktree && insideRepository(s.dir) ? 'worktree' : 'folder';
+      return { plan, diagnostics, side: { source, path: displayPath(s.dir, env.cwd) } };
+    }
+    const commit = resolveCommit(s.rev, loc!.top);
+    if (!commit) {
+      const looksLikePath = existsSync(path.resolve(env.cwd, s.rev));
+      throw new UsageError(
+        looksLikePath
+          ? `${s.rev}: không phải thư mục kế hoạch (thiếu plan.yaml) cũng không phải phiên bản git / neither a plan folder (no plan.yaml) nor a git revision`
+          : /[/\\]|^\./.test(s.rev)
+            ? `không có phiên bản git "${s.rev}", cũng không có thư mục kế hoạch này / unknown git revision "${s.rev}" (and no plan folder by that name)`
+            : `không có phiên bản git "${s.rev}" / unknown git revision "${s.rev}"`,
+        'Xem các phiên bản: git log --oneline / list revisions with: git log --oneline',
+      );
+    }
+    const { docs, diagnostics } = loadPlanAtRevision({ rev: s.rev, commit, loc: loc!, planDir: spec.planDir, cwd: env.cwd });
+    return checkDocs(docs, diagnostics, { source: 'git', path: shownPlan, revision: s.rev, commit });
+  };
+
+  const sides = [load(spec.a), load(spec.b)];
+  let failed = false;
+  let io = false;
+  for (const s of sides) {
+    const errors = s.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0 || !s.plan) {
+      printDiagnostics(errors, env);
+      writeErr(summaryAsText(errors, 1, env.lang, env.chalk));
+      failed = true;
+      if (errors.some((d) => codeInfo(d.code)?.io)) io = true;
+    }
+  }
+  if (failed) return { exit: io ? EXIT.usage : EXIT.findings };
+  const [sa, sb] = sides as [LoadedSide, LoadedSide];
+  return { diff: diffPlans(sa.plan!, sb.plan!, { a: sa.side, b: sb.side }) };
+}
+
+export async function run(a: string, b: string | undefined, plan: string | undefined, opts: Options): Promise<number> {
+  const env = makeEnv(opts);
+  const r = comparePlans(a, b, plan, env);
+  if ('exit' in r) return r.exit;
+  const { diff } = r;
+  switch (opts.format ?? 'text') {
+    case 'json':
+      write(JSON.stringify(diffAsJson(diff, env.lang), null, 2));
+      break;
+    case 'markdown':
+      write(diffAsMarkdown(diff, env.lang));
+      break;
+    default:
+      write(diffAsText(diff, env.lang, env.chalk, env.width));
+  }
+  return opts.exitCode && hasDifferences(diff) ? EXIT.findings : EXIT.ok;
 }

@@ -1,6 +1,266 @@
-/** cchc new: not built yet. */
-import { UsageError } from '../errors.js';
+/**
+ * cchc new YEAR [--from PLAN]: start next year's plan in ./plans/YEAR from an earlier one
+ * (the newest ./plans/<year> by default), then print what the clerk must review, each item
+ * at its file:line in the new files. The source must be free of errors; the new year must
+ * come after the source year; an existing folder is never overwritten (exit 2). The
+ * folder is built in a temporary folder beside the target and renamed into place, so a
+ * failure leaves nothing half-written.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Lang } from '../../diagnostics/codes.js';
+import { codeInfo } from '../../diagnostics/codes.js';
+import { checkPlan } from '../../check/index.js';
+import { loadPlanFolder, docsFromTexts, displayPath } from '../../load/plan-folder.js';
+import { formatDate, formatInt } from '../../i18n/format.js';
+import { moneyToWords } from '../../model/money-words.js';
+import { deriveNewPlan, type NewPlanResult, type NewPlanSources, type NoteSubject, type ReviewNote } from '../../report/new-plan.js';
+import { summaryAsText } from '../../render/diagnostics.js';
+import { fieldLabel } from '../../render/diff-text.js';
+import { textWidth, wrapText } from '../../render/style.js';
+import { printDiagnostics, resolvePlanDir } from '../plan-loader.js';
+import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { EXIT, UsageError } from '../errors.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('lệnh "new" chưa được xây dựng / the "new" command is not built yet');
+interface Options extends GlobalOptions {
+  from?: string;
+}
+
+export async function run(yearArg: string, opts: Options): Promise<number> {
+  const env = makeEnv(opts);
+  if (!/^\d{4}$/.test(yearArg.trim())) {
+    throw new UsageError(`năm phải là số có 4 chữ số, có "${yearArg}" / the year must have 4 digits, got "${yearArg}"`);
+  }
+  const year = Number(yearArg.trim());
+  const fromDir = resolvePlanDir(opts.from, env);
+  const { docs, diagnostics: ioDs } = loadPlanFolder(fromDir, env.cwd);
+  const checked = checkPlan(docs);
+  const errors = [...ioDs, ...checked.diagnostics].filter((d) => d.severity === 'error');
+  if (errors.length > 0 || !checked.plan) {
+    printDiagnostics(errors, env);
+    writeErr(summaryAsText(errors, 1, env.lang, env.chalk));
+    writeErr(env.lang === 'vi' ? 'Sửa các lỗi của kế hoạch gốc trước khi tạo kế hoạch năm mới.' : 'Fix the source plan before starting a new one from it.');
+    return errors.some((d) => codeInfo(d.code)?.io) ? EXIT.usage : EXIT.findings;
+  }
+  const plan = checked.plan;
+  const fromShown = displayPath(fromDir, env.cwd);
+  if (year <= plan.meta.year) {
+    throw new UsageError(
+      `năm ${year} không sau năm của kế hoạch gốc ${fromShown} (${plan.meta.year}) / ${year} is not after the source plan's year (${plan.meta.year})`,
+      `cchc new lập kế hoạch các năm sau; chọn năm từ ${plan.meta.year + 1} / cchc new starts a later year's plan: use ${plan.meta.year + 1} or later`,
+    );
+  }
+  const target = path.join(env.cwd, 'plans', String(year));
+  const toShown = displayPath(target, env.cwd);
+  if (existsSync(target)) {
+    throw new UsageError(
+      `${toShown} đã có; cchc new không ghi đè / ${toShown} already exists; cchc new does not overwrite`,
+      `Xóa hoặc đổi tên thư mục đó nếu muốn tạo lại / remove or rename it to start again`,
+    );
+  }
+  const sources: NewPlanSources = {
+    plan: docs.plan!.source,
+    units: docs.units!.source,
+    tasks: docs.tasks!.source,
+    indicators: docs.indicators!.source,
+    budget: docs.budget!.source,
+    ...(docs.references ? { references: docs.references.source } : {}),
+  };
+  const result = deriveNewPlan(plan, sources, { year, toPath: toShown, fromPath: fromShown });
+
+  // The new plan must pass the whole rule set before anything is written.
+  const parsed = docsFromTexts(toShown, String(year), result.files.map((f) => ({ kind: f.kind, path: `${toShown}/${f.name}`, text: f.text })));
+  const verify = checkPlan(parsed.docs);
+  const newErrors = [...parsed.diagnostics, ...verify.diagnostics].filter((d) => d.severity === 'error');
+  if (newErrors.length > 0) {
+    printDiagnostics(newErrors, env);
+    writeErr(
+      env.lang === 'vi'
+        ? `cchc: kế hoạch mới sẽ có lỗi nên chưa ghi ${toShown}; đây là lỗi của chương trình, xin báo lại kèm lệnh đã chạy.`
+        : `cchc: the new plan would not validate, so ${toShown} was not written; this is a bug, please report it with the command you ran.`,
+    );
+    return EXIT.findings;
+  }
+
+  writeAtomically(target, result);
+  write(reportAsText(result, fromShown, toShown, env.lang, env.width));
+  return EXIT.ok;
+}
+
+function writeAtomically(target: string, result: NewPlanResult): void {
+  const parent = path.dirname(target);
+  let tmp: string | undefined;
+  try {
+    mkdirSync(parent, { recursive: true });
+    // Not mkdtemp: its folder is private (0700); this one gets the usual permissions.
+    const name = `.cchc-new-${result.year}-${process.pid}-${randomBytes(4).toString('hex')}`;
+    mkdirSync(path.join(parent, name));
+    tmp = path.join(parent, name);
+    for (const f of result.files) writeFileSync(path.join(tmp, f.name), f.text, { encoding: 'utf8', flag: 'wx' });
+    renameSync(tmp, target);
+    tmp = undefined;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EEXIST' || e.code === 'ENOTEMPTY') {
+      throw new UsageError(`${target} đã có; cchc new không ghi đè / ${target} already exists; cchc new does not overwrite`);
+    }
+    throw new UsageError(`không ghi được ${target}: ${e.code ?? e.message} / cannot write ${target}`);
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The report
+
+const WORDS = {
+  vi: {
+    created: (to: string, from: string) => `Đã tạo ${to} từ ${from}:`,
+    carried: (y: number) => `Năm ${y}; số và ngày ban hành để trống; trạng thái: dự thảo. Không chép tiến độ thực hiện.`,
+    review: (n: number) => `Cần rà soát (${n} mục):`,
+    nothing: 'Không có mục nào cần rà soát.',
+    moved: (y: number) => `Thời hạn đã chuyển sang năm ${y}`,
+    free: 'Thời hạn ghi bằng lời, giữ nguyên: xem lại',
+    legal: 'Căn cứ pháp lý cần cập nhật',
+    funding: (y: number) => `Nguồn kinh phí: cập nhật quyết định giao dự toán năm ${y}`,
+    budget: (y: number) => `Dự toán kinh phí cần lập lại cho năm ${y}`,
+    mentions: (y: number) => `Văn bản còn nhắc đến năm ${y}`,
+    unfinished: (y: number) => `Nhiệm vụ chưa hoàn thành năm ${y}: cân nhắc chuyển tiếp`,
+    unresolved: 'Các dòng tính theo tỷ lệ không tính lại được chính xác: kiểm tra bằng cchc budget',
+    task: 'Nhiệm vụ', clamped: '(năm thường: 28/02)', due: 'ngày đến hạn',
+    budgetLine: (n: number, total: string, words: string, y: number) => `${n} dòng giữ nguyên từ năm ${y}; tổng ${total} đồng (${words})`,
+    unfinishedLine: (list: string, asOf: string, ex: boolean) => `Nhiệm vụ ${list} (theo tiến độ đến ${asOf}${ex ? ', số liệu minh họa' : ''})`,
+    next: (to: string) => `Tiếp theo: sửa các mục trên, rồi chạy cchc validate ${to}`,
+    subject: {
+      area: (id: string, f: string) => `Nội dung ${id}, ${f.toLowerCase()}`,
+      task: (id: string, f: string) => `Nhiệm vụ ${id}, ${f.toLowerCase()}`,
+      indicator: (id: string) => `Chỉ tiêu ${id}`,
+      line: (id: string) => `Dòng dự toán ${id}`,
+      unit: (id: string) => `Đơn vị ${id}`,
+      budget: (f: string) => `Phụ lục kinh phí, ${f.toLowerCase()}`,
+      comment: 'Ghi chú (#)',
+      tasksTitle: 'Tên phụ lục nhiệm vụ',
+    },
+  },
+  en: {
+    created: (to: string, from: string) => `Created ${to} from ${from}:`,
+    carried: (y: number) => `Year ${y}; number and date blank; status: draft. Progress records not copied.`,
+    review: (n: number) => `To review (${n} item${n === 1 ? '' : 's'}):`,
+    nothing: 'Nothing to review.',
+    moved: (y: number) => `Deadlines moved to ${y}`,
+    free: 'Deadlines written in words, kept: check them',
+    legal: 'Legal bases to update',
+    funding: (y: number) => `Funding: update the budget allocation decision for ${y}`,
+    budget: (y: number) => `Budget to re-estimate for ${y}`,
+    mentions: (y: number) => `Text still mentioning ${y}`,
+    unfinished: (y: number) => `Tasks not finished in ${y}: consider carrying them over`,
+    unresolved: 'Percentage lines could not be recomputed exactly: check with cchc budget',
+    task: 'Task', clamped: '(common year: 28/02)', due: 'due date',
+    budgetLine: (n: number, total: string, words: string, y: number) => `${n} line${n === 1 ? '' : 's'} kept from ${y}; total ${total} VND (${words})`,
+    unfinishedLine: (list: string, asOf: string, ex: boolean) => `Tasks ${list} (progress as of ${asOf}${ex ? ', illustrative data' : ''})`,
+    next: (to: string) => `Next: fix the items above, then run cchc validate ${to}`,
+    subject: {
+      area: (id: string, f: string) => `Area ${id}, ${f.toLowerCase()}`,
+      task: (id: string, f: string) => `Task ${id}, ${f.toLowerCase()}`,
+      indicator: (id: string) => `Indicator ${id}`,
+      line: (id: string) => `Budget line ${id}`,
+      unit: (id: string) => `Unit ${id}`,
+      budget: (f: string) => `Budget appendix, ${f.toLowerCase()}`,
+      comment: 'Comment (#)',
+      tasksTitle: 'Task appendix title',
+    },
+  },
+};
+
+function subjectText(s: NoteSubject, lang: Lang): string {
+  const S = WORDS[lang].subject;
+  const f = s.field ? fieldLabel(s.field === 'appendixTitle' ? 'appendixTitle' : s.field, lang) : '';
+  const id = String(s.id ?? '');
+  switch (s.kind) {
+    case 'area':
+      return S.area(id, f);
+    case 'task':
+      return S.task(id, f);
+    case 'indicator':
+      return S.indicator(id);
+    case 'line':
+      return S.line(id);
+    case 'unit':
+      return S.unit(id);
+    case 'budget':
+      return S.budget(f);
+    case 'comment':
+      return S.comment;
+    default:
+      return s.field === 'tasksTitle' ? S.tasksTitle : f;
+  }
+}
+
+function clip(s: string, max = 70): string {
+  const cps = [...s.replace(/\s+/g, ' ')];
+  return cps.length <= max ? cps.join('') : cps.slice(0, max - 1).join('').replace(/\s\S*$/, '') + '…';
+}
+
+function noteText(n: ReviewNote, r: NewPlanResult, lang: Lang): string {
+  const W = WORDS[lang];
+  switch (n.kind) {
+    case 'deadline-moved':
+      return `${W.task} ${n.task}: ${n.before} → ${n.after}${n.clamped ? ` ${W.clamped}` : ''}`;
+    case 'due-moved':
+      return `${W.task} ${n.task}, ${W.due}: ${formatDate(n.before, lang)} → ${formatDate(n.after, lang)}${n.clamped ? ` ${W.clamped}` : ''}`;
+    case 'deadline-free':
+      return `${W.task} ${n.task}: ${n.deadline}`;
+    case 'legal-basis':
+    case 'funding':
+      return clip(n.text);
+    case 'year-mention':
+      return `${subjectText(n.subject, lang)}: “${n.excerpt}”`;
+    case 'budget':
+      return W.budgetLine(n.lines, formatInt(n.total, lang), moneyToWords(n.total), r.fromYear);
+    case 'budget-unresolved':
+      return W.unresolved;
+    case 'unfinished':
+      return W.unfinishedLine(n.tasks.join(', '), formatDate(n.asOf, lang), n.example);
+  }
+}
+
+const GROUPS: { kinds: ReviewNote['kind'][]; title: (r: NewPlanResult, lang: Lang) => string }[] = [
+  { kinds: ['deadline-moved', 'due-moved'], title: (r, l) => WORDS[l].moved(r.year) },
+  { kinds: ['deadline-free'], title: (_r, l) => WORDS[l].free },
+  { kinds: ['legal-basis'], title: (_r, l) => WORDS[l].legal },
+  { kinds: ['funding'], title: (r, l) => WORDS[l].funding(r.year) },
+  { kinds: ['budget', 'budget-unresolved'], title: (r, l) => WORDS[l].budget(r.year) },
+  { kinds: ['year-mention'], title: (r, l) => WORDS[l].mentions(r.fromYear) },
+  { kinds: ['unfinished'], title: (r, l) => WORDS[l].unfinished(r.fromYear) },
+];
+
+/** "file:line  text", the text wrapped under itself; a long location puts the text below. */
+function located(loc: string, text: string, width: number): string[] {
+  const lead = `  ${loc}  `;
+  if (textWidth(lead) > width / 2) return [`  ${loc}`, ...wrapText(text, width - 6).map((l) => `      ${l}`)];
+  const pad = ' '.repeat(textWidth(lead));
+  return wrapText(text, width - textWidth(lead)).map((l, i) => (i === 0 ? lead : pad) + l);
+}
+
+export function reportAsText(r: NewPlanResult, from: string, to: string, lang: Lang, width = 80): string {
+  const W = WORDS[lang];
+  const out: string[] = [];
+  out.push(...wrapText(`${W.created(to, from)} ${r.files.map((f) => f.name).join(', ')}.`, width));
+  out.push(...wrapText(W.carried(r.year), width - 2).map((l) => `  ${l}`));
+  out.push('');
+  if (r.notes.length === 0) out.push(W.nothing);
+  else {
+    out.push(W.review(r.notes.length));
+    for (const g of GROUPS) {
+      const notes = r.notes.filter((n) => g.kinds.includes(n.kind));
+      if (notes.length === 0) continue;
+      out.push('');
+      out.push(...wrapText(`${g.title(r, lang)} (${notes.length}):`, width));
+      for (const n of notes) out.push(...located(`${n.file}:${n.line}`, noteText(n, r, lang), width));
+    }
+  }
+  out.push('');
+  out.push(...wrapText(W.next(to), width));
+  return out.join('\n') + '\n';
 }

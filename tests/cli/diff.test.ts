@@ -1,0 +1,161 @@
+/** The built `cchc diff`, spawned: output, formats, exit codes and the errors of bad input. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { devNull } from 'node:os';
+import path from 'node:path';
+import { PLAN_2022, runCli, tempDir } from '../helpers.js';
+
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'cchc test',
+  GIT_AUTHOR_EMAIL: 'test@example.invalid',
+  GIT_COMMITTER_NAME: 'cchc test',
+  GIT_COMMITTER_EMAIL: 'test@example.invalid',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: devNull,
+};
+
+function git(cwd: string, ...args: string[]): void {
+  execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, env: { ...process.env, ...GIT_ENV }, stdio: 'ignore' });
+}
+
+function replaceIn(file: string, from: string | RegExp, to: string): void {
+  const s = readFileSync(file, 'utf8');
+  const t = s.replace(from, to);
+  if (s === t) throw new Error(`nothing replaced in ${file}`);
+  writeFileSync(file, t);
+}
+
+let repo: { dir: string; cleanup: () => void };
+let plan: string;
+
+beforeAll(() => {
+  repo = tempDir();
+  git(repo.dir, 'init', '-q');
+  writeFileSync(path.join(repo.dir, 'README.md'), 'Kế hoạch CCHC\n');
+  git(repo.dir, 'add', '-A');
+  git(repo.dir, 'commit', '-q', '-m', 'start');
+  git(repo.dir, 'tag', 'start');
+  plan = path.join(repo.dir, 'plans', '2022');
+  mkdirSync(path.dirname(plan), { recursive: true });
+  cpSync(PLAN_2022, plan, { recursive: true });
+  git(repo.dir, 'add', '-A');
+  git(repo.dir, 'commit', '-q', '-m', 'v1');
+  git(repo.dir, 'tag', 'v1');
+  // Working tree: a moved deadline, an amount, draft → issued.
+  replaceIn(path.join(plan, 'tasks.yaml'), /deadline: Quý I\/2022/, 'deadline: Quý II/2022');
+  replaceIn(path.join(plan, 'budget.yaml'), 'rate: 2000000\n    amount: 2000000', 'rate: 2900000\n    amount: 2900000');
+  replaceIn(path.join(plan, 'budget.yaml'), /amount: 2000000\n(\s+)percentOf/, 'amount: 2100000\n$1percentOf');
+  replaceIn(path.join(plan, 'budget.yaml'), 'total: 20000000', 'total: 21000000');
+  replaceIn(path.join(plan, 'budget.yaml'), 'totalInWords: Hai mươi triệu đồng', 'totalInWords: Hai mươi mốt triệu đồng');
+  replaceIn(path.join(plan, 'plan.yaml'), 'number: null', 'number: "45"');
+  replaceIn(path.join(plan, 'plan.yaml'), 'date: null', 'date: 2022-01-15');
+  replaceIn(path.join(plan, 'plan.yaml'), 'status: draft', 'status: issued');
+});
+
+afterAll(() => repo.cleanup());
+
+describe('cchc diff REV', () => {
+  it('prints the changes grouped, in Vietnamese, within 80 columns, and exits 0', () => {
+    const r = runCli(['diff', 'v1'], { cwd: repo.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^So sánh kế hoạch plans\/2022\n {2}trước: v1 \([0-9a-f]{7}\)\n {2}sau: cây làm việc \(plans\/2022\)\n/);
+    expect(r.stdout).toContain('Trạng thái: dự thảo → đã ban hành');
+    expect(r.stdout).toContain('Thời gian hoàn thành: Quý I/2022 → Quý II/2022');
+    expect(r.stdout).toContain('Tổng cộng: 20.000.000 → 21.000.000 (+1.000.000)');
+    for (const line of r.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('--exit-code: 1 with differences, 0 without', () => {
+    expect(runCli(['diff', 'v1', '--exit-code'], { cwd: repo.dir }).code).toBe(1);
+    const same = runCli(['diff', 'v1', 'v1', '--exit-code'], { cwd: repo.dir });
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain('Không có khác biệt.');
+  });
+
+  it('--format markdown: a comment for a pull request', () => {
+    const r = runCli(['diff', 'v1', '--format', 'markdown'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^## So sánh kế hoạch plans\/2022\n/);
+    expect(r.stdout).toContain('| STT | Nội dung chi | Trước | Sau | Chênh lệch | Thay đổi |');
+    expect(r.stdout).toContain('| Trạng thái | dự thảo | đã ban hành |');
+  });
+
+  it('--format json: the documented fields', () => {
+    const r = runCli(['diff', 'v1', '--format', 'json'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ version: 1, changed: true, a: { source: 'git', revision: 'v1', path: 'plans/2022' }, b: { source: 'worktree' } });
+    expect(j.budget.total).toEqual({ before: 20_000_000, after: 21_000_000, delta: 1_000_000 });
+    expect(j.tasks.changed[0]).toMatchObject({ after: { no: 2, id: 't02' }, changes: [{ field: 'deadline', before: 'Quý I/2022', after: 'Quý II/2022' }] });
+  });
+
+  it('--lang en', () => {
+    const r = runCli(['diff', 'v1', '--lang', 'en'], { cwd: repo.dir });
+    expect(r.stdout).toContain('Status: draft → issued');
+    expect(r.stdout).toContain('Total: 20,000,000 → 21,000,000 (+1,000,000)');
+  });
+});
+
+describe('cchc diff: bad input exits 2 with a clear message', () => {
+  it('an unknown revision', () => {
+    const r = runCli(['diff', 'nope'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^cchc: không có phiên bản git "nope" \/ unknown git revision "nope"\n/);
+    expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a revision where the plan did not exist yet', () => {
+    const r = runCli(['diff', 'start'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/chưa có thư mục plans\/2022 \/ plans\/2022 did not exist at revision start/);
+  });
+
+  it('a folder outside any git repository', () => {
+    const t = tempDir();
+    try {
+      cpSync(PLAN_2022, path.join(t.dir, 'plans', '2022'), { recursive: true });
+      const r = runCli(['diff', 'HEAD'], { cwd: t.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/plans\/2022 is not inside a git repository/);
+      // Two folders need no git.
+      cpSync(PLAN_2022, path.join(t.dir, 'copy', '2022'), { recursive: true });
+      const folders = runCli(['diff', 'plans/2022', 'copy/2022', '--exit-code'], { cwd: t.dir });
+      expect(folders.code).toBe(0);
+      expect(folders.stdout).toContain('Không có khác biệt.');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('git not installed', () => {
+    const t = tempDir();
+    try {
+      const r = runCli(['diff', 'v1'], { cwd: repo.dir, env: { PATH: t.dir } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/git is not installed/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('a revision whose plan has errors: located at REV:path, exit 1', () => {
+    const t = tempDir();
+    try {
+      git(t.dir, 'init', '-q');
+      cpSync(PLAN_2022, path.join(t.dir, 'plans', '2022'), { recursive: true });
+      replaceIn(path.join(t.dir, 'plans', '2022', 'budget.yaml'), 'total: 20000000', 'total: 20000001');
+      git(t.dir, 'add', '-A');
+      git(t.dir, 'commit', '-q', '-m', 'broken');
+      replaceIn(path.join(t.dir, 'plans', '2022', 'budget.yaml'), 'total: 20000001', 'total: 20000000');
+      const r = runCli(['diff', 'HEAD'], { cwd: t.dir });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^HEAD:plans\/2022\/budget\.yaml:\d+:\d+: lỗi budget\/total-mismatch/m);
+      expect(r.stdout).toBe('');
+    } finally {
+      t.cleanup();
+    }
+  });
+});
