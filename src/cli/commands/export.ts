@@ -1,6 +1,288 @@
-/** cchc export: not built yet. */
-import { UsageError } from '../errors.js';
+/**
+ * cchc export [PLAN] [-o FILE.xlsx] [--sheets appendix1,appendix2,progress]
+ *             [--as-of DATE | --period P]
+ *
+ * Check the flags, load and check the plan (a plan with errors gets the located messages,
+ * exit 1, and no workbook), compute the status report when the progress sheets are asked
+ * for, build the sheet models, and write the workbook atomically: a temporary file beside
+ * the target, then a rename, so that a failure never leaves half a workbook behind and the
+ * plan's own files are never opened for writing.
+ */
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { isValidIsoDate, todayIso, type IsoDate } from '../../model/dates.js';
+import { parsePeriod, type Period } from '../../model/period.js';
+import { computeStatus } from '../../report/status.js';
+import { DEFAULT_FRAME } from '../../report/scoring.js';
+import { sheetsAsXlsx } from '../../render/xlsx.js';
+import { SHEET_KEYS, sheetNames, workbookSheets, type SheetKey } from '../../render/appendix-sheets.js';
+import { formatInt, type Lang } from '../../i18n/format.js';
+import { parse as parseYaml } from 'yaml';
+import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { loadCheckedPlan, resolvePlanDir } from '../plan-loader.js';
+import { EXIT, UsageError } from '../errors.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('lệnh "export" chưa được xây dựng / the "export" command is not built yet');
+interface Options extends GlobalOptions {
+  out?: string;
+  sheets?: string;
+  asOf?: string;
+  period?: string;
+}
+
+const MSG = {
+  vi: {
+    both: '--as-of và --period không dùng cùng nhau',
+    bothHint: 'chọn một: --as-of YYYY-MM-DD (một ngày bất kỳ) hoặc --period (mốc chốt số liệu chính thức)',
+    badDate: (v: string) => `--as-of "${v}" không phải ngày hợp lệ`,
+    badDateHint: 'viết ngày theo dạng YYYY-MM-DD, ví dụ 2022-06-30',
+    badPeriod: (v: string) => `--period "${v}" không phải kỳ báo cáo hợp lệ`,
+    periodHint: (y: string) => `dùng ${y}-Q1, ${y}-Q2, ${y}-Q3, ${y}-Q4 (quý), ${y}-6M (6 tháng), ${y}-9M (9 tháng) hoặc ${y} (cả năm)`,
+    periodYear: (v: string, y: number) => `--period ${v} không thuộc năm kế hoạch ${y}`,
+    badSheet: (v: string) => `--sheets: không có trang "${v}"`,
+    noSheet: '--sheets: cần ít nhất một trang',
+    sheetsHint: (list: string) => `các trang: ${list} (phân cách bằng dấu phẩy)`,
+    progressOnly: '--as-of và --period chỉ dùng cho trang progress',
+    progressOnlyHint: 'thêm progress vào --sheets, hoặc bỏ --as-of/--period',
+    notXlsx: (v: string) => `--out "${v}" phải là tệp .xlsx`,
+    notXlsxHint: 'ví dụ: --out KH-CCHC-2022.xlsx',
+    isDir: (v: string) => `không ghi được ${v}: đó là một thư mục`,
+    isDirHint: 'cho tên tệp, ví dụ --out bao-cao/KH-CCHC.xlsx',
+    noDir: (d: string) => `không ghi được: thư mục ${d} không tồn tại`,
+    noDirHint: 'tạo thư mục trước, hoặc chọn thư mục khác cho --out',
+    notDir: (d: string) => `không ghi được: ${d} không phải thư mục`,
+    denied: (v: string) => `không ghi được ${v}: không có quyền ghi`,
+    deniedHint: 'chọn thư mục khác cho --out',
+    failed: (v: string, why: string) => `không ghi được ${v}: ${why}`,
+    written: (file: string, sheets: string, size: string) => `Đã ghi ${file} (${sheets}; ${size})`,
+    warnings: (n: number, dir: string) => `cchc: kế hoạch có ${n} cảnh báo; xem chi tiết bằng "cchc validate ${dir}"`,
+  },
+  en: {
+    both: '--as-of and --period cannot be used together',
+    bothHint: 'pick one: --as-of YYYY-MM-DD (any date) or --period (the official cut-off)',
+    badDate: (v: string) => `--as-of "${v}" is not a valid date`,
+    badDateHint: 'write the date as YYYY-MM-DD, for example 2022-06-30',
+    badPeriod: (v: string) => `--period "${v}" is not a reporting period`,
+    periodHint: (y: string) => `use ${y}-Q1, ${y}-Q2, ${y}-Q3, ${y}-Q4 (quarter), ${y}-6M (six months), ${y}-9M (nine months) or ${y} (the year)`,
+    periodYear: (v: string, y: number) => `--period ${v} is not in the plan year ${y}`,
+    badSheet: (v: string) => `--sheets: there is no sheet "${v}"`,
+    noSheet: '--sheets: name at least one sheet',
+    sheetsHint: (list: string) => `sheets: ${list} (comma-separated)`,
+    progressOnly: '--as-of and --period only apply to the progress sheet',
+    progressOnlyHint: 'add progress to --sheets, or leave out --as-of/--period',
+    notXlsx: (v: string) => `--out "${v}" must be an .xlsx file`,
+    notXlsxHint: 'for example: --out KH-CCHC-2022.xlsx',
+    isDir: (v: string) => `cannot write ${v}: it is a folder`,
+    isDirHint: 'give a file name, for example --out reports/KH-CCHC.xlsx',
+    noDir: (d: string) => `cannot write: the folder ${d} does not exist`,
+    noDirHint: 'create the folder first, or choose another folder for --out',
+    notDir: (d: string) => `cannot write: ${d} is not a folder`,
+    denied: (v: string) => `cannot write ${v}: permission denied`,
+    deniedHint: 'choose another folder for --out',
+    failed: (v: string, why: string) => `cannot write ${v}: ${why}`,
+    written: (file: string, sheets: string, size: string) => `Wrote ${file} (${sheets}; ${size})`,
+    warnings: (n: number, dir: string) => `cchc: the plan has ${n} warning${n === 1 ? '' : 's'}; run "cchc validate ${dir}" to see ${n === 1 ? 'it' : 'them'}`,
+  },
+};
+
+type Messages = (typeof MSG)['vi'];
+
+interface Flags {
+  sheets: SheetKey[];
+  asOf?: IsoDate;
+  period?: Period;
+}
+
+/** --sheets as a set of known keys; an unknown name is a usage error listing the valid ones. */
+export function parseSheets(v: string | undefined, lang: Lang): SheetKey[] {
+  const M = MSG[lang];
+  if (v === undefined) return [...SHEET_KEYS];
+  const names = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0) throw new UsageError(M.noSheet, M.sheetsHint(SHEET_KEYS.join(', ')));
+  const out = new Set<SheetKey>();
+  for (const n of names) {
+    const k = n.toLowerCase();
+    if (!(SHEET_KEYS as readonly string[]).includes(k)) throw new UsageError(M.badSheet(n), M.sheetsHint(SHEET_KEYS.join(', ')));
+    out.add(k as SheetKey);
+  }
+  return SHEET_KEYS.filter((k) => out.has(k));
+}
+
+/** The flags that do not need the plan, checked before it is loaded. */
+function parseFlags(opts: Options, lang: Lang): Flags {
+  const M = MSG[lang];
+  const flags: Flags = { sheets: parseSheets(opts.sheets, lang) };
+  if (opts.asOf !== undefined && opts.period !== undefined) throw new UsageError(M.both, M.bothHint);
+  if (opts.asOf !== undefined) {
+    const v = opts.asOf.trim();
+    if (!isValidIsoDate(v)) throw new UsageError(M.badDate(opts.asOf), M.badDateHint);
+    flags.asOf = v;
+  }
+  if (opts.period !== undefined) {
+    const p = parsePeriod(opts.period);
+    if (!p) throw new UsageError(M.badPeriod(opts.period), M.periodHint(/^\d{4}/.exec(opts.period.trim())?.[0] ?? 'YYYY'));
+    flags.period = p;
+  }
+  if ((flags.asOf || flags.period) && !flags.sheets.includes('progress')) throw new UsageError(M.progressOnly, M.progressOnlyHint);
+  if (opts.out !== undefined && path.extname(opts.out).toLowerCase() !== '.xlsx') throw new UsageError(M.notXlsx(opts.out), M.notXlsxHint);
+  return flags;
+}
+
+/** Where the workbook goes: --out, or KH-CCHC-<year>.xlsx in the working folder. */
+export function outputPath(out: string | undefined, year: number, cwd: string): string {
+  return path.resolve(cwd, out ?? `KH-CCHC-${year}.xlsx`);
+}
+
+/** Refuse a target that cannot be written, before any work is done. */
+function checkTarget(file: string, shown: string, M: Messages): void {
+  const dir = path.dirname(file);
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new UsageError(M.noDir(path.dirname(shown) || '.'), M.noDirHint);
+  }
+  if (!st.isDirectory()) throw new UsageError(M.notDir(path.dirname(shown)), M.noDirHint);
+  try {
+    if (statSync(file).isDirectory()) throw new UsageError(M.isDir(shown), M.isDirHint);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    // Not there yet: the usual case.
+  }
+}
+
+function ioMessage(err: unknown, shown: string, M: Messages): UsageError {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new UsageError(M.denied(shown), M.deniedHint);
+    case 'ENOENT':
+      return new UsageError(M.noDir(path.dirname(shown) || '.'), M.noDirHint);
+    case 'ENOTDIR':
+      return new UsageError(M.notDir(path.dirname(shown)), M.noDirHint);
+    case 'EISDIR':
+      return new UsageError(M.isDir(shown), M.isDirHint);
+    default:
+      return new UsageError(M.failed(shown, e?.code ?? String(e?.message ?? err)));
+  }
+}
+
+/**
+ * Write bytes to `file` atomically: a hidden temporary file in the same folder (so the
+ * rename stays on one file system), flushed, then renamed over the target. On any failure
+ * the temporary file is removed and the target is left as it was.
+ */
+export function writeFileAtomic(file: string, bytes: Uint8Array): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+  } catch (err) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+    }
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+function humanSize(n: number, lang: Lang): string {
+  if (n < 1024) return `${n} B`;
+  const kb = Math.round(n / 1024);
+  if (kb < 10_240) return `${formatInt(kb, lang)} KB`;
+  return `${formatInt(Math.round(n / (1024 * 1024)), lang)} MB`;
+}
+
+/** Load and check the plan as loadCheckedPlan does, keeping the tasks file's title for Phụ lục I. */
+/**
+ * The appendix title tasks.yaml gives (its top-level `title`), read from the file because
+ * the checked Plan does not carry it. Only the `title:` entry is parsed, not the whole file
+ * (a plan of 10.000 tasks takes over half a second to parse); anything unexpected falls
+ * back to the standard title. The file has already passed its schema at this point.
+ */
+export function readTasksTitle(planDir: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(planDir, 'tasks.yaml'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  // A top-level key starts at column 0; its value runs on over indented, blank and comment
+  // lines, up to the next line that starts at column 0.
+  const lines = text.split(/\r?\n/);
+  const start = lines.findIndex((l) => /^(?:title|"title"|'title')[ \t]*:/.test(l));
+  if (start < 0) return undefined;
+  let end = start + 1;
+  while (end < lines.length && (lines[end] === '' || /^[ \t#]/.test(lines[end]!))) end++;
+  try {
+    const value = (parseYaml(lines.slice(start, end).join('\n')) as { title?: unknown } | null)?.title;
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function run(planArg: string | undefined, opts: Options): Promise<number> {
+  const env = makeEnv(opts);
+  const M = MSG[env.lang];
+  const flags = parseFlags(opts, env.lang);
+
+  const loaded = loadCheckedPlan(planArg, env);
+  if ('exit' in loaded) return loaded.exit;
+  const { plan } = loaded;
+  const tasksTitle = readTasksTitle(resolvePlanDir(planArg, env));
+  const year = plan.meta.year;
+  if (flags.period && flags.period.year !== year) throw new UsageError(M.periodYear(flags.period.id, year), M.periodHint(String(year)));
+
+  const file = outputPath(opts.out, year, env.cwd);
+  const shown = opts.out ?? path.basename(file);
+  checkTarget(file, shown, M);
+
+  const report = flags.sheets.includes('progress')
+    ? computeStatus(plan, { asOf: flags.asOf, period: flags.period, today: todayIso(env.now), frame: DEFAULT_FRAME })
+    : undefined;
+  const sheets = workbookSheets(
+    flags.sheets,
+    { plan, report, tasksTitle, criterion: DEFAULT_FRAME.criterion[env.lang] },
+    env.lang,
+  );
+
+  const bytes = await sheetsAsXlsx(sheets, { title: plan.meta.title, subject: plan.meta.agency.name, creator: 'cchc', created: env.now });
+  // The write is synchronous, so an interrupt that arrives meanwhile is handled after it,
+  // once the rename is done or the temporary file is gone, and then ends the command.
+  let interrupted: NodeJS.Signals | undefined;
+  const defer = (sig: NodeJS.Signals) => {
+    interrupted = sig;
+  };
+  process.on('SIGINT', defer).on('SIGTERM', defer);
+  try {
+    writeFileAtomic(file, bytes);
+  } catch (err) {
+    throw ioMessage(err, shown, M);
+  } finally {
+    setImmediate(() => {
+      process.off('SIGINT', defer).off('SIGTERM', defer);
+      if (interrupted) process.kill(process.pid, interrupted);
+    });
+  }
+
+  const names = flags.sheets.flatMap((k) => sheetNames(k, env.lang)).join(', ');
+  write(M.written(shown, names, humanSize(bytes.length, env.lang)));
+  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (warnings > 0) writeErr(M.warnings(warnings, plan.dir));
+  return EXIT.ok;
 }
