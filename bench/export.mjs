@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'cchc.js');
+const BIN = path.join(ROOT, 'bin', 'cchc.cjs');
 const PLAN_2022 = path.join(ROOT, 'plans', '2022');
 
 const argv = process.argv.slice(2);
@@ -37,7 +37,7 @@ const TARGET_MB = 400;
 try {
   statSync(path.join(ROOT, 'dist', 'cli.js'));
 } catch {
-  console.error('dist/cli.js is missing: run `node scripts/build.mjs` first');
+  console.error('dist/cli.cjs is missing: run `node scripts/build.mjs` first');
   process.exit(2);
 }
 

@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'cchc.js');
+const BIN = path.join(ROOT, 'bin', 'cchc.cjs');
 const AJV = path.join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 const QUICK = !!process.env.BENCH_QUICK;
 const RUNS = QUICK ? 7 : 21;

@@ -24,8 +24,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'cchc.js');
-const DIST = path.join(ROOT, 'dist', 'cli.js');
+const BIN = path.join(ROOT, 'bin', 'cchc.cjs');
+const DIST = path.join(ROOT, 'dist', 'cli.cjs');
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 const argv = process.argv.slice(2);
@@ -35,7 +35,7 @@ const KEEP = argv.includes('--keep');
 try {
   statSync(DIST);
 } catch {
-  console.error('dist/cli.js is missing: run `node scripts/build.mjs` first');
+  console.error('dist/cli.cjs is missing: run `node scripts/build.mjs` first');
   process.exit(2);
 }
 

@@ -66,12 +66,9 @@ const esbuild = await import('esbuild');
 const dist = path.join(root, 'dist');
 const next = path.join(root, `.dist-${process.pid}`);
 rmSync(next, { recursive: true, force: true });
-await esbuild.build({
-  entryPoints: { cli: path.join(root, 'src', 'cli', 'main.ts'), 'validate-worker': path.join(root, 'src', 'cli', 'validate-worker.ts') },
-  outdir: next,
+const shared = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
@@ -79,13 +76,28 @@ await esbuild.build({
   legalComments: 'none',
   // yaml is required on first use (src/yaml/lib.ts); exceljs only by `cchc export`.
   external: ['exceljs', 'yaml'],
-  chunkNames: 'chunks/[name]-[hash]',
-  entryNames: '[name]',
-  // CommonJS dependencies bundled into ESM need a require().
-  banner: { js: "import{createRequire as __cchcRequire}from'node:module';const require=__cchcRequire(import.meta.url);" },
+  // ES-module code bundled as CommonJS: import.meta.url becomes the bundle's own URL.
+  define: { __CCHC_BUILD__: JSON.stringify(buildHash()), __CCHC_BUNDLED__: 'true', 'import.meta.url': '__cchcUrl' },
+  banner: { js: "const __cchcUrl=require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
-  define: { __CCHC_BUILD__: JSON.stringify(buildHash()) },
-});
+};
+// One bundle per entry (no shared chunks): CommonJS loads faster on Node 20 than ES
+// modules, and each command loads one file. See src/cli/bundles.ts.
+const entries = {
+  cli: 'src/cli/main.ts',
+  check: 'src/load/check-bundle.ts',
+  'validate-worker': 'src/cli/validate-worker.ts',
+  budget: 'src/cli/commands/budget.ts',
+  refs: 'src/cli/commands/refs.ts',
+  export: 'src/cli/commands/export.ts',
+  diff: 'src/cli/commands/diff.ts',
+  new: 'src/cli/commands/new.ts',
+};
+await Promise.all(
+  Object.entries(entries).map(([name, entry]) =>
+    esbuild.build({ ...shared, entryPoints: [path.join(root, entry)], outfile: path.join(next, `${name}.cjs`) }),
+  ),
+);
 const old = path.join(root, `.dist-old-${process.pid}`);
 try {
   renameSync(dist, old);
@@ -94,4 +106,4 @@ try {
 }
 renameSync(next, dist);
 rmSync(old, { recursive: true, force: true });
-console.log('built dist/cli.js');
+console.log('built dist/cli.cjs');

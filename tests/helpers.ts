@@ -12,7 +12,7 @@ import { checkPlan } from '../src/check/index.js';
 import { parseSource } from '../src/yaml/source.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(ROOT, 'bin', 'cchc.js');
+export const BIN = path.join(ROOT, 'bin', 'cchc.cjs');
 export const PLAN_2022 = path.join(ROOT, 'plans', '2022');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 

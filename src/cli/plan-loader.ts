@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes.js';
-import { checkPlanFolder } from '../load/plan-folder.js';
+import { checkPlanFolderAsync } from '../load/plan-texts.js';
 import type { Plan } from '../model/plan.js';
 import { diagnosticAsText, summaryAsText } from '../render/diagnostics.js';
 import { UsageError, EXIT } from './errors.js';
@@ -66,9 +66,9 @@ export type Loaded = { plan: Plan; diagnostics: Diagnostic[] } | { exit: number 
  * Load and check; on errors print them to stderr and return the exit code. Warnings are
  * returned to the caller (some commands show them; none stops for them).
  */
-export function loadCheckedPlan(arg: string | undefined, env: Env): Loaded {
+export async function loadCheckedPlan(arg: string | undefined, env: Env): Promise<Loaded> {
   const dir = resolvePlanDir(arg, env);
-  const { diagnostics: all, plan } = checkPlanFolder(dir, env.cwd);
+  const { diagnostics: all, plan } = await checkPlanFolderAsync(dir, env.cwd);
   const errors = all.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !plan) {
     printDiagnostics(all, env);

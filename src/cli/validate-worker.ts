@@ -3,8 +3,14 @@
  * given and sends back their findings. The main thread splits the folders and merges.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkPlanFolder } from '../load/plan-folder.js';
+import { checkPlanFolderAsync } from '../load/plan-texts.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
-const { dirs, cwd } = workerData as { dirs: string[]; cwd: string };
-const results = dirs.map((dir) => checkPlanFolder(dir, cwd).diagnostics);
-parentPort!.postMessage(results);
+async function work(): Promise<void> {
+  const { dirs, cwd } = workerData as { dirs: string[]; cwd: string };
+  const results: Diagnostic[][] = [];
+  for (const dir of dirs) results.push((await checkPlanFolderAsync(dir, cwd)).diagnostics);
+  parentPort!.postMessage(results);
+}
+
+void work();

@@ -1,134 +1,17 @@
 /**
- * Finding and reading plan folders: the only place that walks the file system. It returns
- * sources and io/* or file/* diagnostics; it never throws for bad input.
+ * Parsing and checking plan folders (the heavy side; plan-texts.ts reads the files).
+ * Returns sources and diagnostics; never throws for bad input.
  */
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlanDocs, Doc } from '../check/context.js';
 import { checkPlan, type PlanCheck } from '../check/index.js';
 import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import { parseSource } from '../yaml/source.js';
-import { fileDiagnostic, ioDiagnostic, readSource, readText } from './read.js';
-import { cacheEnabled, cacheGet, cacheKey, cachePut } from './cache.js';
+import { readText, type ReadResult } from './read.js';
+import { cachedResult, displayPath, readPlanFolder, readPlanTexts, storeResult, type FolderRead, type PlanText } from './plan-texts.js';
 
-export const REQUIRED_FILES = ['plan', 'units', 'tasks', 'indicators', 'budget'] as const;
-export const OPTIONAL_FILES = ['references'] as const;
-export const PROGRESS_DIR = 'progress';
-
-export type Target = { type: 'folder'; dir: string } | { type: 'file'; file: string };
-
-/** Show paths relative to the working folder, as a clerk typed them. */
-export function displayPath(p: string, cwd: string): string {
-  const rel = path.relative(cwd, p);
-  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
-}
-
-function isPlanFolder(dir: string): boolean {
-  try {
-    return statSync(path.join(dir, 'plan.yaml')).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** Plan folders below `dir` (itself included), skipping hidden folders and node_modules. */
-function findPlanFolders(dir: string, depth: number, out: string[]): void {
-  if (isPlanFolder(dir)) {
-    out.push(dir);
-    return;
-  }
-  if (depth <= 0) return;
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.name.startsWith('.') || e.name === 'node_modules' || !e.isDirectory()) continue;
-    findPlanFolders(path.join(dir, e.name), depth - 1, out);
-  }
-}
-
-/** Resolve the PATH arguments of `cchc validate` to plan folders and lone files. */
-export function resolveTargets(args: readonly string[], cwd: string): { targets: Target[]; diagnostics: Diagnostic[] } {
-  const targets: Target[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const seen = new Set<string>();
-  const add = (t: Target) => {
-    const key = t.type === 'folder' ? t.dir : t.file;
-    if (!seen.has(key)) {
-      seen.add(key);
-      targets.push(t);
-    }
-  };
-  for (const arg of args.length > 0 ? args : ['plans']) {
-    const abs = path.resolve(cwd, arg);
-    let st;
-    try {
-      st = statSync(abs);
-    } catch (err) {
-      diagnostics.push(ioDiagnostic(arg, err));
-      continue;
-    }
-    if (st.isDirectory()) {
-      const found: string[] = [];
-      findPlanFolders(abs, 4, found);
-      if (found.length === 0) diagnostics.push(fileDiagnostic(arg, 'io/no-plan'));
-      for (const dir of found) add({ type: 'folder', dir });
-    } else {
-      // A file inside a plan folder is checked with its whole plan: cross-file rules need it.
-      const dir = path.dirname(abs);
-      const planDir = isPlanFolder(dir) ? dir : path.basename(dir) === PROGRESS_DIR && isPlanFolder(path.dirname(dir)) ? path.dirname(dir) : undefined;
-      add(planDir ? { type: 'folder', dir: planDir } : { type: 'file', file: abs });
-    }
-  }
-  return { targets, diagnostics };
-}
-
-/** One file of a plan folder, read as text (not parsed). */
-export interface PlanText {
-  kind: (typeof REQUIRED_FILES)[number] | (typeof OPTIONAL_FILES)[number] | 'progress';
-  /** As shown to the user. */
-  path: string;
-  text: string;
-}
-
-/** Read every file of a plan folder as text: the only I/O of loading a plan. */
-export function readPlanTexts(dir: string, cwd: string): { texts: PlanText[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const texts: PlanText[] = [];
-  const read = (kind: PlanText['kind'], file: string) => {
-    const shown = displayPath(file, cwd);
-    const r = readText(file, shown);
-    diagnostics.push(...r.diagnostics);
-    if (r.text !== undefined) texts.push({ kind, path: shown, text: r.text });
-  };
-  for (const kind of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
-    const file = path.join(dir, `${kind}.yaml`);
-    try {
-      statSync(file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') diagnostics.push(ioDiagnostic(displayPath(file, cwd), err));
-      else if ((REQUIRED_FILES as readonly string[]).includes(kind)) {
-        diagnostics.push(fileDiagnostic(displayPath(dir, cwd), 'file/missing', { name: `${kind}.yaml` }));
-      }
-      continue;
-    }
-    read(kind, file);
-  }
-  const progressDir = path.join(dir, PROGRESS_DIR);
-  let names: string[] = [];
-  try {
-    names = readdirSync(progressDir).filter((n) => /\.ya?ml$/i.test(n)).sort();
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') diagnostics.push(ioDiagnostic(displayPath(progressDir, cwd), err));
-  }
-  for (const n of names) read('progress', path.join(progressDir, n));
-  return { texts, diagnostics };
-}
+export * from './plan-texts.js';
 
 /** Parse the texts into the documents the rules read. Pure. */
 export function docsFromTexts(displayDir: string, folderName: string, texts: readonly PlanText[]): { docs: PlanDocs; diagnostics: Diagnostic[] } {
@@ -150,30 +33,34 @@ export function loadPlanFolder(dir: string, cwd: string): { docs: PlanDocs; diag
   return { docs: parsed.docs, diagnostics: [...diagnostics, ...parsed.diagnostics] };
 }
 
+/** Parse and check texts already read (a cache miss), and remember the result. */
+export function checkFolderTexts(read: FolderRead): PlanCheck {
+  const { docs, diagnostics: yamlDs } = docsFromTexts(read.displayDir, read.folderName, read.texts);
+  const result = checkPlan(docs);
+  const all: PlanCheck = { diagnostics: [...read.diagnostics, ...yamlDs, ...result.diagnostics].sort(compareDiagnostics), plan: result.plan };
+  storeResult(read, all);
+  return all;
+}
+
 /**
  * Read, parse and check a plan folder, with the result memoized by content (load/cache.ts):
  * an unchanged plan is not parsed again. All findings, the YAML ones first.
  */
 export function checkPlanFolder(dir: string, cwd: string): PlanCheck {
-  const { texts, diagnostics: ioDs } = readPlanTexts(dir, cwd);
-  const displayDir = displayPath(dir, cwd);
-  const folderName = path.basename(dir);
-  const key = ioDs.length === 0 && cacheEnabled() ? planKey(displayDir, folderName, texts) : undefined;
-  const hit = key ? cacheGet<PlanCheck>(key) : undefined;
-  if (hit) return hit;
-  const { docs, diagnostics: yamlDs } = docsFromTexts(displayDir, folderName, texts);
-  const result = checkPlan(docs);
-  const all: PlanCheck = { diagnostics: [...ioDs, ...yamlDs, ...result.diagnostics].sort(compareDiagnostics), plan: result.plan };
-  if (key) cachePut(key, all);
-  return all;
-}
-
-function planKey(displayDir: string, folderName: string, texts: readonly PlanText[]): string {
-  return cacheKey([displayDir, folderName, ...texts.flatMap((t) => [t.kind, t.path, t.text])]);
+  const read = readPlanFolder(dir, cwd);
+  return cachedResult(read) ?? checkFolderTexts(read);
 }
 
 /** A lone YAML file, not inside a plan folder: checked against the schema its `kind` names. */
 export function loadLoneFile(file: string, cwd: string): { source?: import('../yaml/source.js').SourceFile; diagnostics: Diagnostic[] } {
   const r = readSource(file, displayPath(file, cwd));
   return { source: r.source, diagnostics: r.diagnostics };
+}
+
+/** Read and parse one YAML file. Never throws for bad input. */
+export function readSource(file: string, displayPath = file): ReadResult {
+  const { text, diagnostics } = readText(file, displayPath);
+  if (text === undefined) return { diagnostics };
+  const source = parseSource(displayPath, text);
+  return { source, diagnostics: source.diagnostics };
 }

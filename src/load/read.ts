@@ -4,7 +4,7 @@
  */
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseSource, type SourceFile } from '../yaml/source.js';
+import type { SourceFile } from '../yaml/source.js';
 
 /** A plan file is a few hundred kilobytes; this cap leaves room for large progress logs. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -87,12 +87,4 @@ export function readText(file: string, displayPath = file): { text?: string; dia
   } finally {
     closeSync(fd);
   }
-}
-
-/** Read and parse one YAML file. Never throws for bad input. */
-export function readSource(file: string, displayPath = file): ReadResult {
-  const { text, diagnostics } = readText(file, displayPath);
-  if (text === undefined) return { diagnostics };
-  const source = parseSource(displayPath, text);
-  return { source, diagnostics: source.diagnostics };
 }

@@ -194,9 +194,12 @@ describe('exceljs is loaded by export only', () => {
     const script = `
       import { createRequire } from 'node:module';
       process.argv = [process.execPath, 'cchc', ...JSON.parse(process.env.CCHC_ARGS)];
-      await import(${JSON.stringify(pathToFileURL(BIN).href)});
       const cache = createRequire(import.meta.url).cache;
-      process.stderr.write('EXCELJS=' + Object.keys(cache).some((k) => k.includes('node_modules/exceljs/')) + '\\n');
+      // Asked when the command has finished: the CLI's work is asynchronous.
+      process.on('exit', () => {
+        process.stderr.write('EXCELJS=' + Object.keys(cache).some((k) => k.includes('node_modules/exceljs/')) + '\\n');
+      });
+      await import(${JSON.stringify(pathToFileURL(BIN).href)});
     `;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd,

@@ -148,7 +148,7 @@ function checkTarget(file: string, shown: string, M: Messages): void {
   try {
     if (statSync(file).isDirectory()) throw new UsageError(M.isDir(shown), M.isDirHint);
   } catch (err) {
-    if (err instanceof UsageError) throw err;
+    if (err instanceof UsageError || (err as Error | undefined)?.name === 'UsageError') throw err;
     // Not there yet: the usual case.
   }
 }
@@ -241,7 +241,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const M = MSG[env.lang];
   const flags = parseFlags(opts, env.lang);
 
-  const loaded = loadCheckedPlan(planArg, env);
+  const loaded = await loadCheckedPlan(planArg, env);
   if ('exit' in loaded) return loaded.exit;
   const { plan } = loaded;
   const tasksTitle = readTasksTitle(resolvePlanDir(planArg, env));

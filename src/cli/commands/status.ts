@@ -84,7 +84,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const M = MSG[env.lang];
   const flags = parseFlags(opts, env.lang);
 
-  const loaded = loadCheckedPlan(planArg, env);
+  const loaded = await loadCheckedPlan(planArg, env);
   if ('exit' in loaded) return loaded.exit;
   const { plan } = loaded;
   const year = plan.meta.year;

@@ -1,6 +1,5 @@
 /** cchc validate [PATH...]: every finding, located, in the format asked for. */
-import { resolveTargets, checkPlanFolder, loadLoneFile } from '../../load/plan-folder.js';
-import { checkLoneFile } from '../../check/index.js';
+import { resolveTargets, checkPlanFolderAsync } from '../../load/plan-texts.js';
 import { codeInfo } from '../../diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticAsText, diagnosticAsJson, diagnosticAsGithub, diagnosticsAsSarif, summaryAsText } from '../../render/diagnostics.js';
@@ -9,6 +8,8 @@ import { EXIT } from '../errors.js';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { bundleDir, requireBundle } from '../bundles.js';
 import { VERSION } from '../version.js';
 
 interface Options extends GlobalOptions {
@@ -25,8 +26,9 @@ const PARALLEL_FROM = 24;
  */
 async function checkFoldersInParallel(dirs: string[], cwd: string): Promise<Diagnostic[][] | undefined> {
   const cores = Number(process.env.CCHC_THREADS) || availableParallelism();
-  const workerFile = new URL('../validate-worker.js', import.meta.url);
-  if (dirs.length < PARALLEL_FROM || cores < 2 || !existsSync(workerFile)) return undefined;
+  // The worker is a bundle of its own beside cli.cjs; from source there is none.
+  const workerFile = path.join(bundleDir(), 'validate-worker.cjs');
+  if (!__CCHC_BUNDLED__ || dirs.length < PARALLEL_FROM || cores < 2 || !existsSync(workerFile)) return undefined;
   const n = Math.min(cores, 8);
   const shares = Array.from({ length: n }, (_, k) => dirs.filter((_, i) => i % n === k));
   const results = await Promise.all(
@@ -56,9 +58,13 @@ export async function run(paths: string[], opts: Options): Promise<number> {
   if (parallel) for (const ds of parallel) all.push(...ds);
   for (const t of targets) {
     if (t.type === 'folder') {
-      if (!parallel) all.push(...checkPlanFolder(t.dir, env.cwd).diagnostics);
+      if (!parallel) all.push(...(await checkPlanFolderAsync(t.dir, env.cwd)).diagnostics);
       plans++;
     } else {
+      // A lone file is rare: its parser and rules are imported only for it.
+      const { loadLoneFile, checkLoneFile }: typeof import('../../load/check-bundle.js') = __CCHC_BUNDLED__
+        ? requireBundle('check')
+        : await import('../../load/check-bundle.js');
       const { source, diagnostics: ds } = loadLoneFile(t.file, env.cwd);
       all.push(...ds);
       if (source) all.push(...checkLoneFile(source));

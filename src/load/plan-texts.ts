@@ -1,0 +1,173 @@
+/**
+ * Finding plan folders and reading their files as text: the file-system side of loading a
+ * plan, and the result cache around checking it. Light on purpose: nothing here parses
+ * YAML or runs a rule, so a plan whose result is cached costs only reading its files.
+ * Parsing and checking are in plan-folder.ts, imported when a result is not cached.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { PlanCheck } from '../check/index.js';
+import { fileDiagnostic, ioDiagnostic, readText } from './read.js';
+import { cacheEnabled, cacheGet, cacheKey, cachePut } from './cache.js';
+import { requireBundle } from '../cli/bundles.js';
+
+export const REQUIRED_FILES = ['plan', 'units', 'tasks', 'indicators', 'budget'] as const;
+export const OPTIONAL_FILES = ['references'] as const;
+export const PROGRESS_DIR = 'progress';
+
+export type Target = { type: 'folder'; dir: string } | { type: 'file'; file: string };
+
+/** Show paths relative to the working folder, as a clerk typed them. */
+export function displayPath(p: string, cwd: string): string {
+  const rel = path.relative(cwd, p);
+  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+}
+
+function isPlanFolder(dir: string): boolean {
+  try {
+    return statSync(path.join(dir, 'plan.yaml')).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Plan folders below `dir` (itself included), skipping hidden folders and node_modules. */
+function findPlanFolders(dir: string, depth: number, out: string[]): void {
+  if (isPlanFolder(dir)) {
+    out.push(dir);
+    return;
+  }
+  if (depth <= 0) return;
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.') || e.name === 'node_modules' || !e.isDirectory()) continue;
+    findPlanFolders(path.join(dir, e.name), depth - 1, out);
+  }
+}
+
+/** Resolve the PATH arguments of `cchc validate` to plan folders and lone files. */
+export function resolveTargets(args: readonly string[], cwd: string): { targets: Target[]; diagnostics: Diagnostic[] } {
+  const targets: Target[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const add = (t: Target) => {
+    const key = t.type === 'folder' ? t.dir : t.file;
+    if (!seen.has(key)) {
+      seen.add(key);
+      targets.push(t);
+    }
+  };
+  for (const arg of args.length > 0 ? args : ['plans']) {
+    const abs = path.resolve(cwd, arg);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (err) {
+      diagnostics.push(ioDiagnostic(arg, err));
+      continue;
+    }
+    if (st.isDirectory()) {
+      const found: string[] = [];
+      findPlanFolders(abs, 4, found);
+      if (found.length === 0) diagnostics.push(fileDiagnostic(arg, 'io/no-plan'));
+      for (const dir of found) add({ type: 'folder', dir });
+    } else {
+      // A file inside a plan folder is checked with its whole plan: cross-file rules need it.
+      const dir = path.dirname(abs);
+      const planDir = isPlanFolder(dir) ? dir : path.basename(dir) === PROGRESS_DIR && isPlanFolder(path.dirname(dir)) ? path.dirname(dir) : undefined;
+      add(planDir ? { type: 'folder', dir: planDir } : { type: 'file', file: abs });
+    }
+  }
+  return { targets, diagnostics };
+}
+
+/** One file of a plan folder, read as text (not parsed). */
+export interface PlanText {
+  kind: (typeof REQUIRED_FILES)[number] | (typeof OPTIONAL_FILES)[number] | 'progress';
+  /** As shown to the user. */
+  path: string;
+  text: string;
+}
+
+/** Read every file of a plan folder as text: the only I/O of loading a plan. */
+export function readPlanTexts(dir: string, cwd: string): { texts: PlanText[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const texts: PlanText[] = [];
+  const read = (kind: PlanText['kind'], file: string) => {
+    const shown = displayPath(file, cwd);
+    const r = readText(file, shown);
+    diagnostics.push(...r.diagnostics);
+    if (r.text !== undefined) texts.push({ kind, path: shown, text: r.text });
+  };
+  for (const kind of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
+    const file = path.join(dir, `${kind}.yaml`);
+    try {
+      statSync(file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') diagnostics.push(ioDiagnostic(displayPath(file, cwd), err));
+      else if ((REQUIRED_FILES as readonly string[]).includes(kind)) {
+        diagnostics.push(fileDiagnostic(displayPath(dir, cwd), 'file/missing', { name: `${kind}.yaml` }));
+      }
+      continue;
+    }
+    read(kind, file);
+  }
+  const progressDir = path.join(dir, PROGRESS_DIR);
+  let names: string[] = [];
+  try {
+    names = readdirSync(progressDir).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') diagnostics.push(ioDiagnostic(displayPath(progressDir, cwd), err));
+  }
+  for (const n of names) read('progress', path.join(progressDir, n));
+  return { texts, diagnostics };
+}
+
+/** A plan folder read as text, with the key of its result in the cache. */
+export interface FolderRead {
+  texts: PlanText[];
+  /** io/* and file/* findings of reading. */
+  diagnostics: Diagnostic[];
+  displayDir: string;
+  folderName: string;
+  /** Undefined when the cache is off or reading found problems. */
+  key?: string;
+}
+
+export function readPlanFolder(dir: string, cwd: string): FolderRead {
+  const { texts, diagnostics } = readPlanTexts(dir, cwd);
+  const displayDir = displayPath(dir, cwd);
+  const folderName = path.basename(dir);
+  const key =
+    diagnostics.length === 0 && cacheEnabled()
+      ? cacheKey([displayDir, folderName, ...texts.flatMap((t) => [t.kind, t.path, t.text])])
+      : undefined;
+  return { texts, diagnostics, displayDir, folderName, key };
+}
+
+export function cachedResult(read: FolderRead): PlanCheck | undefined {
+  return read.key ? cacheGet<PlanCheck>(read.key) : undefined;
+}
+
+export function storeResult(read: FolderRead, result: PlanCheck): void {
+  if (read.key) cachePut(read.key, result);
+}
+
+/**
+ * Check a plan folder, from the cache when nothing changed; the parser and the rules are
+ * imported only on a miss. Every finding, sorted.
+ */
+export async function checkPlanFolderAsync(dir: string, cwd: string): Promise<PlanCheck> {
+  const read = readPlanFolder(dir, cwd);
+  const hit = cachedResult(read);
+  if (hit) return hit;
+  const { checkFolderTexts }: typeof import('./check-bundle.js') = __CCHC_BUNDLED__ ? requireBundle('check') : await import('./check-bundle.js');
+  return checkFolderTexts(read);
+}
