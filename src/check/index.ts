@@ -43,6 +43,7 @@ function toPlan(docs: PlanDocs): Plan | undefined {
     dir: docs.dir,
     meta: plan.data,
     units: units.data.units,
+    tasksTitle: tasks.data.title,
     tasks: tasks.data.tasks,
     indicators: indicators.data.indicators,
     budget: budget.data,

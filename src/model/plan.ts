@@ -45,6 +45,8 @@ export interface Plan {
   dir: string;
   meta: PlanFile;
   units: Unit[];
+  /** The title of the tasks appendix, as tasks.yaml gives it. */
+  tasksTitle?: string;
   tasks: Task[];
   indicators: Indicator[];
   budget: BudgetFile;

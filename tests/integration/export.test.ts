@@ -14,7 +14,7 @@ import { computeStatus } from '../../src/report/status.js';
 import { parsePeriod } from '../../src/model/period.js';
 import { workbookSheets, type SheetKey } from '../../src/render/appendix-sheets.js';
 import { sheetsAsXlsx } from '../../src/render/xlsx.js';
-import { readTasksTitle, writeFileAtomic } from '../../src/cli/commands/export.js';
+import { writeFileAtomic } from '../../src/cli/commands/export.js';
 import type { Lang } from '../../src/i18n/format.js';
 
 type Workbook = InstanceType<typeof ExcelJS.Workbook>;
@@ -25,7 +25,7 @@ async function exportPlan(dir: string, opts: { sheets?: SheetKey[]; asOf?: strin
   const { plan, diagnostics } = checkPlan(docs);
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const report = computeStatus(plan!, { asOf: opts.asOf, period: opts.period ? parsePeriod(opts.period) : undefined, today: '2022-12-31' });
-  const sheets = workbookSheets(opts.sheets ?? ['appendix1', 'appendix2', 'progress'], { plan: plan!, report, tasksTitle: docs.tasks?.data?.title, criterion: 'mức độ thực hiện kế hoạch CCHC' }, opts.lang ?? 'vi');
+  const sheets = workbookSheets(opts.sheets ?? ['appendix1', 'appendix2', 'progress'], { plan: plan!, report, tasksTitle: plan!.tasksTitle, criterion: 'mức độ thực hiện kế hoạch CCHC' }, opts.lang ?? 'vi');
   const bytes = await sheetsAsXlsx(sheets, { created: new Date(Date.UTC(2022, 2, 20)) });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as never);
@@ -323,36 +323,14 @@ describe('writeFileAtomic', () => {
   });
 });
 
-describe('readTasksTitle', () => {
-  function titleOf(yaml: string): string | undefined {
-    const { dir, cleanup } = tempDir();
-    try {
-      writeFileSync(path.join(dir, 'tasks.yaml'), yaml);
-      return readTasksTitle(dir);
-    } finally {
-      cleanup();
+describe('the title of Phụ lục I', () => {
+  it('comes from tasks.yaml through the checked plan', () => {
+    for (const [dir, title] of [
+      [PLAN_2022, 'NHIỆM VỤ TRỌNG TÂM CÔNG TÁC CẢI CÁCH HÀNH CHÍNH'],
+      [fixturePlan('mini'), 'NHIỆM VỤ TRỌNG TÂM CẢI CÁCH HÀNH CHÍNH'],
+    ] as const) {
+      const { docs } = loadPlanFolder(dir, dir);
+      expect(checkPlan(docs).plan?.tasksTitle).toBe(title);
     }
-  }
-  const head = 'apiVersion: cchc/v1\nkind: Tasks\n';
-  const tasks = 'tasks:\n  - no: 1\n    title: "not this one"\n    area: 1\n';
-
-  it('reads the top-level title of the fixture plans', () => {
-    expect(readTasksTitle(PLAN_2022)).toBe('NHIỆM VỤ TRỌNG TÂM CÔNG TÁC CẢI CÁCH HÀNH CHÍNH');
-    expect(readTasksTitle(fixturePlan('mini'))).toBe('NHIỆM VỤ TRỌNG TÂM CẢI CÁCH HÀNH CHÍNH');
-  });
-
-  it('reads quoted, multi-line and trailing titles, with comments and CRLF', () => {
-    expect(titleOf(`${head}title: "NHIỆM VỤ: TRỌNG TÂM" # chú thích\n${tasks}`)).toBe('NHIỆM VỤ: TRỌNG TÂM');
-    expect(titleOf(`${head}title: >-\n  NHIỆM VỤ\n\n  TRỌNG TÂM\n${tasks}`)).toBe('NHIỆM VỤ\nTRỌNG TÂM');
-    expect(titleOf(`${head}title: NHIỆM VỤ\n  TRỌNG TÂM # chú thích\n# chú thích ở cột 0\n${tasks}`)).toBe('NHIỆM VỤ TRỌNG TÂM');
-    expect(titleOf(`${head}${tasks}title: NHIỆM VỤ CUỐI TỆP\n`)).toBe('NHIỆM VỤ CUỐI TỆP');
-    expect(titleOf(`${head}title: 'NHIỆM VỤ'\n${tasks}`.replace(/\n/g, '\r\n'))).toBe('NHIỆM VỤ');
-  });
-
-  it('gives nothing (the standard title is used) when there is no title or it cannot be read alone', () => {
-    expect(titleOf(`${head}${tasks}`)).toBeUndefined();
-    expect(titleOf(`${head}title: ""\n${tasks}`)).toBeUndefined();
-    expect(titleOf(`${head}x: &t NHIỆM VỤ\ntitle: *t\n${tasks}`)).toBeUndefined();
-    expect(readTasksTitle(path.join(PLAN_2022, 'missing'))).toBeUndefined();
   });
 });

@@ -17,7 +17,6 @@ import { DEFAULT_FRAME } from '../../report/scoring.js';
 import { sheetsAsXlsx } from '../../render/xlsx.js';
 import { SHEET_KEYS, sheetNames, workbookSheets, type SheetKey } from '../../render/appendix-sheets.js';
 import { formatInt, type Lang } from '../../i18n/format.js';
-import { parse as parseYaml } from 'yaml';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan, resolvePlanDir } from '../plan-loader.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -207,35 +206,6 @@ function humanSize(n: number, lang: Lang): string {
   return `${formatInt(Math.round(n / (1024 * 1024)), lang)} MB`;
 }
 
-/** Load and check the plan as loadCheckedPlan does, keeping the tasks file's title for Phụ lục I. */
-/**
- * The appendix title tasks.yaml gives (its top-level `title`), read from the file because
- * the checked Plan does not carry it. Only the `title:` entry is parsed, not the whole file
- * (a plan of 10.000 tasks takes over half a second to parse); anything unexpected falls
- * back to the standard title. The file has already passed its schema at this point.
- */
-export function readTasksTitle(planDir: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path.join(planDir, 'tasks.yaml'), 'utf8');
-  } catch {
-    return undefined;
-  }
-  // A top-level key starts at column 0; its value runs on over indented, blank and comment
-  // lines, up to the next line that starts at column 0.
-  const lines = text.split(/\r?\n/);
-  const start = lines.findIndex((l) => /^(?:title|"title"|'title')[ \t]*:/.test(l));
-  if (start < 0) return undefined;
-  let end = start + 1;
-  while (end < lines.length && (lines[end] === '' || /^[ \t#]/.test(lines[end]!))) end++;
-  try {
-    const value = (parseYaml(lines.slice(start, end).join('\n')) as { title?: unknown } | null)?.title;
-    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
   const env = makeEnv(opts);
   const M = MSG[env.lang];
@@ -244,7 +214,6 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const loaded = await loadCheckedPlan(planArg, env);
   if ('exit' in loaded) return loaded.exit;
   const { plan } = loaded;
-  const tasksTitle = readTasksTitle(resolvePlanDir(planArg, env));
   const year = plan.meta.year;
   if (flags.period && flags.period.year !== year) throw new UsageError(M.periodYear(flags.period.id, year), M.periodHint(String(year)));
 
@@ -257,7 +226,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
     : undefined;
   const sheets = workbookSheets(
     flags.sheets,
-    { plan, report, tasksTitle, criterion: DEFAULT_FRAME.criterion[env.lang] },
+    { plan, report, tasksTitle: plan.tasksTitle, criterion: DEFAULT_FRAME.criterion[env.lang] },
     env.lang,
   );
 
