@@ -35,7 +35,7 @@ const TARGET_SECONDS = 5;
 const TARGET_MB = 400;
 
 try {
-  statSync(path.join(ROOT, 'dist', 'cli.js'));
+  statSync(path.join(ROOT, 'dist', 'cli.cjs'));
 } catch {
   console.error('dist/cli.cjs is missing: run `node scripts/build.mjs` first');
   process.exit(2);

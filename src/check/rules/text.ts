@@ -5,7 +5,7 @@
  */
 import type { Reporter } from '../context.js';
 import type { SourceFile, PathSegment } from '../../yaml/source.js';
-import { BIDI_RE, CONTROL_RE, INVISIBLE_RE, codePoint } from '../../model/text.js';
+import { BIDI_RE, CONTROL_RE, INVISIBLE_RE, SUSPECT_RE, codePoint } from '../../model/text.js';
 import { isValidIsoDate } from '../../model/dates.js';
 
 const DATE_KEYS = new Set(['date', 'asOf', 'completed', 'due']);
@@ -21,12 +21,15 @@ export function checkText(src: SourceFile, report: Reporter): void {
         report.at(src, path, 'text/not-nfc');
         holder[key] = nfc;
       }
-      const ctl = CONTROL_RE.exec(v);
-      if (ctl) report.at(src, path, 'text/control-char', { char: codePoint(ctl[0]) });
-      const inv = INVISIBLE_RE.exec(v);
-      if (inv) report.at(src, path, 'text/invisible-char', { char: codePoint(inv[0]) });
-      const bidi = BIDI_RE.exec(v);
-      if (bidi) report.at(src, path, 'text/bidi-char', { char: codePoint(bidi[0]) });
+      // One scan for the common case of clean text; which class it was only when one hits.
+      if (SUSPECT_RE.test(v)) {
+        const ctl = CONTROL_RE.exec(v);
+        if (ctl) report.at(src, path, 'text/control-char', { char: codePoint(ctl[0]) });
+        const inv = INVISIBLE_RE.exec(v);
+        if (inv) report.at(src, path, 'text/invisible-char', { char: codePoint(inv[0]) });
+        const bidi = BIDI_RE.exec(v);
+        if (bidi) report.at(src, path, 'text/bidi-char', { char: codePoint(bidi[0]) });
+      }
       if (typeof key === 'string' && DATE_KEYS.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isValidIsoDate(v)) {
         report.at(src, path, 'date/invalid', { actual: v });
       }

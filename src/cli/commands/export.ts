@@ -10,8 +10,8 @@
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { isValidIsoDate, todayIso, type IsoDate } from '../../model/dates.js';
-import { parsePeriod, type Period } from '../../model/period.js';
+import { todayIso, type IsoDate } from '../../model/dates.js';
+import type { Period } from '../../model/period.js';
 import { computeStatus } from '../../report/status.js';
 import { DEFAULT_FRAME } from '../../report/scoring.js';
 import { sheetsAsXlsx } from '../../render/xlsx.js';
@@ -20,6 +20,7 @@ import { formatInt, type Lang } from '../../i18n/format.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan, resolvePlanDir } from '../plan-loader.js';
 import { EXIT, UsageError } from '../errors.js';
+import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
 
 interface Options extends GlobalOptions {
   out?: string;
@@ -30,13 +31,6 @@ interface Options extends GlobalOptions {
 
 const MSG = {
   vi: {
-    both: '--as-of và --period không dùng cùng nhau',
-    bothHint: 'chọn một: --as-of YYYY-MM-DD (một ngày bất kỳ) hoặc --period (mốc chốt số liệu chính thức)',
-    badDate: (v: string) => `--as-of "${v}" không phải ngày hợp lệ`,
-    badDateHint: 'viết ngày theo dạng YYYY-MM-DD, ví dụ 2022-06-30',
-    badPeriod: (v: string) => `--period "${v}" không phải kỳ báo cáo hợp lệ`,
-    periodHint: (y: string) => `dùng ${y}-Q1, ${y}-Q2, ${y}-Q3, ${y}-Q4 (quý), ${y}-6M (6 tháng), ${y}-9M (9 tháng) hoặc ${y} (cả năm)`,
-    periodYear: (v: string, y: number) => `--period ${v} không thuộc năm kế hoạch ${y}`,
     badSheet: (v: string) => `--sheets: không có trang "${v}"`,
     noSheet: '--sheets: cần ít nhất một trang',
     sheetsHint: (list: string) => `các trang: ${list} (phân cách bằng dấu phẩy)`,
@@ -53,16 +47,8 @@ const MSG = {
     deniedHint: 'chọn thư mục khác cho --out',
     failed: (v: string, why: string) => `không ghi được ${v}: ${why}`,
     written: (file: string, sheets: string, size: string) => `Đã ghi ${file} (${sheets}; ${size})`,
-    warnings: (n: number, dir: string) => `cchc: kế hoạch có ${n} cảnh báo; xem chi tiết bằng "cchc validate ${dir}"`,
   },
   en: {
-    both: '--as-of and --period cannot be used together',
-    bothHint: 'pick one: --as-of YYYY-MM-DD (any date) or --period (the official cut-off)',
-    badDate: (v: string) => `--as-of "${v}" is not a valid date`,
-    badDateHint: 'write the date as YYYY-MM-DD, for example 2022-06-30',
-    badPeriod: (v: string) => `--period "${v}" is not a reporting period`,
-    periodHint: (y: string) => `use ${y}-Q1, ${y}-Q2, ${y}-Q3, ${y}-Q4 (quarter), ${y}-6M (six months), ${y}-9M (nine months) or ${y} (the year)`,
-    periodYear: (v: string, y: number) => `--period ${v} is not in the plan year ${y}`,
     badSheet: (v: string) => `--sheets: there is no sheet "${v}"`,
     noSheet: '--sheets: name at least one sheet',
     sheetsHint: (list: string) => `sheets: ${list} (comma-separated)`,
@@ -79,7 +65,6 @@ const MSG = {
     deniedHint: 'choose another folder for --out',
     failed: (v: string, why: string) => `cannot write ${v}: ${why}`,
     written: (file: string, sheets: string, size: string) => `Wrote ${file} (${sheets}; ${size})`,
-    warnings: (n: number, dir: string) => `cchc: the plan has ${n} warning${n === 1 ? '' : 's'}; run "cchc validate ${dir}" to see ${n === 1 ? 'it' : 'them'}`,
   },
 };
 
@@ -113,17 +98,7 @@ export function parseSheets(v: string | undefined, lang: Lang): SheetKey[] {
 function parseFlags(opts: Options, lang: Lang): Flags {
   const M = MSG[lang];
   const flags: Flags = { sheets: parseSheets(opts.sheets, lang) };
-  if (opts.asOf !== undefined && opts.period !== undefined) throw new UsageError(M.both, M.bothHint);
-  if (opts.asOf !== undefined) {
-    const v = opts.asOf.trim();
-    if (!isValidIsoDate(v)) throw new UsageError(M.badDate(opts.asOf), M.badDateHint);
-    flags.asOf = v;
-  }
-  if (opts.period !== undefined) {
-    const p = parsePeriod(opts.period);
-    if (!p) throw new UsageError(M.badPeriod(opts.period), M.periodHint(/^\d{4}/.exec(opts.period.trim())?.[0] ?? 'YYYY'));
-    flags.period = p;
-  }
+  Object.assign(flags, parseAsOfFlags(opts, lang));
   if ((flags.asOf || flags.period) && !flags.sheets.includes('progress')) throw new UsageError(M.progressOnly, M.progressOnlyHint);
   if (opts.out !== undefined && path.extname(opts.out).toLowerCase() !== '.xlsx') throw new UsageError(M.notXlsx(opts.out), M.notXlsxHint);
   return flags;
@@ -215,7 +190,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   if ('exit' in loaded) return loaded.exit;
   const { plan } = loaded;
   const year = plan.meta.year;
-  if (flags.period && flags.period.year !== year) throw new UsageError(M.periodYear(flags.period.id, year), M.periodHint(String(year)));
+  checkPeriodYear(flags.period, year, env.lang);
 
   const file = outputPath(opts.out, year, env.cwd);
   const shown = opts.out ?? path.basename(file);
@@ -252,6 +227,6 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const names = flags.sheets.flatMap((k) => sheetNames(k, env.lang)).join(', ');
   write(M.written(shown, names, humanSize(bytes.length, env.lang)));
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (warnings > 0) writeErr(M.warnings(warnings, plan.dir));
+  if (warnings > 0) writeErr(warningsNote(warnings, plan.dir, env.lang));
   return EXIT.ok;
 }
