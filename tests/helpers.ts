@@ -2,9 +2,9 @@
  * Shared by all three tiers: fixture paths, in-process checks over a fixture folder, and a
  * spawned run of the built CLI with NO_COLOR=1.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { devNull, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPlanFolder } from '../src/load/plan-folder.js';
@@ -102,3 +102,29 @@ export function schemaCommentProblems(dir: string): string[] {
   return problems;
 }
 
+
+/** git with a fixed identity and no user or system configuration, for repositories made by tests. */
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'cchc test',
+  GIT_AUTHOR_EMAIL: 'test@example.invalid',
+  GIT_COMMITTER_NAME: 'cchc test',
+  GIT_COMMITTER_EMAIL: 'test@example.invalid',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: devNull,
+};
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    env: { ...process.env, ...GIT_ENV },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Stage everything and commit (empty commits allowed), optionally tagging the commit. */
+export function commitAll(cwd: string, message: string, tag?: string): void {
+  git(cwd, 'add', '-A');
+  git(cwd, 'commit', '-q', '--allow-empty', '-m', message);
+  if (tag) git(cwd, 'tag', tag);
+}

@@ -1,23 +1,9 @@
 /** The built `cchc diff`, spawned: output, formats, exit codes and the errors of bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { devNull } from 'node:os';
 import path from 'node:path';
-import { PLAN_2022, runCli, tempDir } from '../helpers.js';
+import { PLAN_2022, git, runCli, tempDir } from '../helpers.js';
 
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'cchc test',
-  GIT_AUTHOR_EMAIL: 'test@example.invalid',
-  GIT_COMMITTER_NAME: 'cchc test',
-  GIT_COMMITTER_EMAIL: 'test@example.invalid',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: devNull,
-};
-
-function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, env: { ...process.env, ...GIT_ENV }, stdio: 'ignore' });
-}
 
 function replaceIn(file: string, from: string | RegExp, to: string): void {
   const s = readFileSync(file, 'utf8');

@@ -3,9 +3,7 @@
  * Git runs with a throw-away identity and no global or system configuration.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { devNull } from 'node:os';
 import path from 'node:path';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { comparePlans, type Compared } from '../../src/cli/commands/diff.js';
@@ -13,31 +11,9 @@ import { UsageError } from '../../src/cli/errors.js';
 import type { Env } from '../../src/cli/io.js';
 import { makeChalk } from '../../src/render/style.js';
 import type { PlanDiff } from '../../src/report/diff.js';
-import { PLAN_2022, tempDir } from '../helpers.js';
+import { PLAN_2022, commitAll, git, tempDir } from '../helpers.js';
 
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'cchc test',
-  GIT_AUTHOR_EMAIL: 'test@example.invalid',
-  GIT_COMMITTER_NAME: 'cchc test',
-  GIT_COMMITTER_EMAIL: 'test@example.invalid',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: devNull,
-};
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    env: { ...process.env, ...GIT_ENV },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function commit(cwd: string, message: string, tag?: string): void {
-  git(cwd, 'add', '-A');
-  git(cwd, 'commit', '-q', '--allow-empty', '-m', message);
-  if (tag) git(cwd, 'tag', tag);
-}
 
 function editYaml(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
   const doc = parseDocument(readFileSync(file, 'utf8'));
@@ -89,11 +65,11 @@ describe('diff between git revisions', () => {
     repo = tempDir();
     git(repo.dir, 'init', '-q');
     writeFileSync(path.join(repo.dir, 'README.md'), '# Kế hoạch CCHC\n');
-    commit(repo.dir, 'README', 'empty');
+    commitAll(repo.dir, 'README', 'empty');
     plan = path.join(repo.dir, 'plans', '2022');
     mkdirSync(path.dirname(plan), { recursive: true });
     cpSync(PLAN_2022, plan, { recursive: true });
-    commit(repo.dir, 'Dự thảo gửi ngày 20/12', 'sent');
+    commitAll(repo.dir, 'Dự thảo gửi ngày 20/12', 'sent');
 
     // v2: a renamed task, a moved deadline and a new lead unit, a changed amount.
     editYaml(path.join(plan, 'tasks.yaml'), (doc) => {
@@ -102,14 +78,14 @@ describe('diff between git revisions', () => {
       doc.setIn(['tasks', 6, 'lead'], doc.createNode(['thanh-tra']));
     });
     raiseBudget(path.join(plan, 'budget.yaml'));
-    commit(repo.dir, 'Sửa theo góp ý', 'v2');
+    commitAll(repo.dir, 'Sửa theo góp ý', 'v2');
 
     // v3: a task inserted at the top (all 27 renumbered); issued with a number and a date.
     insertTaskAtTop(path.join(plan, 'tasks.yaml'));
     editText(path.join(plan, 'plan.yaml'), (s) =>
       s.replace('27 nhiệm vụ', '28 nhiệm vụ').replace('number: null', 'number: "45"').replace('date: null', 'date: 2022-01-15').replace('status: draft', 'status: issued'),
     );
-    commit(repo.dir, 'Ban hành', 'v3');
+    commitAll(repo.dir, 'Ban hành', 'v3');
   });
 
   afterAll(() => repo.cleanup());
@@ -194,7 +170,7 @@ describe('diff between git revisions', () => {
 
   it('prints the errors of a broken revision at REV:path and exits 1', () => {
     editText(path.join(plan, 'tasks.yaml'), (s) => s.replace('lead: [van-phong]', 'lead: [van-phongg]'));
-    commit(repo.dir, 'hỏng', 'broken');
+    commitAll(repo.dir, 'hỏng', 'broken');
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const r = comparePlans('broken', 'v3', undefined, env(repo.dir));
