@@ -93,11 +93,17 @@ const entries = {
   diff: 'src/cli/commands/diff.ts',
   new: 'src/cli/commands/new.ts',
 };
-await Promise.all(
-  Object.entries(entries).map(([name, entry]) =>
-    esbuild.build({ ...shared, entryPoints: [path.join(root, entry)], outfile: path.join(next, `${name}.cjs`) }),
-  ),
-);
+try {
+  await Promise.all(
+    Object.entries(entries).map(([name, entry]) =>
+      esbuild.build({ ...shared, entryPoints: [path.join(root, entry)], outfile: path.join(next, `${name}.cjs`) }),
+    ),
+  );
+} catch (err) {
+  // A failed build leaves the previous dist/ as it was, and nothing half-written beside it.
+  rmSync(next, { recursive: true, force: true });
+  throw err;
+}
 const old = path.join(root, `.dist-old-${process.pid}`);
 try {
   renameSync(dist, old);
