@@ -9,17 +9,18 @@
  * budget.yaml that fails its schema (a float or a huge amount) cannot be computed exactly,
  * and any other plan error stops the command as everywhere else.
  */
-import { loadPlanFolder } from '../../load/plan-folder.js';
-import { checkPlan } from '../../check/index.js';
+import path from 'node:path';
+import { checkPlanFolderAsync, displayPath } from '../../load/plan-texts.js';
 import { codeInfo } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticAsJson, summaryAsText } from '../../render/diagnostics.js';
 import { budgetAsText } from '../../render/budget-text.js';
 import { computeBudgetReport, budgetReportAsJson } from '../../report/budget.js';
-import { isValidIsoDate, todayIso, minDate } from '../../model/dates.js';
+import { todayIso, minDate } from '../../model/dates.js';
 import { resolvePlanDir, printDiagnostics } from '../plan-loader.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { parseAsOfFlags } from '../as-of.js';
 
 interface Options extends GlobalOptions {
   asOf?: string;
@@ -33,17 +34,15 @@ function isBudgetFinding(d: Diagnostic, budgetFile: string | undefined): boolean
 
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
   const env = makeEnv(opts);
-  if (opts.asOf !== undefined && !isValidIsoDate(opts.asOf)) {
-    throw new UsageError(`--as-of phải là một ngày dạng YYYY-MM-DD (có "${opts.asOf}") / --as-of must be a date as YYYY-MM-DD`);
-  }
+  const flags = parseAsOfFlags({ asOf: opts.asOf }, env.lang);
 
   const dir = resolvePlanDir(planArg, env);
-  const { docs, diagnostics: ioDs } = loadPlanFolder(dir, env.cwd);
-  const { diagnostics, plan } = checkPlan(docs);
-  const all = [...ioDs, ...diagnostics];
-  const budgetFile = docs.budget?.source.path;
+  // The same (cached) check as every command; a plan exists only when budget.yaml passed
+  // its schema, so its figures can be computed exactly even with budget findings.
+  const { diagnostics: all, plan } = await checkPlanFolderAsync(dir, env.cwd);
+  const budgetFile = displayPath(path.join(dir, 'budget.yaml'), env.cwd);
   const blocking = all.filter((d) => d.severity === 'error' && !isBudgetFinding(d, budgetFile));
-  if (!plan || !docs.budget?.data || blocking.length > 0) {
+  if (!plan || blocking.length > 0) {
     printDiagnostics(all, env);
     writeErr(summaryAsText(all, 1, env.lang, env.chalk));
     return all.some((d) => codeInfo(d.code)?.io) ? EXIT.usage : EXIT.findings;
@@ -51,7 +50,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
 
   // By default, spending as of today, or of the plan year's end once the year is over
   // (progress records never go beyond it).
-  const asOf = opts.asOf ?? minDate(todayIso(env.now), `${plan.meta.year}-12-31`);
+  const asOf = flags.asOf ?? minDate(todayIso(env.now), `${plan.meta.year}-12-31`);
   const report = computeBudgetReport(plan, { asOf });
   // What the clerk needs beside the table: every finding on the budget, and the overspent
   // records among the files that count as of the date.
