@@ -249,6 +249,14 @@ function pageMark(s: string): string {
   return `&R&"${FONT},Bold"&11${s.replace(/&/g, '&&')}`;
 }
 
+/** The progress sheets' page header: illustrative data, a draft plan, or both. */
+function progressPageMark(plan: Pick<Plan, 'meta'>, report: StatusReport, l: { example: string; draft: string }): string | undefined {
+  const marks: string[] = [];
+  if (report.example) marks.push(l.example);
+  if (plan.meta.status === 'draft') marks.push(l.draft);
+  return marks.length ? pageMark(marks.join(' — ')) : undefined;
+}
+
 function finish(b: SheetBuilder, name: string, size: number, specs: ColumnSpec[], rest: Pick<Sheet, 'print'> & Partial<Pick<Sheet, 'freeze'>>): Sheet {
   const widths = fitColumns(b.rows, b.merges, specs, pageWidthUnits('landscape', rest.print.margins), size);
   const sheet: Sheet = {
@@ -527,9 +535,6 @@ export function progressAsSheet(report: StatusReport, plan: Pick<Plan, 'meta'>, 
     b.conditional.push({ range, expression: `$${columnName(4)}${first}="${statusLabel('done', lang)}"`, fill: GREEN_FILL, fontColor: GREEN_TEXT });
   }
 
-  const marks: string[] = [];
-  if (report.example) marks.push(l.example);
-  if (plan.meta.status === 'draft') marks.push(l.draft);
   return finish(
     b,
     l.sheet.progress,
@@ -546,7 +551,7 @@ export function progressAsSheet(report: StatusReport, plan: Pick<Plan, 'meta'>, 
       { min: 11, max: 11 },
       { min: 14, max: 40, grow: 2, breakWords: true },
     ],
-    { print: printSetup([head, head], lang, marks.length ? pageMark(marks.join(' — ')) : undefined, A4_NARROW_MARGINS), freeze: { rows: head } },
+    { print: printSetup([head, head], lang, progressPageMark(plan, report, l), A4_NARROW_MARGINS), freeze: { rows: head } },
   );
 }
 
@@ -623,9 +628,6 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
   const btr = b.add([text(l.totalRow, bold(HEAD)), blank(HEAD), money(bt.planned, bold(TD_NUM)), money(bt.spent, bold(TD_NUM)), money(bt.remaining, bold(TD_NUM)), pct(bt.percentUsed, bold(TD)), bt.spent > bt.planned ? text(l.overspent, bold(TD_CENTER)) : blank(TD)]);
   b.merge({ top: btr, left: 1, bottom: btr, right: 2 });
 
-  const marks: string[] = [];
-  if (report.example) marks.push(l.example);
-  if (plan.meta.status === 'draft') marks.push(l.draft);
   return finish(
     b,
     l.sheet.summary,
@@ -641,7 +643,7 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
     ],
     // Three tables, no single header to repeat: the title block (with the as-of date and
     // the illustrative-data mark) stays in view instead.
-    { print: printSetup(undefined, lang, marks.length ? pageMark(marks.join(' — ')) : undefined, A4_NARROW_MARGINS), freeze: { rows: titleEnd } },
+    { print: printSetup(undefined, lang, progressPageMark(plan, report, l), A4_NARROW_MARGINS), freeze: { rows: titleEnd } },
   );
 }
 

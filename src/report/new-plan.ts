@@ -18,6 +18,7 @@
 import type { Document, Pair, Scalar, YAMLMap } from 'yaml';
 import { yamlLib } from '../yaml/lib.js';
 import type { Plan, BudgetLine } from '../model/plan.js';
+import type { PlanDocs } from '../check/context.js';
 import { parseDeadline } from '../model/deadline.js';
 import { dong, sumDong, percentOf, type Dong } from '../model/money.js';
 import { moneyToWords, moneyWordsMatch } from '../model/money-words.js';
@@ -34,6 +35,18 @@ export interface NewPlanSources {
   indicators: SourceFile;
   budget: SourceFile;
   references?: SourceFile;
+}
+
+/** The sources of a checked plan's files (every required file is there once the plan is). */
+export function newPlanSources(docs: PlanDocs): NewPlanSources {
+  return {
+    plan: docs.plan!.source,
+    units: docs.units!.source,
+    tasks: docs.tasks!.source,
+    indicators: docs.indicators!.source,
+    budget: docs.budget!.source,
+    ...(docs.references ? { references: docs.references.source } : {}),
+  };
 }
 
 export interface NewPlanFile {

@@ -6,7 +6,7 @@ import { moneyToWords } from '../../src/model/money-words.js';
 import { checkPlan } from '../../src/check/index.js';
 import { loadPlanFolder, docsFromTexts } from '../../src/load/plan-folder.js';
 import { parseSource } from '../../src/yaml/source.js';
-import { deriveNewPlan, excerptAround, moveDeadline, moveIsoDate, recomputeBudget, shiftYmd, yearPattern, type NewPlanSources } from '../../src/report/new-plan.js';
+import { deriveNewPlan, newPlanSources, excerptAround, moveDeadline, moveIsoDate, recomputeBudget, shiftYmd, yearPattern } from '../../src/report/new-plan.js';
 import { PLAN_2022, fixturePlan } from '../helpers.js';
 
 describe('moving deadlines', () => {
@@ -110,14 +110,7 @@ describe('excerpts', () => {
 function sourcesOf(dir: string) {
   const { docs } = loadPlanFolder(dir, dir);
   const { plan } = checkPlan(docs);
-  const sources: NewPlanSources = {
-    plan: docs.plan!.source,
-    units: docs.units!.source,
-    tasks: docs.tasks!.source,
-    indicators: docs.indicators!.source,
-    budget: docs.budget!.source,
-    ...(docs.references ? { references: docs.references.source } : {}),
-  };
+  const sources = newPlanSources(docs);
   return { plan: plan!, sources };
 }
 

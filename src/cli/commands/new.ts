@@ -15,7 +15,7 @@ import { checkPlan } from '../../check/index.js';
 import { loadPlanFolder, docsFromTexts, displayPath } from '../../load/plan-folder.js';
 import { formatDate, formatInt } from '../../i18n/format.js';
 import { moneyToWords } from '../../model/money-words.js';
-import { deriveNewPlan, type NewPlanResult, type NewPlanSources, type NoteSubject, type ReviewNote } from '../../report/new-plan.js';
+import { deriveNewPlan, newPlanSources, type NewPlanResult, type NoteSubject, type ReviewNote } from '../../report/new-plan.js';
 import { summaryAsText } from '../../render/diagnostics.js';
 import { fieldLabel } from '../../render/diff-text.js';
 import { textWidth, wrapText } from '../../render/style.js';
@@ -59,14 +59,7 @@ export async function run(yearArg: string, opts: Options): Promise<number> {
       `Xóa hoặc đổi tên thư mục đó nếu muốn tạo lại / remove or rename it to start again`,
     );
   }
-  const sources: NewPlanSources = {
-    plan: docs.plan!.source,
-    units: docs.units!.source,
-    tasks: docs.tasks!.source,
-    indicators: docs.indicators!.source,
-    budget: docs.budget!.source,
-    ...(docs.references ? { references: docs.references.source } : {}),
-  };
+  const sources = newPlanSources(docs);
   const result = deriveNewPlan(plan, sources, { year, toPath: toShown, fromPath: fromShown });
 
   // The new plan must pass the whole rule set before anything is written.
