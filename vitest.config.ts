@@ -7,7 +7,6 @@ import path from 'node:path';
 process.env.CCHC_CACHE_DIR ??= mkdtempSync(path.join(tmpdir(), 'cchc-cache-'));
 
 export default defineConfig({
-  define: { __CCHC_BUNDLED__: 'false' },
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// CommonJS on purpose: Node 20 starts a CommonJS entry faster (see src/cli/bundles.ts).
+// CommonJS on purpose: Node 20 starts one CommonJS file faster than ES modules (BENCHMARKS.md).
 require('../dist/cli.cjs');

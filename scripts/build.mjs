@@ -40,24 +40,39 @@ if (current !== validators) {
   renameSync(`${validatorsFile}.${process.pid}.tmp`, validatorsFile);
 }
 
-// The build's identity: every source and schema file. It keys the result cache
-// (src/load/cache.ts), so a rebuilt cchc never reads results of another build.
+// The build's identity: every source and schema file, package.json and the version of the
+// js-yaml bundled into it. It keys the result cache (src/load/cache.ts), so a rebuilt cchc
+// never reads results of another build; the cache adds the version of the `yaml` package
+// it finds at run time, which is not bundled.
 function buildHash() {
   const h = createHash('sha256');
+  const part = (b) => {
+    const len = Buffer.alloc(8);
+    len.writeBigUInt64BE(BigInt(Buffer.byteLength(b)));
+    h.update(len).update(b);
+  };
   const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else {
-        h.update(path.relative(root, p));
-        h.update(readFileSync(p));
+        part(path.relative(root, p));
+        part(readFileSync(p));
       }
     }
   };
   walk(path.join(root, 'src'));
   walk(schemaDir);
-  h.update(readFileSync(path.join(root, 'package.json')));
+  part(readFileSync(path.join(root, 'package.json')));
+  part(JSON.parse(readFileSync(path.join(root, 'node_modules', 'js-yaml', 'package.json'), 'utf8')).version);
   return h.digest('hex').slice(0, 16);
+}
+
+export { buildHash };
+
+if (process.argv[2] === '--hash') {
+  console.log(buildHash());
+  process.exit(0);
 }
 
 const esbuild = await import('esbuild');
@@ -66,39 +81,37 @@ const esbuild = await import('esbuild');
 const dist = path.join(root, 'dist');
 const next = path.join(root, `.dist-${process.pid}`);
 rmSync(next, { recursive: true, force: true });
-const shared = {
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  sourcemap: false,
-  legalComments: 'none',
-  // yaml is required on first use (src/yaml/lib.ts); exceljs only by `cchc export`.
-  external: ['exceljs', 'yaml'],
-  // ES-module code bundled as CommonJS: import.meta.url becomes the bundle's own URL.
-  define: { __CCHC_BUILD__: JSON.stringify(buildHash()), __CCHC_BUNDLED__: 'true', 'import.meta.url': '__cchcUrl' },
-  banner: { js: "const __cchcUrl=require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'warning',
+// js-yaml's CommonJS build: its ES-module build parses 2.8-3x slower once bundled (BENCHMARKS.md).
+const jsYamlCjs = {
+  name: 'js-yaml-cjs',
+  setup(b) {
+    b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: path.join(root, 'node_modules', 'js-yaml', 'dist', 'js-yaml.cjs.js') }));
+  },
 };
-// One bundle per entry (no shared chunks): CommonJS loads faster on Node 20 than ES
-// modules, and each command loads one file. See src/cli/bundles.ts.
-const entries = {
-  cli: 'src/cli/main.ts',
-  check: 'src/load/check-bundle.ts',
-  'validate-worker': 'src/cli/validate-worker.ts',
-  budget: 'src/cli/commands/budget.ts',
-  refs: 'src/cli/commands/refs.ts',
-  export: 'src/cli/commands/export.ts',
-  diff: 'src/cli/commands/diff.ts',
-  new: 'src/cli/commands/new.ts',
-};
+const hash = buildHash();
 try {
-  await Promise.all(
-    Object.entries(entries).map(([name, entry]) =>
-      esbuild.build({ ...shared, entryPoints: [path.join(root, entry)], outfile: path.join(next, `${name}.cjs`) }),
-    ),
-  );
+  // One CommonJS file: Node 20 loads one CommonJS file markedly faster than ES modules, and
+  // per-command bundles measured no faster (BENCHMARKS.md). Commands stay lazily
+  // initialised inside it. yaml is required on first use (src/yaml/lib.ts), exceljs only
+  // by `cchc export`.
+  await esbuild.build({
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    external: ['exceljs', 'yaml'],
+    plugins: [jsYamlCjs],
+    // ES-module code bundled as CommonJS: import.meta.url becomes the bundle's own URL.
+    define: { __CCHC_BUILD__: JSON.stringify(hash), 'import.meta.url': '__cchcUrl' },
+    banner: { js: "const __cchcUrl=require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+    entryPoints: [path.join(root, 'src', 'cli', 'entry.ts')],
+    outfile: path.join(next, 'cli.cjs'),
+  });
+  writeFileSync(path.join(next, 'BUILD'), `${hash}\n`);
 } catch (err) {
   // A failed build leaves the previous dist/ as it was, and nothing half-written beside it.
   rmSync(next, { recursive: true, force: true });

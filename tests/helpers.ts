@@ -7,8 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { devNull, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPlanFolder } from '../src/load/plan-folder.js';
-import { checkPlan } from '../src/check/index.js';
+import { loadPlan } from '../src/load/index.js';
 import { parseSource } from '../src/yaml/source.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,9 +21,8 @@ export function fixturePlan(name: string): string {
 
 /** Check a plan folder in-process; diagnostics have paths relative to the folder. */
 export function checkFolder(dir: string) {
-  const { docs, diagnostics } = loadPlanFolder(dir, dir);
-  const result = checkPlan(docs);
-  return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };
+  const { plan, diagnostics } = loadPlan(dir, { cwd: dir });
+  return { plan, diagnostics };
 }
 
 /** Copy a plan to a temporary folder (named like the original) so a test can break it. */

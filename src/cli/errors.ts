@@ -1,13 +1,2 @@
-/** Expected failures of the invocation (exit 2). Anything else reaching the top is a bug. */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-/** Exit codes are a contract: 0 clean, 1 findings, 2 usage or I/O. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+/** The errors and exit codes live below cli/ (src/errors.ts) so that load/ can raise them. */
+export { UsageError, EXIT } from '../errors.js';

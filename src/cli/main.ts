@@ -7,13 +7,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError, EXIT } from './errors.js';
 import { writeErr } from './io.js';
 import { VERSION } from './version.js';
-import { requireBundle } from './bundles.js';
-// The daily commands are part of the entry itself; their heavy parts (the parser and the
-// rules) load only when a plan's result is not cached. The other commands, and exceljs,
-// load on demand (see bundles.ts).
-import * as validateCommand from './commands/validate.js';
-import * as statusCommand from './commands/status.js';
-import * as initCommand from './commands/init.js';
 
 type Loader = () => Promise<{ run: (...args: any[]) => Promise<number> | number }>;
 
@@ -46,7 +39,7 @@ export function buildProgram(): Command {
       .argument('[paths...]', 'thư mục kế hoạch, tệp, hoặc thư mục chứa các kế hoạch (mặc định ./plans)')
       .addOption(new Option('-f, --format <format>', 'định dạng kết quả / output format').choices(['text', 'json', 'github', 'sarif']).default('text'))
       .option('--strict', 'cảnh báo cũng làm lệnh thất bại / warnings fail too'),
-  ).action(lazy(async () => validateCommand));
+  ).action(lazy(() => import('./commands/validate.js')));
 
   addCommon(
     program
@@ -59,7 +52,7 @@ export function buildProgram(): Command {
       .option('--area <area>', 'lọc theo nội dung (số) / filter by area')
       .option('--overdue', 'chỉ nhiệm vụ quá hạn / overdue tasks only')
       .option('--json', 'xuất JSON / JSON output'),
-  ).action(lazy(async () => statusCommand));
+  ).action(lazy(() => import('./commands/status.js')));
 
   addCommon(
     program
@@ -68,7 +61,7 @@ export function buildProgram(): Command {
       .argument('[plan]', 'thư mục kế hoạch')
       .option('--as-of <date>', 'số đã chi tính đến ngày / spending as of a date')
       .option('--json', 'xuất JSON / JSON output'),
-  ).action(lazy(async () => (__CCHC_BUNDLED__ ? requireBundle('budget') : await import('./commands/budget.js'))));
+  ).action(lazy(async () => import('./commands/budget.js')));
 
   addCommon(
     program
@@ -79,7 +72,7 @@ export function buildProgram(): Command {
       .option('--sheets <list>', 'appendix1,appendix2,progress')
       .option('--as-of <date>', 'tiến độ tính đến ngày / progress as of')
       .option('--period <period>', 'kỳ báo cáo / reporting period'),
-  ).action(lazy(async () => (__CCHC_BUNDLED__ ? requireBundle('export') : await import('./commands/export.js'))));
+  ).action(lazy(async () => import('./commands/export.js')));
 
   addCommon(
     program
@@ -88,7 +81,7 @@ export function buildProgram(): Command {
       .argument('[plan]', 'thư mục kế hoạch')
       .option('--strict', 'cảnh báo cũng làm lệnh thất bại / warnings fail too')
       .option('--json', 'xuất JSON / JSON output'),
-  ).action(lazy(async () => (__CCHC_BUNDLED__ ? requireBundle('refs') : await import('./commands/refs.js'))));
+  ).action(lazy(async () => import('./commands/refs.js')));
 
   addCommon(
     program
@@ -99,7 +92,7 @@ export function buildProgram(): Command {
       .argument('[plan]', 'thư mục kế hoạch khi so sánh theo phiên bản git')
       .addOption(new Option('-f, --format <format>', 'định dạng / format').choices(['text', 'json', 'markdown']).default('text'))
       .option('--exit-code', 'thoát với mã 1 khi có khác biệt / exit 1 when there are differences'),
-  ).action(lazy(async () => (__CCHC_BUNDLED__ ? requireBundle('diff') : await import('./commands/diff.js'))));
+  ).action(lazy(async () => import('./commands/diff.js')));
 
   addCommon(
     program
@@ -107,7 +100,7 @@ export function buildProgram(): Command {
       .description('tạo kế hoạch năm mới từ kế hoạch trước / start next year\'s plan')
       .argument('<year>', 'năm kế hoạch mới')
       .option('--from <plan>', 'kế hoạch gốc (mặc định: kế hoạch mới nhất trong ./plans)'),
-  ).action(lazy(async () => (__CCHC_BUNDLED__ ? requireBundle('new') : await import('./commands/new.js'))));
+  ).action(lazy(async () => import('./commands/new.js')));
 
   addCommon(
     program
@@ -116,7 +109,7 @@ export function buildProgram(): Command {
       .argument('[dir]', 'thư mục (mặc định: thư mục hiện tại)', '.')
       .option('--year <year>', 'năm kế hoạch (mặc định: năm nay)')
       .option('--agency <name>', 'tên cơ quan / agency name'),
-  ).action(lazy(async () => initCommand));
+  ).action(lazy(() => import('./commands/init.js')));
 
   return program;
 }
@@ -155,4 +148,3 @@ function handleError(err: unknown): number {
   return EXIT.usage;
 }
 
-void main(process.argv);

@@ -6,8 +6,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { codeInfo } from '../diagnostics/codes.js';
-import { checkPlanFolderAsync } from '../load/plan-texts.js';
+import type { PlanDocs } from '../check/context.js';
+import { loadPlan } from '../load/index.js';
 import type { Plan } from '../model/plan.js';
 import { diagnosticAsText, summaryAsText } from '../render/diagnostics.js';
 import { UsageError, EXIT } from './errors.js';
@@ -60,20 +60,20 @@ export function printDiagnostics(ds: readonly Diagnostic[], env: Env): void {
   for (const d of ds) writeErr(diagnosticAsText(d, env.lang, env.chalk, env.width) + '\n');
 }
 
-export type Loaded = { plan: Plan; diagnostics: Diagnostic[] } | { exit: number };
+export type Loaded = { plan: Plan; diagnostics: Diagnostic[]; dir: string; docs?: PlanDocs } | { exit: number };
 
 /**
- * Load and check; on errors print them to stderr and return the exit code. Warnings are
+ * Find the plan folder (the newest under ./plans when `arg` is empty), load and check it
+ * (load/index.ts); on errors print them to stderr and return the exit code. Warnings are
  * returned to the caller (some commands show them; none stops for them).
  */
-export async function loadCheckedPlan(arg: string | undefined, env: Env): Promise<Loaded> {
+export function loadCheckedPlan(arg: string | undefined, env: Env, options: { docs?: boolean } = {}): Loaded {
   const dir = resolvePlanDir(arg, env);
-  const { diagnostics: all, plan } = await checkPlanFolderAsync(dir, env.cwd);
-  const errors = all.filter((d) => d.severity === 'error');
-  if (errors.length > 0 || !plan) {
-    printDiagnostics(all, env);
-    writeErr(summaryAsText(all, 1, env.lang, env.chalk));
-    return { exit: all.some((d) => codeInfo(d.code)?.io) ? EXIT.usage : EXIT.findings };
+  const loaded = loadPlan(dir, { cwd: env.cwd, docs: options.docs });
+  if (loaded.errors || !loaded.plan) {
+    printDiagnostics(loaded.diagnostics, env);
+    writeErr(summaryAsText(loaded.diagnostics, 1, env.lang, env.chalk));
+    return { exit: loaded.io ? EXIT.usage : EXIT.findings };
   }
-  return { plan, diagnostics: all };
+  return { plan: loaded.plan, diagnostics: loaded.diagnostics, dir: loaded.dir, docs: loaded.docs };
 }

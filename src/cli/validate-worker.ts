@@ -1,16 +1,92 @@
 /**
- * A worker thread of `cchc validate` over many plan folders: it checks the folders it is
- * given and sends back their findings. The main thread splits the folders and merges.
+ * `cchc validate` over many plan folders on all cores. The built CLI is one file
+ * (dist/cli.cjs); started as a worker thread it runs checkFoldersInWorker instead of the
+ * command line (src/cli/entry.ts). The main thread hands out chunks of folders as workers
+ * finish, so a run of slow (failing) folders does not all land on one worker, and puts the
+ * results back in the order of the folders.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { checkPlanFolderAsync } from '../load/plan-texts.js';
+import { Worker, parentPort } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadPlan } from '../load/index.js';
 
-async function work(): Promise<void> {
-  const { dirs, cwd } = workerData as { dirs: string[]; cwd: string };
-  const results: Diagnostic[][] = [];
-  for (const dir of dirs) results.push((await checkPlanFolderAsync(dir, cwd)).diagnostics);
-  parentPort!.postMessage(results);
+/** Below this many folders, starting threads costs more than it saves (BENCHMARKS.md). */
+export const PARALLEL_FROM = 24;
+/** Folders handed to a worker at a time. */
+export const CHUNK = 16;
+
+/** The file a worker runs: the built CLI, set by src/cli/entry.ts; undefined from source. */
+export const runtime: { entryFile?: string } = {};
+
+interface Job {
+  start: number;
+  dirs: string[];
+  cwd: string;
 }
 
-void work();
+/** Inside a worker: check each chunk sent, answer with its findings. */
+export function serveWorker(): void {
+  parentPort!.on('message', (job: Job | null) => {
+    if (job === null) {
+      parentPort!.close();
+      return;
+    }
+    const results = job.dirs.map((dir) => loadPlan(dir, { cwd: job.cwd }).diagnostics);
+    parentPort!.postMessage({ start: job.start, results });
+  });
+}
+
+/** How many threads: CCHC_THREADS when set (1 = none), else the machine's cores, at most 8. */
+export function threadCount(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.CCHC_THREADS);
+  return Math.min(Number.isInteger(n) && n > 0 ? n : availableParallelism(), 8);
+}
+
+/**
+ * Check many plan folders on worker threads. Undefined when threads would not pay (few
+ * folders, one core) or cannot run (from source: no built file to start).
+ */
+export async function checkFoldersInParallel(dirs: readonly string[], cwd: string): Promise<Diagnostic[][] | undefined> {
+  const n = Math.min(threadCount(), Math.ceil(dirs.length / CHUNK));
+  if (!runtime.entryFile || dirs.length < PARALLEL_FROM || n < 2) return undefined;
+  const out: Diagnostic[][] = new Array(dirs.length);
+  let next = 0;
+  let done = 0;
+  await new Promise<void>((resolve, reject) => {
+    const workers: Worker[] = [];
+    const fail = (err: unknown) => {
+      for (const w of workers) void w.terminate();
+      reject(err);
+    };
+    const busy = new Set<Worker>();
+    const feed = (w: Worker) => {
+      busy.delete(w);
+      if (next >= dirs.length) {
+        w.postMessage(null);
+        return;
+      }
+      busy.add(w);
+      const start = next;
+      next = Math.min(dirs.length, next + CHUNK);
+      w.postMessage({ start, dirs: dirs.slice(start, next), cwd } satisfies Job);
+    };
+    for (let k = 0; k < n; k++) {
+      const w = new Worker(runtime.entryFile!);
+      workers.push(w);
+      w.on('message', (m: { start: number; results: Diagnostic[][] }) => {
+        m.results.forEach((ds, j) => (out[m.start + j] = ds));
+        done += m.results.length;
+        feed(w);
+        if (done === dirs.length) resolve();
+      });
+      w.once('error', fail);
+      w.once('exit', (code) => {
+        if (busy.has(w)) fail(new Error(`a validate worker stopped (exit ${code}) before its folders were checked`));
+      });
+      feed(w);
+    }
+  });
+  // Every folder has its findings, or the run is a bug, never a silent pass.
+  for (let i = 0; i < dirs.length; i++) if (!out[i]) throw new Error(`no result for ${dirs[i]}`);
+  return out;
+}

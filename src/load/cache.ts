@@ -1,41 +1,107 @@
 /**
- * A content-addressed cache of check results, as ESLint and Ruff keep one: the key is a
- * hash of the build and of every file of a plan (names and text), the value the findings
- * (already located, with their excerpts) and the plan's data, as JSON. Checking is a pure
- * function of those inputs, so a hit is exactly what checking again would give; an
- * unchanged plan is neither parsed nor checked again, which is what lets `cchc validate`
- * and `cchc status` start close to bare Node. Any failure to read or write the cache is
- * ignored: it only costs speed.
+ * A content-addressed cache of check results, as Ruff keeps one (docs/engine.md, "The
+ * cache"). Checking is a pure function of the plan's files, the build and the parser, so
+ * the key covers exactly those: the build's hash (every source and schema file, and the
+ * js-yaml bundled into it), the version of the `yaml` package actually loadable, and each
+ * file's kind, shown path and text, every part length-prefixed so that no two different
+ * inputs share a key. The entry stores its key and is shape-checked before use; an entry
+ * that does not match is recomputed, never trusted. Any failure to read or write the cache
+ * only costs speed.
  *
- * Active only in the built CLI (the build stamps its own hash into the key, so a new
- * build never reads an old result). Where: $CCHC_CACHE_DIR, else $XDG_CACHE_HOME/cchc,
- * else ~/.cache/cchc. Off: CCHC_NO_CACHE=1.
+ * Where: $CCHC_CACHE_DIR, else $XDG_CACHE_HOME/cchc, else ~/.cache/cchc. Off: CCHC_NO_CACHE=1.
+ * Size: at most $CCHC_CACHE_MAX_MB megabytes (default 200), least recently used entries
+ * pruned first; an entry larger than a quarter of that is not stored.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 declare const __CCHC_BUILD__: string | undefined;
-/** The build's hash, stamped by scripts/build.mjs; undefined when running from source. */
-const BUILD = typeof __CCHC_BUILD__ === 'string' ? __CCHC_BUILD__ : undefined;
 
-function cacheDir(): string | undefined {
-  if (!BUILD || process.env.CCHC_NO_CACHE) return undefined;
-  if (process.env.CCHC_CACHE_DIR) return process.env.CCHC_CACHE_DIR;
+/** Format of an entry; bump when its shape changes. */
+const ENTRY_VERSION = 2;
+export const DEFAULT_MAX_MB = 200;
+
+let buildId: string | undefined;
+
+/**
+ * The build's identity: stamped by scripts/build.mjs into the bundle; run from source
+ * (tests), the hash of the source tree, so an edited rule never reads an old result.
+ */
+export function currentBuild(): string {
+  if (buildId === undefined) buildId = typeof __CCHC_BUILD__ === 'string' ? __CCHC_BUILD__ : sourceHash();
+  return buildId;
+}
+
+function sourceHash(): string {
+  const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const h = createHash('sha256');
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(lengthPrefixed(path.relative(src, p))).update(lengthPrefixed(readFileSync(p)));
+    }
+  };
+  walk(src);
+  walk(path.join(src, '..', 'schemas'));
+  return `src-${h.digest('hex').slice(0, 16)}`;
+}
+
+let yamlVersion: string | undefined;
+
+/** The version of the `yaml` package this process would load (it is not bundled). */
+function parserVersion(): string {
+  if (yamlVersion === undefined) {
+    try {
+      const req = createRequire(import.meta.url);
+      let dir = path.dirname(req.resolve('yaml'));
+      for (let i = 0; i < 4 && !yamlVersion; i++, dir = path.dirname(dir)) {
+        try {
+          const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+          if (pkg.name === 'yaml') yamlVersion = String(pkg.version);
+        } catch {
+          /* keep walking up */
+        }
+      }
+    } catch {
+      /* not resolvable: the key says so */
+    }
+    yamlVersion ??= 'unknown';
+  }
+  return yamlVersion;
+}
+
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.CCHC_NO_CACHE) return undefined;
+  if (env.CCHC_CACHE_DIR) return env.CCHC_CACHE_DIR;
   const home = homedir();
-  const base = process.env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : '');
+  const base = env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : '');
   return base ? path.join(base, 'cchc') : undefined;
 }
 
-/** Whether results are cached at all (so callers can skip hashing). */
-export function cacheEnabled(): boolean {
-  return cacheDir() !== undefined;
+function maxBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const mb = Number(env.CCHC_CACHE_MAX_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_MB) * 1024 * 1024;
 }
 
-export function cacheKey(parts: readonly string[]): string {
-  const h = createHash('sha256').update(BUILD ?? '');
-  for (const p of parts) h.update('\0').update(p);
+function lengthPrefixed(part: string | Uint8Array): Buffer {
+  const b = typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part);
+  const len = Buffer.alloc(8);
+  len.writeBigUInt64BE(BigInt(b.length));
+  return Buffer.concat([len, b]);
+}
+
+/**
+ * The key of a result: the build, the parser and every part, each length-prefixed.
+ * `build` is a parameter so that a test can show a new build misses.
+ */
+export function cacheKey(parts: readonly string[], build = currentBuild()): string {
+  const h = createHash('sha256');
+  for (const p of [`cchc-cache-${ENTRY_VERSION}`, build, `yaml@${parserVersion()}`, ...parts]) h.update(lengthPrefixed(p));
   return h.digest('hex');
 }
 
@@ -43,14 +109,30 @@ function fileFor(dir: string, key: string): string {
   return path.join(dir, key.slice(0, 2), `${key}.json`);
 }
 
-export function cacheGet<T>(key: string): T | undefined {
+/**
+ * The value stored under `key`, if its entry names the same key and `valid` accepts it.
+ * A hit marks the entry as recently used (its modification time) for pruning.
+ */
+export function cacheGet<T>(key: string, valid: (v: unknown) => v is T): T | undefined {
   const dir = cacheDir();
   if (!dir) return undefined;
+  const file = fileFor(dir, key);
+  let entry: unknown;
   try {
-    return JSON.parse(readFileSync(fileFor(dir, key), 'utf8')) as T;
+    entry = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }
+  if (!entry || typeof entry !== 'object') return undefined;
+  const e = entry as { version?: unknown; key?: unknown; value?: unknown };
+  if (e.version !== ENTRY_VERSION || e.key !== key || !valid(e.value)) return undefined;
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    /* read-only cache: still a hit */
+  }
+  return e.value;
 }
 
 /** Values that survive a JSON round trip unchanged (no NaN, Infinity, -0, bigint, class). */
@@ -68,16 +150,78 @@ export function jsonSafe(v: unknown, depth = 0): boolean {
   return false;
 }
 
+/** Store a value: a random temp name, created exclusively with mode 0600, then renamed. */
 export function cachePut(key: string, value: unknown): void {
   const dir = cacheDir();
   if (!dir || !jsonSafe(value)) return;
+  const text = JSON.stringify({ version: ENTRY_VERSION, key, value });
+  const bound = maxBytes();
+  if (text.length > bound / 4) return;
   const file = fileFor(dir, key);
+  const tmp = `${file}.${randomBytes(8).toString('hex')}.tmp`;
+  let fd: number | undefined;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fd = openSync(tmp, 'wx', 0o600);
+    writeSync(fd, text);
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, file);
   } catch {
-    /* a read-only or full disk only costs speed */
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never created */
+    }
+    return;
+  }
+  // Pruning scans the whole cache: once per process, then after every tenth of the bound written.
+  writtenSincePrune += text.length;
+  if (!prunedOnce || writtenSincePrune > bound / 10) {
+    prunedOnce = true;
+    writtenSincePrune = 0;
+    pruneCache(dir, bound);
+  }
+}
+
+let prunedOnce = false;
+let writtenSincePrune = 0;
+
+/**
+ * Delete least recently used entries until the cache holds at most `bound` bytes; stray
+ * temp files older than a minute (a process killed mid-write) go too.
+ */
+export function pruneCache(dir: string, bound: number): void {
+  const entries: { file: string; size: number; used: number }[] = [];
+  let total = 0;
+  const now = Date.now();
+  try {
+    for (const sub of readdirSync(dir)) {
+      if (!/^[0-9a-f]{2}$/.test(sub)) continue;
+      for (const name of readdirSync(path.join(dir, sub))) {
+        const file = path.join(dir, sub, name);
+        const st = statSync(file);
+        if (name.endsWith('.tmp')) {
+          if (now - st.mtimeMs > 60_000) unlinkSync(file);
+          continue;
+        }
+        entries.push({ file, size: st.size, used: st.mtimeMs });
+        total += st.size;
+      }
+    }
+  } catch {
+    return;
+  }
+  if (total <= bound) return;
+  entries.sort((a, b) => a.used - b.used);
+  for (const e of entries) {
+    if (total <= bound) break;
+    try {
+      unlinkSync(e.file);
+      total -= e.size;
+    } catch {
+      /* another process pruned it */
+    }
   }
 }

@@ -8,12 +8,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { PlanDocs, Doc } from '../check/context.js';
-import { UsageError } from '../cli/errors.js';
-import { parseSource } from '../yaml/source.js';
+import { UsageError } from '../errors.js';
 import { decodeUtf8, fileDiagnostic, MAX_FILE_BYTES } from './read.js';
-import { REQUIRED_FILES, displayPath } from './plan-folder.js';
+import { REQUIRED_FILES, displayPath, type FolderRead, type PlanText } from './plan-texts.js';
 
 /** The files a comparison needs; references and progress are not compared. */
 const DIFF_FILES = REQUIRED_FILES;
@@ -142,17 +139,12 @@ function listFolder(loc: GitLocation, commit: string): TreeEntry[] {
   return out;
 }
 
-export interface RevisionPlan {
-  docs: PlanDocs;
-  diagnostics: Diagnostic[];
-}
-
 /**
- * The plan files at a commit, parsed with positions; paths are shown as `REV:plans/2022/tasks.yaml`.
+ * The plan files at a commit, as text; paths are shown as `REV:plans/2022/tasks.yaml`.
  * File-level problems (a missing file, not UTF-8, too large) come back as diagnostics, like
- * the folder loader's; a folder that did not exist at the revision is a UsageError.
+ * the folder reader's; a folder that did not exist at the revision is a UsageError.
  */
-export function loadPlanAtRevision(opts: { rev: string; commit: string; loc: GitLocation; planDir: string; cwd: string }): RevisionPlan {
+export function readPlanAtRevision(opts: { rev: string; commit: string; loc: GitLocation; planDir: string; cwd: string }): FolderRead {
   const { rev, commit, loc, planDir, cwd } = opts;
   const shownDir = displayPath(planDir, cwd);
   const short = commit.slice(0, 7);
@@ -170,34 +162,28 @@ export function loadPlanAtRevision(opts: { rev: string; commit: string; loc: Git
     );
   }
   const prefix = shownDir === '.' ? '' : `${shownDir}/`;
-  const diagnostics: Diagnostic[] = [];
-  const docs: PlanDocs = { dir: `${rev}:${shownDir}`, folderName: path.basename(planDir), progress: [] };
+  const read: FolderRead = { texts: [], diagnostics: [], displayDir: `${rev}:${shownDir}`, folderName: path.basename(planDir) };
   for (const kind of DIFF_FILES) {
     const name = `${kind}.yaml`;
     const shown = `${rev}:${prefix}${name}`;
     const entry = byName.get(name);
     if (!entry || entry.type !== 'blob') {
-      diagnostics.push(fileDiagnostic(docs.dir, 'file/missing', { name }));
+      read.diagnostics.push(fileDiagnostic(read.displayDir, 'file/missing', { name }));
       continue;
     }
     if (entry.size !== undefined && entry.size > MAX_FILE_BYTES) {
-      diagnostics.push(fileDiagnostic(shown, 'file/too-large', { size: entry.size, max: MAX_FILE_BYTES }));
+      read.diagnostics.push(fileDiagnostic(shown, 'file/too-large', { size: entry.size, max: MAX_FILE_BYTES }));
       continue;
     }
     const spec = `${commit}:${loc.rel ? `${loc.rel}/` : ''}${name}`;
     const r = git(['show', spec], loc.top);
     if (!r.ok) {
-      diagnostics.push(fileDiagnostic(shown, 'io/unreadable', { detail: firstLine(r.fail.stderr) || 'git show' }));
+      read.diagnostics.push(fileDiagnostic(shown, 'io/unreadable', { detail: firstLine(r.fail.stderr) || 'git show' }));
       continue;
     }
     const { text, diagnostic } = decodeUtf8(shown, new Uint8Array(r.out));
-    if (diagnostic) {
-      diagnostics.push(diagnostic);
-      continue;
-    }
-    const source = parseSource(shown, text!);
-    diagnostics.push(...source.diagnostics);
-    (docs as unknown as Record<string, Doc<unknown>>)[kind] = { source };
+    if (diagnostic) read.diagnostics.push(diagnostic);
+    else read.texts.push({ kind: kind as PlanText['kind'], path: shown, text: text! });
   }
-  return { docs, diagnostics };
+  return read;
 }

@@ -1,6 +1,6 @@
 /**
- * Parsing and checking plan folders (the heavy side; plan-texts.ts reads the files).
- * Returns sources and diagnostics; never throws for bad input.
+ * Parsing and checking a plan folder's texts (plan-texts.ts reads them; index.ts puts the
+ * cache around this). Returns sources and diagnostics; never throws for bad input.
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -9,7 +9,7 @@ import { checkPlan, type PlanCheck } from '../check/index.js';
 import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import { parseSource } from '../yaml/source.js';
 import { readText, type ReadResult } from './read.js';
-import { cachedResult, displayPath, readPlanFolder, readPlanTexts, storeResult, type FolderRead, type PlanText } from './plan-texts.js';
+import { displayPath, readPlanTexts, type FolderRead, type PlanText } from './plan-texts.js';
 
 export * from './plan-texts.js';
 
@@ -22,7 +22,7 @@ export function docsFromTexts(displayDir: string, folderName: string, texts: rea
     diagnostics.push(...source.diagnostics);
     const doc: Doc<never> = { source };
     if (t.kind === 'progress') docs.progress.push(doc);
-    else (docs as any)[t.kind] = doc;
+    else (docs as unknown as Record<string, Doc<never>>)[t.kind] = doc;
   }
   return { docs, diagnostics };
 }
@@ -33,22 +33,12 @@ export function loadPlanFolder(dir: string, cwd: string): { docs: PlanDocs; diag
   return { docs: parsed.docs, diagnostics: [...diagnostics, ...parsed.diagnostics] };
 }
 
-/** Parse and check texts already read (a cache miss), and remember the result. */
-export function checkFolderTexts(read: FolderRead): PlanCheck {
+/** Parse and check texts already read: every finding, sorted, the plan when it is sound. */
+export function checkFolderTexts(read: FolderRead): PlanCheck & { docs: PlanDocs } {
   const { docs, diagnostics: yamlDs } = docsFromTexts(read.displayDir, read.folderName, read.texts);
   const result = checkPlan(docs);
-  const all: PlanCheck = { diagnostics: [...read.diagnostics, ...yamlDs, ...result.diagnostics].sort(compareDiagnostics), plan: result.plan };
-  storeResult(read, all);
-  return all;
-}
-
-/**
- * Read, parse and check a plan folder, with the result memoized by content (load/cache.ts):
- * an unchanged plan is not parsed again. All findings, the YAML ones first.
- */
-export function checkPlanFolder(dir: string, cwd: string): PlanCheck {
-  const read = readPlanFolder(dir, cwd);
-  return cachedResult(read) ?? checkFolderTexts(read);
+  const diagnostics = [...read.diagnostics, ...yamlDs, ...result.diagnostics].sort(compareDiagnostics);
+  return { diagnostics, plan: result.plan, docs };
 }
 
 /** A lone YAML file, not inside a plan folder: checked against the schema its `kind` names. */

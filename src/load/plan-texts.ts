@@ -1,16 +1,12 @@
 /**
  * Finding plan folders and reading their files as text: the file-system side of loading a
- * plan, and the result cache around checking it. Light on purpose: nothing here parses
- * YAML or runs a rule, so a plan whose result is cached costs only reading its files.
- * Parsing and checking are in plan-folder.ts, imported when a result is not cached.
+ * plan. Nothing here parses YAML or runs a rule, so a plan whose result is cached (see
+ * index.ts) costs only reading its files.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { PlanCheck } from '../check/index.js';
 import { fileDiagnostic, ioDiagnostic, readText } from './read.js';
-import { cacheEnabled, cacheGet, cacheKey, cachePut } from './cache.js';
-import { requireBundle } from '../cli/bundles.js';
 
 export const REQUIRED_FILES = ['plan', 'units', 'tasks', 'indicators', 'budget'] as const;
 export const OPTIONAL_FILES = ['references'] as const;
@@ -130,44 +126,18 @@ export function readPlanTexts(dir: string, cwd: string): { texts: PlanText[]; di
   return { texts, diagnostics };
 }
 
-/** A plan folder read as text, with the key of its result in the cache. */
+/** A plan folder read as text: what checking needs, and all that the cache key covers. */
 export interface FolderRead {
   texts: PlanText[];
   /** io/* and file/* findings of reading. */
   diagnostics: Diagnostic[];
+  /** The folder as shown to the user. */
   displayDir: string;
+  /** The folder's own name (2022), compared with the plan year. */
   folderName: string;
-  /** Undefined when the cache is off or reading found problems. */
-  key?: string;
 }
 
 export function readPlanFolder(dir: string, cwd: string): FolderRead {
   const { texts, diagnostics } = readPlanTexts(dir, cwd);
-  const displayDir = displayPath(dir, cwd);
-  const folderName = path.basename(dir);
-  const key =
-    diagnostics.length === 0 && cacheEnabled()
-      ? cacheKey([displayDir, folderName, ...texts.flatMap((t) => [t.kind, t.path, t.text])])
-      : undefined;
-  return { texts, diagnostics, displayDir, folderName, key };
-}
-
-export function cachedResult(read: FolderRead): PlanCheck | undefined {
-  return read.key ? cacheGet<PlanCheck>(read.key) : undefined;
-}
-
-export function storeResult(read: FolderRead, result: PlanCheck): void {
-  if (read.key) cachePut(read.key, result);
-}
-
-/**
- * Check a plan folder, from the cache when nothing changed; the parser and the rules are
- * imported only on a miss. Every finding, sorted.
- */
-export async function checkPlanFolderAsync(dir: string, cwd: string): Promise<PlanCheck> {
-  const read = readPlanFolder(dir, cwd);
-  const hit = cachedResult(read);
-  if (hit) return hit;
-  const { checkFolderTexts }: typeof import('./check-bundle.js') = __CCHC_BUNDLED__ ? requireBundle('check') : await import('./check-bundle.js');
-  return checkFolderTexts(read);
+  return { texts, diagnostics, displayDir: displayPath(dir, cwd), folderName: path.basename(dir) };
 }

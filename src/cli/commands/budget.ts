@@ -10,8 +10,8 @@
  * and any other plan error stops the command as everywhere else.
  */
 import path from 'node:path';
-import { checkPlanFolderAsync, displayPath } from '../../load/plan-texts.js';
-import { codeInfo } from '../../diagnostics/codes.js';
+import { loadPlan } from '../../load/index.js';
+import { displayPath } from '../../load/plan-texts.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticAsJson, summaryAsText } from '../../render/diagnostics.js';
 import { budgetAsText } from '../../render/budget-text.js';
@@ -39,13 +39,13 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const dir = resolvePlanDir(planArg, env);
   // The same (cached) check as every command; a plan exists only when budget.yaml passed
   // its schema, so its figures can be computed exactly even with budget findings.
-  const { diagnostics: all, plan } = await checkPlanFolderAsync(dir, env.cwd);
+  const { diagnostics: all, plan, io } = loadPlan(dir, { cwd: env.cwd });
   const budgetFile = displayPath(path.join(dir, 'budget.yaml'), env.cwd);
   const blocking = all.filter((d) => d.severity === 'error' && !isBudgetFinding(d, budgetFile));
   if (!plan || blocking.length > 0) {
     printDiagnostics(all, env);
     writeErr(summaryAsText(all, 1, env.lang, env.chalk));
-    return all.some((d) => codeInfo(d.code)?.io) ? EXIT.usage : EXIT.findings;
+    return io ? EXIT.usage : EXIT.findings;
   }
 
   // By default, spending as of today, or of the plan year's end once the year is over

@@ -15,11 +15,10 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { codeInfo } from '../../diagnostics/codes.js';
-import type { PlanDocs } from '../../check/context.js';
-import { checkPlan } from '../../check/index.js';
 import type { Plan } from '../../model/plan.js';
-import { checkPlanFolder, displayPath } from '../../load/plan-folder.js';
-import { locateInRepository, resolveCommit, insideRepository, loadPlanAtRevision } from '../../load/git.js';
+import { loadPlan } from '../../load/index.js';
+import { displayPath } from '../../load/plan-texts.js';
+import { locateInRepository, resolveCommit, insideRepository } from '../../load/git.js';
 import { diffPlans, hasDifferences, type DiffSide, type PlanDiff } from '../../report/diff.js';
 import { diffAsText } from '../../render/diff-text.js';
 import { diffAsMarkdown } from '../../render/diff-markdown.js';
@@ -79,11 +78,6 @@ interface LoadedSide {
   side: DiffSide;
 }
 
-function checkDocs(docs: PlanDocs, ioDs: Diagnostic[], side: DiffSide): LoadedSide {
-  const { diagnostics, plan } = checkPlan(docs);
-  return { plan, diagnostics: [...ioDs, ...diagnostics], side };
-}
-
 export type Compared = { diff: PlanDiff } | { exit: number };
 
 /**
@@ -98,7 +92,7 @@ export function comparePlans(a: string, b: string | undefined, plan: string | un
 
   const load = (s: SideSpec): LoadedSide => {
     if (s.kind === 'folder') {
-      const { diagnostics, plan } = checkPlanFolder(s.dir, env.cwd);
+      const { diagnostics, plan } = loadPlan(s.dir, { cwd: env.cwd });
       const source = s.worktree && insideRepository(s.dir) ? 'worktree' : 'folder';
       return { plan, diagnostics, side: { source, path: displayPath(s.dir, env.cwd) } };
     }
@@ -114,8 +108,8 @@ export function comparePlans(a: string, b: string | undefined, plan: string | un
         'Xem các phiên bản: git log --oneline / list revisions with: git log --oneline',
       );
     }
-    const { docs, diagnostics } = loadPlanAtRevision({ rev: s.rev, commit, loc: loc!, planDir: spec.planDir, cwd: env.cwd });
-    return checkDocs(docs, diagnostics, { source: 'git', path: shownPlan, revision: s.rev, commit });
+    const { diagnostics, plan } = loadPlan(spec.planDir, { cwd: env.cwd, revision: s.rev });
+    return { plan, diagnostics, side: { source: 'git', path: shownPlan, revision: s.rev, commit } };
   };
 
   const sides = [load(spec.a), load(spec.b)];

@@ -10,9 +10,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Lang } from '../../diagnostics/codes.js';
-import { codeInfo } from '../../diagnostics/codes.js';
-import { checkPlan } from '../../check/index.js';
-import { loadPlanFolder, docsFromTexts, displayPath } from '../../load/plan-folder.js';
+import { loadPlan } from '../../load/index.js';
+import { checkFolderTexts, displayPath } from '../../load/plan-folder.js';
 import { formatDate, formatInt } from '../../i18n/format.js';
 import { moneyToWords } from '../../model/money-words.js';
 import { deriveNewPlan, newPlanSources, type NewPlanResult, type NoteSubject, type ReviewNote } from '../../report/new-plan.js';
@@ -34,14 +33,14 @@ export async function run(yearArg: string, opts: Options): Promise<number> {
   }
   const year = Number(yearArg.trim());
   const fromDir = resolvePlanDir(opts.from, env);
-  const { docs, diagnostics: ioDs } = loadPlanFolder(fromDir, env.cwd);
-  const checked = checkPlan(docs);
-  const errors = [...ioDs, ...checked.diagnostics].filter((d) => d.severity === 'error');
+  const checked = loadPlan(fromDir, { cwd: env.cwd, docs: true });
+  const docs = checked.docs!;
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !checked.plan) {
     printDiagnostics(errors, env);
     writeErr(summaryAsText(errors, 1, env.lang, env.chalk));
     writeErr(env.lang === 'vi' ? 'Sửa các lỗi của kế hoạch gốc trước khi tạo kế hoạch năm mới.' : 'Fix the source plan before starting a new one from it.');
-    return errors.some((d) => codeInfo(d.code)?.io) ? EXIT.usage : EXIT.findings;
+    return checked.io ? EXIT.usage : EXIT.findings;
   }
   const plan = checked.plan;
   const fromShown = displayPath(fromDir, env.cwd);
@@ -63,9 +62,13 @@ export async function run(yearArg: string, opts: Options): Promise<number> {
   const result = deriveNewPlan(plan, sources, { year, toPath: toShown, fromPath: fromShown });
 
   // The new plan must pass the whole rule set before anything is written.
-  const parsed = docsFromTexts(toShown, String(year), result.files.map((f) => ({ kind: f.kind, path: `${toShown}/${f.name}`, text: f.text })));
-  const verify = checkPlan(parsed.docs);
-  const newErrors = [...parsed.diagnostics, ...verify.diagnostics].filter((d) => d.severity === 'error');
+  const verify = checkFolderTexts({
+    texts: result.files.map((f) => ({ kind: f.kind, path: `${toShown}/${f.name}`, text: f.text })),
+    diagnostics: [],
+    displayDir: toShown,
+    folderName: String(year),
+  });
+  const newErrors = verify.diagnostics.filter((d) => d.severity === 'error');
   if (newErrors.length > 0) {
     printDiagnostics(newErrors, env);
     writeErr(

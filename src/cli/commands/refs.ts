@@ -7,9 +7,7 @@
  * command's subject: it shows the registry anyway and prints them on stderr (in the JSON
  * with --json). Exit 0, or 1 when there is a ref/* error, or a ref/* warning with --strict.
  */
-import { loadPlanFolder } from '../../load/plan-folder.js';
-import { checkPlan } from '../../check/index.js';
-import { codeInfo } from '../../diagnostics/codes.js';
+import { loadPlan } from '../../load/index.js';
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { diagnosticAsJson, summaryAsText } from '../../render/diagnostics.js';
 import { refsReport } from '../../report/refs.js';
@@ -26,18 +24,17 @@ interface Options extends GlobalOptions {
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
   const env = makeEnv(opts);
   const dir = resolvePlanDir(planArg, env);
-  const { docs, diagnostics: ioDs } = loadPlanFolder(dir, env.cwd);
-  const all = [...ioDs, ...checkPlan(docs).diagnostics];
+  const { docs, diagnostics: all, io } = loadPlan(dir, { cwd: env.cwd, docs: true });
 
   if (all.some((d) => d.severity === 'error' && !d.code.startsWith('ref/'))) {
     printDiagnostics(all, env);
     writeErr(summaryAsText(all, 1, env.lang, env.chalk));
-    return all.some((d) => codeInfo(d.code)?.io) ? EXIT.usage : EXIT.findings;
+    return io ? EXIT.usage : EXIT.findings;
   }
 
   const refDs = all.filter((d) => d.code.startsWith('ref/'));
   const counts = countBySeverity(refDs);
-  const report = refsReport(docs);
+  const report = refsReport(docs!);
   if (opts.json) {
     write(JSON.stringify(refsAsJson(report, refDs.map((d) => diagnosticAsJson(d, env.lang)), counts), null, 2));
   } else {

@@ -1,50 +1,19 @@
 /** cchc validate [PATH...]: every finding, located, in the format asked for. */
-import { resolveTargets, checkPlanFolderAsync } from '../../load/plan-texts.js';
+import { resolveTargets } from '../../load/plan-texts.js';
+import { loadPlan } from '../../load/index.js';
+import { loadLoneFile } from '../../load/plan-folder.js';
+import { checkLoneFile } from '../../check/index.js';
 import { codeInfo } from '../../diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticAsText, diagnosticAsJson, diagnosticAsGithub, diagnosticsAsSarif, summaryAsText } from '../../render/diagnostics.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { EXIT } from '../errors.js';
-import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { bundleDir, requireBundle } from '../bundles.js';
+import { checkFoldersInParallel } from '../validate-worker.js';
 import { VERSION } from '../version.js';
 
 interface Options extends GlobalOptions {
   format: 'text' | 'json' | 'github' | 'sarif';
   strict?: boolean;
-}
-
-/** Below this many folders, starting threads costs more than it saves. */
-const PARALLEL_FROM = 24;
-
-/**
- * Check many plan folders on all cores (worker threads, each with its share of folders).
- * Returns undefined where threads are not available (running from source, one core).
- */
-async function checkFoldersInParallel(dirs: string[], cwd: string): Promise<Diagnostic[][] | undefined> {
-  const cores = Number(process.env.CCHC_THREADS) || availableParallelism();
-  // The worker is a bundle of its own beside cli.cjs; from source there is none.
-  const workerFile = path.join(bundleDir(), 'validate-worker.cjs');
-  if (!__CCHC_BUNDLED__ || dirs.length < PARALLEL_FROM || cores < 2 || !existsSync(workerFile)) return undefined;
-  const n = Math.min(cores, 8);
-  const shares = Array.from({ length: n }, (_, k) => dirs.filter((_, i) => i % n === k));
-  const results = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<Diagnostic[][]>((resolve, reject) => {
-          const w = new Worker(workerFile, { workerData: { dirs: share, cwd } });
-          w.once('message', resolve);
-          w.once('error', reject);
-        }),
-    ),
-  );
-  // Back to the order of `dirs`.
-  const out: Diagnostic[][] = new Array(dirs.length);
-  results.forEach((r, k) => r.forEach((ds, j) => (out[j * n + k] = ds)));
-  return out;
 }
 
 export async function run(paths: string[], opts: Options): Promise<number> {
@@ -58,13 +27,9 @@ export async function run(paths: string[], opts: Options): Promise<number> {
   if (parallel) for (const ds of parallel) all.push(...ds);
   for (const t of targets) {
     if (t.type === 'folder') {
-      if (!parallel) all.push(...(await checkPlanFolderAsync(t.dir, env.cwd)).diagnostics);
+      if (!parallel) all.push(...loadPlan(t.dir, { cwd: env.cwd }).diagnostics);
       plans++;
     } else {
-      // A lone file is rare: its parser and rules are imported only for it.
-      const { loadLoneFile, checkLoneFile }: typeof import('../../load/check-bundle.js') = __CCHC_BUNDLED__
-        ? requireBundle('check')
-        : await import('../../load/check-bundle.js');
       const { source, diagnostics: ds } = loadLoneFile(t.file, env.cwd);
       all.push(...ds);
       if (source) all.push(...checkLoneFile(source));
