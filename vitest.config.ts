@@ -9,6 +9,7 @@ process.env.CCHC_CACHE_DIR ??= mkdtempSync(path.join(tmpdir(), 'cchc-cache-'));
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['./tests/global-setup.ts'],
     testTimeout: 30_000,
     pool: 'forks',
     reporters: ['default', './tests/summary-reporter.ts'],

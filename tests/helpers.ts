@@ -1,6 +1,8 @@
 /**
- * Shared by all three tiers: fixture paths, in-process checks over a fixture folder, and a
- * spawned run of the built CLI with NO_COLOR=1.
+ * Shared by all three tiers: fixture paths, in-process checks over a fixture folder, the
+ * command line run in-process (runCli: the current source, with its output captured), and
+ * a spawned run of the built CLI with NO_COLOR=1 (spawnCli; tests/global-setup.ts builds
+ * it first when the source changed).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -44,17 +46,65 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CCHC_LANG: undefined, ...opts.env };
+/** The environment a run sees: the test process's, with NO_COLOR=1 and no FORCE_COLOR or CCHC_LANG unless asked. */
+function runEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CCHC_LANG: undefined, ...extra };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  return env as Record<string, string>;
+}
+
+/** The built CLI (dist/), spawned: for what only a real process shows (pipes, stdin, exit). */
+export function spawnCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
-    env: env as NodeJS.ProcessEnv,
+    env: runEnv(opts.env),
     encoding: 'utf8',
     input: opts.input,
     timeout: 30_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The command line run in-process on the current source: the same main() the built CLI
+ * runs, with the working folder, environment and standard streams of this call only. Runs
+ * one at a time (a test file's tests are sequential; each file has its own process).
+ */
+export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+  const { main } = await import('../src/cli/main.js');
+  const savedEnv = process.env;
+  const savedCwd = process.cwd();
+  const savedExit = process.exitCode;
+  const out = process.stdout.write;
+  const err = process.stderr.write;
+  const listeners = { stdout: process.stdout.listeners('error'), stderr: process.stderr.listeners('error') };
+  let stdout = '';
+  let stderr = '';
+  const capture = (append: (s: string) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const cb = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
+      cb?.();
+      return true;
+    }) as typeof process.stdout.write;
+  process.env = runEnv(opts.env);
+  process.chdir(opts.cwd ?? ROOT);
+  process.exitCode = undefined;
+  process.stdout.write = capture((s) => (stdout += s));
+  process.stderr.write = capture((s) => (stderr += s));
+  try {
+    await main([process.execPath, BIN, ...args]);
+    return { code: Number(process.exitCode ?? 0), stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+    for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
+      for (const l of stream.listeners('error')) if (!listeners[name].includes(l as never)) stream.off('error', l as never);
+    }
+    process.env = savedEnv;
+    process.chdir(savedCwd);
+    process.exitCode = savedExit;
+  }
 }
 
 /** Parse YAML text as a named file, for unit tests of the source layer. */

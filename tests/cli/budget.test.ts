@@ -1,17 +1,20 @@
-/** `cchc budget`, spawned: stdout, stderr and the exit code. Needs the built CLI (npm test builds it). */
-import { describe, it, expect } from 'vitest';
+/** `cchc budget`, run in-process on the current source: stdout, stderr and the exit code. */
+import { beforeAll, describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, PLAN_2022, fixturePlan, copyPlan, runCli } from '../helpers.js';
+import { ROOT, PLAN_2022, fixturePlan, copyPlan, runCli, type CliResult } from '../helpers.js';
 import { textWidth } from '../../src/render/style.js';
 
 const TODAY = { CCHC_TODAY: '2023-02-01' };
 const widest = (s: string) => Math.max(...s.split('\n').map(textWidth));
 
 describe('cchc budget on the 2022 plan', () => {
-  const r = runCli(['budget', PLAN_2022], { env: TODAY });
+  let r: CliResult;
+  beforeAll(async () => {
+    r = await runCli(['budget', PLAN_2022], { env: TODAY });
+  });
 
-  it('prints the appendix table, the total in figures and words, every check ✓, and exits 0', () => {
+  it('prints the appendix table, the total in figures and words, every check ✓, and exits 0', async () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/STT\s+Nội dung chi tiết\s+Đơn vị\s+Số lượng\s+Định mức\s+Số tiền/);
@@ -26,13 +29,13 @@ describe('cchc budget on the 2022 plan', () => {
     expect(r.stdout).not.toContain('✗');
   });
 
-  it('fits 80 columns, and has no colour codes under NO_COLOR', () => {
+  it('fits 80 columns, and has no colour codes under NO_COLOR', async () => {
     expect(widest(r.stdout)).toBeLessThanOrEqual(80);
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('defaults to the newest plan under ./plans and to the end of a past plan year', () => {
-    const d = runCli(['budget'], { cwd: ROOT, env: TODAY });
+  it('defaults to the newest plan under ./plans and to the end of a past plan year', async () => {
+    const d = await runCli(['budget'], { cwd: ROOT, env: TODAY });
     expect(d.code).toBe(0);
     expect(d.stdout).toContain('Tình hình chi tính đến ngày 31/12/2022');
     expect(d.stdout).toMatch(/^\s+Tổng cộng\s+20\.000\.000\s+17\.150\.000\s+2\.850\.000\s+85,75%$/m);
@@ -40,8 +43,8 @@ describe('cchc budget on the 2022 plan', () => {
 });
 
 describe('spent, remaining and percent used as of a date', () => {
-  it('--as-of picks the records on or before the date', () => {
-    const q1 = runCli(['budget', PLAN_2022, '--as-of', '2022-03-31']);
+  it('--as-of picks the records on or before the date', async () => {
+    const q1 = await runCli(['budget', PLAN_2022, '--as-of', '2022-03-31']);
     expect(q1.code).toBe(0);
     expect(q1.stdout).toContain('Tình hình chi tính đến ngày 31/03/2022');
     expect(q1.stdout).toContain('2022-q1.yaml (14/03/2022)');
@@ -49,28 +52,28 @@ describe('spent, remaining and percent used as of a date', () => {
     expect(q1.stdout).toMatch(/^\s+1\s+Hỗ trợ công chức.*\s6\.000\.000\s+1\.000\.000\s+5\.000\.000\s+16,67%$/m);
     expect(q1.stdout).toMatch(/^\s+Tổng cộng\s+20\.000\.000\s+1\.800\.000\s+18\.200\.000\s+9,00%$/m);
 
-    const h1 = runCli(['budget', PLAN_2022, '--as-of', '2022-06-30']);
+    const h1 = await runCli(['budget', PLAN_2022, '--as-of', '2022-06-30']);
     expect(h1.stdout).toMatch(/^\s+Tổng cộng\s+20\.000\.000\s+5\.500\.000\s+14\.500\.000\s+27,50%$/m);
   });
 
-  it('an overspent line is marked and warned about, and the command still exits 0', () => {
-    const r = runCli(['budget', fixturePlan('budget-overspent'), '--as-of', '2023-12-31']);
+  it('an overspent line is marked and warned about, and the command still exits 0', async () => {
+    const r = await runCli(['budget', fixturePlan('budget-overspent'), '--as-of', '2023-12-31']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\s+2\s+Khen thưởng\s+1\.500\.000\s+1\.750\.000 !\s+-250\.000\s+116,67%$/m);
     expect(r.stdout).toContain('! Dòng 2 đã chi 1.750.000, vượt dự toán 1.500.000 (vượt 250.000)');
     expect(r.stderr).toMatch(/progress\/2023-q4\.yaml:34:12: cảnh báo progress\/overspent/);
   });
 
-  it('a line with no record yet shows a dash', () => {
-    const r = runCli(['budget', fixturePlan('mini'), '--as-of', '2023-06-30']);
+  it('a line with no record yet shows a dash', async () => {
+    const r = await runCli(['budget', fixturePlan('mini'), '--as-of', '2023-06-30']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\s+2\s+Khen thưởng\s+1\.500\.000\s+—\s+1\.500\.000\s+0,00%$/m);
   });
 });
 
 describe('a wrong budget: the table anyway, failing figures marked, exit 1', () => {
-  it('a wrong line', () => {
-    const r = runCli(['budget', fixturePlan('budget-wrong-line')], { env: TODAY });
+  it('a wrong line', async () => {
+    const r = await runCli(['budget', fixturePlan('budget-wrong-line')], { env: TODAY });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^\s+1\s+Tập huấn nghiệp vụ\s+Lớp\s+03\s+4\.600\.000\s+13\.500\.000 ✗$/m);
     expect(r.stdout).toMatch(/^\s+Tổng cộng\s+16\.500\.000$/m);
@@ -79,36 +82,36 @@ describe('a wrong budget: the table anyway, failing figures marked, exit 1', () 
     expect(r.stderr).toMatch(/budget-wrong-line\/budget\.yaml:12:13: lỗi budget\/line-arithmetic/);
   });
 
-  it('a wrong total', () => {
-    const r = runCli(['budget', fixturePlan('budget-wrong-total')], { env: TODAY });
+  it('a wrong total', async () => {
+    const r = await runCli(['budget', fixturePlan('budget-wrong-total')], { env: TODAY });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^\s+Tổng cộng\s+17\.000\.000 ✗$/m);
     expect(r.stderr).toMatch(/budget\.yaml:20:8: lỗi budget\/total-mismatch/);
   });
 
-  it('wrong words, a wrong percentage line, no funding', () => {
-    const w = runCli(['budget', fixturePlan('budget-wrong-words')], { env: TODAY });
+  it('wrong words, a wrong percentage line, no funding', async () => {
+    const w = await runCli(['budget', fixturePlan('budget-wrong-words')], { env: TODAY });
     expect(w.code).toBe(1);
     expect(w.stdout).toContain('(Bằng chữ: Mười sáu triệu năm trăm nghìn đồng)');
     expect(w.stdout).toMatch(/✗ Số tiền bằng chữ "Mười lăm triệu năm trăm nghìn đồng" không khớp/);
     expect(w.stderr).toMatch(/budget\.yaml:21:15: lỗi budget\/words-mismatch/);
 
-    const p = runCli(['budget', fixturePlan('budget-wrong-percent')], { env: TODAY });
+    const p = await runCli(['budget', fixturePlan('budget-wrong-percent')], { env: TODAY });
     expect(p.code).toBe(1);
     expect(p.stdout).toMatch(/^\s+3\s+Tiết kiệm chi 10%\s+1\.500\.000 ✗$/m);
     expect(p.stderr).toMatch(/budget\.yaml:19:13: lỗi budget\/percent-line/);
 
-    const f = runCli(['budget', fixturePlan('budget-no-funding')], { env: TODAY });
+    const f = await runCli(['budget', fixturePlan('budget-no-funding')], { env: TODAY });
     expect(f.code).toBe(1);
     expect(f.stdout).toContain('✗ Chưa ghi nguồn kinh phí');
     expect(f.stderr).toMatch(/plan\.yaml:2:1: lỗi budget\/no-funding/);
   });
 
-  it('marks the failing figure in red when colour is forced', () => {
-    const r = runCli(['budget', fixturePlan('budget-wrong-line')], { env: { ...TODAY, NO_COLOR: undefined, FORCE_COLOR: '1' } });
+  it('marks the failing figure in red when colour is forced', async () => {
+    const r = await runCli(['budget', fixturePlan('budget-wrong-line')], { env: { ...TODAY, NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/\u001b\[31m(\u001b\[1m)?13\.500\.000 ✗/);
-    const plain = runCli(['budget', fixturePlan('budget-wrong-line'), '--no-color'], { env: { ...TODAY, NO_COLOR: undefined, FORCE_COLOR: undefined } });
+    const plain = await runCli(['budget', fixturePlan('budget-wrong-line'), '--no-color'], { env: { ...TODAY, NO_COLOR: undefined, FORCE_COLOR: undefined } });
     expect(plain.stdout).not.toMatch(/\u001b\[/);
   });
 });
@@ -119,8 +122,8 @@ describe('a budget.yaml that fails its schema cannot be computed: diagnostics on
     ['budget-negative', ['budget.yaml:15:13: lỗi money/negative']],
     ['budget-huge', ['budget.yaml:12:13: lỗi money/too-large', 'budget.yaml:20:8: lỗi money/too-large']],
     ['budget-string-amount', ['budget.yaml:20:8: lỗi money/not-integer']],
-  ])('%s', (name, expected) => {
-    const r = runCli(['budget', fixturePlan(name)], { env: TODAY });
+  ])('%s', async (name, expected) => {
+    const r = await runCli(['budget', fixturePlan(name)], { env: TODAY });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     for (const e of expected) expect(r.stderr).toContain(`${name}/${e}`);
@@ -129,7 +132,7 @@ describe('a budget.yaml that fails its schema cannot be computed: diagnostics on
 });
 
 describe('other plan errors stop it like any command', () => {
-  it('an unknown unit in tasks.yaml: located message, no table, exit 1', () => {
+  it('an unknown unit in tasks.yaml: located message, no table, exit 1', async () => {
     const { dir, cleanup } = copyPlan(fixturePlan('mini'));
     try {
       const f = path.join(dir, 'tasks.yaml');
@@ -137,7 +140,7 @@ describe('other plan errors stop it like any command', () => {
       const m = /lead: \[([^\]]+)\]|lead:\n\s+- (\S+)/.exec(text);
       expect(m).not.toBeNull();
       writeFileSync(f, text.replace(m![1] ?? m![2]!, 'khong-co-don-vi'));
-      const r = runCli(['budget', dir], { env: TODAY });
+      const r = await runCli(['budget', dir], { env: TODAY });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/tasks\.yaml:\d+:\d+: lỗi task\/unknown-unit/);
@@ -146,11 +149,11 @@ describe('other plan errors stop it like any command', () => {
     }
   });
 
-  it('a missing plan folder and a bad --as-of are usage errors (exit 2)', () => {
-    const a = runCli(['budget', 'no/such/plan']);
+  it('a missing plan folder and a bad --as-of are usage errors (exit 2)', async () => {
+    const a = await runCli(['budget', 'no/such/plan']);
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('no/such/plan');
-    const b = runCli(['budget', PLAN_2022, '--as-of', '2022-02-30']);
+    const b = await runCli(['budget', PLAN_2022, '--as-of', '2022-02-30']);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('--as-of');
     expect(b.stdout).toBe('');
@@ -158,8 +161,8 @@ describe('other plan errors stop it like any command', () => {
 });
 
 describe('--lang en', () => {
-  it('English labels, 20,000,000 and VND', () => {
-    const r = runCli(['budget', PLAN_2022, '--lang', 'en'], { env: TODAY });
+  it('English labels, 20,000,000 and VND', async () => {
+    const r = await runCli(['budget', PLAN_2022, '--lang', 'en'], { env: TODAY });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/No\.\s+Item\s+Unit\s+Quantity\s+Rate\s+Amount/);
     expect(r.stdout).toMatch(/^\s+Total\s+20,000,000$/m);
@@ -170,8 +173,8 @@ describe('--lang en', () => {
     expect(widest(r.stdout)).toBeLessThanOrEqual(80);
   });
 
-  it('English diagnostics on a wrong budget', () => {
-    const r = runCli(['budget', fixturePlan('budget-wrong-total'), '--lang', 'en'], { env: TODAY });
+  it('English diagnostics on a wrong budget', async () => {
+    const r = await runCli(['budget', fixturePlan('budget-wrong-total'), '--lang', 'en'], { env: TODAY });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^\s+Total\s+17,000,000 ✗$/m);
     expect(r.stdout).toMatch(/✗ The lines add up to 16,500,000 but the total says 17,000,000 \(difference\s+\+500,000\)/);
@@ -180,8 +183,8 @@ describe('--lang en', () => {
 });
 
 describe('--json', () => {
-  it('the whole report: lines, totals, words, checks, spending; money as JSON numbers', () => {
-    const r = runCli(['budget', PLAN_2022, '--json', '--as-of', '2022-06-30']);
+  it('the whole report: lines, totals, words, checks, spending; money as JSON numbers', async () => {
+    const r = await runCli(['budget', PLAN_2022, '--json', '--as-of', '2022-06-30']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j)).toEqual(['plan', 'title', 'subtitle', 'lines', 'sum', 'total', 'words', 'funding', 'checks', 'spending', 'ok', 'diagnostics']);
@@ -206,8 +209,8 @@ describe('--json', () => {
     for (const v of [j.total, j.sum, ...j.lines.map((l: any) => l.amount)]) expect(Number.isSafeInteger(v)).toBe(true);
   });
 
-  it('a wrong budget: ok false, the failing check with its figures, the located diagnostic, exit 1', () => {
-    const r = runCli(['budget', fixturePlan('budget-wrong-line'), '--json'], { env: TODAY });
+  it('a wrong budget: ok false, the failing check with its figures, the located diagnostic, exit 1', async () => {
+    const r = await runCli(['budget', fixturePlan('budget-wrong-line'), '--json'], { env: TODAY });
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j.ok).toBe(false);
@@ -218,14 +221,14 @@ describe('--json', () => {
     expect(j.diagnostics.map((d: any) => `${d.code} ${d.line}:${d.column}`)).toEqual(['budget/line-arithmetic 12:13']);
   });
 
-  it('no spending recorded: spending is null', () => {
+  it('no spending recorded: spending is null', async () => {
     const { dir, cleanup } = copyPlan(fixturePlan('mini'));
     try {
       for (const f of ['2023-q2.yaml', '2023-q4.yaml']) {
         const p = path.join(dir, 'progress', f);
         writeFileSync(p, readFileSync(p, 'utf8').replace(/\nbudget:\n(  .*\n?)*/, '\n'));
       }
-      const r = runCli(['budget', dir, '--json'], { env: TODAY });
+      const r = await runCli(['budget', dir, '--json'], { env: TODAY });
       expect(r.code).toBe(0);
       const j = JSON.parse(r.stdout);
       expect(j.spending).toBeNull();

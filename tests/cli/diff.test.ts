@@ -1,4 +1,4 @@
-/** The built `cchc diff`, spawned: output, formats, exit codes and the errors of bad input. */
+/** `cchc diff`, run in-process: output, formats, exit codes and the errors of bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ function replaceIn(file: string, from: string | RegExp, to: string): void {
 let repo: { dir: string; cleanup: () => void };
 let plan: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   repo = tempDir();
   git(repo.dir, 'init', '-q');
   writeFileSync(path.join(repo.dir, 'README.md'), 'Kế hoạch CCHC\n');
@@ -42,8 +42,8 @@ beforeAll(() => {
 afterAll(() => repo.cleanup());
 
 describe('cchc diff REV', () => {
-  it('prints the changes grouped, in Vietnamese, within 80 columns, and exits 0', () => {
-    const r = runCli(['diff', 'v1'], { cwd: repo.dir });
+  it('prints the changes grouped, in Vietnamese, within 80 columns, and exits 0', async () => {
+    const r = await runCli(['diff', 'v1'], { cwd: repo.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^So sánh kế hoạch plans\/2022\n {2}trước: v1 \([0-9a-f]{7}\)\n {2}sau: cây làm việc \(plans\/2022\)\n/);
@@ -53,23 +53,23 @@ describe('cchc diff REV', () => {
     for (const line of r.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
-  it('--exit-code: 1 with differences, 0 without', () => {
-    expect(runCli(['diff', 'v1', '--exit-code'], { cwd: repo.dir }).code).toBe(1);
-    const same = runCli(['diff', 'v1', 'v1', '--exit-code'], { cwd: repo.dir });
+  it('--exit-code: 1 with differences, 0 without', async () => {
+    expect((await runCli(['diff', 'v1', '--exit-code'], { cwd: repo.dir })).code).toBe(1);
+    const same = await runCli(['diff', 'v1', 'v1', '--exit-code'], { cwd: repo.dir });
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('Không có khác biệt.');
   });
 
-  it('--format markdown: a comment for a pull request', () => {
-    const r = runCli(['diff', 'v1', '--format', 'markdown'], { cwd: repo.dir });
+  it('--format markdown: a comment for a pull request', async () => {
+    const r = await runCli(['diff', 'v1', '--format', 'markdown'], { cwd: repo.dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^## So sánh kế hoạch plans\/2022\n/);
     expect(r.stdout).toContain('| STT | Nội dung chi | Trước | Sau | Chênh lệch | Thay đổi |');
     expect(r.stdout).toContain('| Trạng thái | dự thảo | đã ban hành |');
   });
 
-  it('--format json: the documented fields', () => {
-    const r = runCli(['diff', 'v1', '--format', 'json'], { cwd: repo.dir });
+  it('--format json: the documented fields', async () => {
+    const r = await runCli(['diff', 'v1', '--format', 'json'], { cwd: repo.dir });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ version: 1, changed: true, a: { source: 'git', revision: 'v1', path: 'plans/2022' }, b: { source: 'worktree' } });
@@ -77,38 +77,38 @@ describe('cchc diff REV', () => {
     expect(j.tasks.changed[0]).toMatchObject({ after: { no: 2, id: 't02' }, changes: [{ field: 'deadline', before: 'Quý I/2022', after: 'Quý II/2022' }] });
   });
 
-  it('--lang en', () => {
-    const r = runCli(['diff', 'v1', '--lang', 'en'], { cwd: repo.dir });
+  it('--lang en', async () => {
+    const r = await runCli(['diff', 'v1', '--lang', 'en'], { cwd: repo.dir });
     expect(r.stdout).toContain('Status: draft → issued');
     expect(r.stdout).toContain('Total: 20,000,000 → 21,000,000 (+1,000,000)');
   });
 });
 
 describe('cchc diff: bad input exits 2 with a clear message', () => {
-  it('an unknown revision', () => {
-    const r = runCli(['diff', 'nope'], { cwd: repo.dir });
+  it('an unknown revision', async () => {
+    const r = await runCli(['diff', 'nope'], { cwd: repo.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^cchc: không có phiên bản git "nope" \/ unknown git revision "nope"\n/);
     expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/);
     expect(r.stdout).toBe('');
   });
 
-  it('a revision where the plan did not exist yet', () => {
-    const r = runCli(['diff', 'start'], { cwd: repo.dir });
+  it('a revision where the plan did not exist yet', async () => {
+    const r = await runCli(['diff', 'start'], { cwd: repo.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/chưa có thư mục plans\/2022 \/ plans\/2022 did not exist at revision start/);
   });
 
-  it('a folder outside any git repository', () => {
+  it('a folder outside any git repository', async () => {
     const t = tempDir();
     try {
       cpSync(PLAN_2022, path.join(t.dir, 'plans', '2022'), { recursive: true });
-      const r = runCli(['diff', 'HEAD'], { cwd: t.dir });
+      const r = await runCli(['diff', 'HEAD'], { cwd: t.dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/plans\/2022 is not inside a git repository/);
       // Two folders need no git.
       cpSync(PLAN_2022, path.join(t.dir, 'copy', '2022'), { recursive: true });
-      const folders = runCli(['diff', 'plans/2022', 'copy/2022', '--exit-code'], { cwd: t.dir });
+      const folders = await runCli(['diff', 'plans/2022', 'copy/2022', '--exit-code'], { cwd: t.dir });
       expect(folders.code).toBe(0);
       expect(folders.stdout).toContain('Không có khác biệt.');
     } finally {
@@ -116,10 +116,10 @@ describe('cchc diff: bad input exits 2 with a clear message', () => {
     }
   });
 
-  it('git not installed', () => {
+  it('git not installed', async () => {
     const t = tempDir();
     try {
-      const r = runCli(['diff', 'v1'], { cwd: repo.dir, env: { PATH: t.dir } });
+      const r = await runCli(['diff', 'v1'], { cwd: repo.dir, env: { PATH: t.dir } });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/git is not installed/);
     } finally {
@@ -127,7 +127,7 @@ describe('cchc diff: bad input exits 2 with a clear message', () => {
     }
   });
 
-  it('a revision whose plan has errors: located at REV:path, exit 1', () => {
+  it('a revision whose plan has errors: located at REV:path, exit 1', async () => {
     const t = tempDir();
     try {
       git(t.dir, 'init', '-q');
@@ -136,7 +136,7 @@ describe('cchc diff: bad input exits 2 with a clear message', () => {
       git(t.dir, 'add', '-A');
       git(t.dir, 'commit', '-q', '-m', 'broken');
       replaceIn(path.join(t.dir, 'plans', '2022', 'budget.yaml'), 'total: 20000001', 'total: 20000000');
-      const r = runCli(['diff', 'HEAD'], { cwd: t.dir });
+      const r = await runCli(['diff', 'HEAD'], { cwd: t.dir });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^HEAD:plans\/2022\/budget\.yaml:\d+:\d+: lỗi budget\/total-mismatch/m);
       expect(r.stdout).toBe('');

@@ -1,5 +1,5 @@
 /**
- * `cchc export`, spawned from the built CLI (rebuild first; npm test does): the file it
+ * `cchc export`, run in-process on the current source: the file it
  * writes and where, what it prints, its exit codes, and what it never does (leave a
  * temporary file, touch the plan, load exceljs for other commands).
  */
@@ -40,7 +40,7 @@ describe('cchc export', () => {
     const plan = copyPlan(PLAN_2022, '2022');
     try {
       const before = hashes(plan.dir);
-      const r = runCli(['export', plan.dir], { cwd: dir, env: { CCHC_TODAY: '2022-03-20' } });
+      const r = await runCli(['export', plan.dir], { cwd: dir, env: { CCHC_TODAY: '2022-03-20' } });
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Đã ghi KH-CCHC-2022\.xlsx \(Phụ lục I, Phụ lục II, Tiến độ, Tổng hợp tiến độ; \d+ KB\)\n$/);
       expect(readdirSync(dir)).toEqual(['KH-CCHC-2022.xlsx']);
@@ -59,7 +59,7 @@ describe('cchc export', () => {
     const { dir, cleanup } = tempDir();
     try {
       const out = path.join(dir, 'bao-cao.xlsx');
-      const r = runCli(['export', MINI, '-o', out, '--sheets', 'progress, appendix2', '--as-of', '2023-07-10']);
+      const r = await runCli(['export', MINI, '-o', out, '--sheets', 'progress, appendix2', '--as-of', '2023-07-10']);
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       expect(r.stdout).toContain('(Phụ lục II, Tiến độ, Tổng hợp tiến độ;');
@@ -78,7 +78,7 @@ describe('cchc export', () => {
     try {
       const out = path.join(dir, 'KH.xlsx');
       writeFileSync(out, 'not a workbook');
-      const r = runCli(['export', MINI, '--out', out, '--sheets', 'appendix1']);
+      const r = await runCli(['export', MINI, '--out', out, '--sheets', 'appendix1']);
       expect(r.code).toBe(0);
       expect(await sheetNames(out)).toEqual(['Phụ lục I']);
       expect(readdirSync(dir)).toEqual(['KH.xlsx']);
@@ -87,10 +87,10 @@ describe('cchc export', () => {
     }
   });
 
-  it('speaks English with --lang en', () => {
+  it('speaks English with --lang en', async () => {
     const { dir, cleanup } = tempDir();
     try {
-      const r = runCli(['export', MINI, '--lang', 'en', '--sheets', 'appendix1,appendix2'], { cwd: dir });
+      const r = await runCli(['export', MINI, '--lang', 'en', '--sheets', 'appendix1,appendix2'], { cwd: dir });
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Wrote KH-CCHC-2023\.xlsx \(Appendix I, Appendix II; \d+ KB\)\n$/);
     } finally {
@@ -100,13 +100,13 @@ describe('cchc export', () => {
 });
 
 describe('a plan with errors', () => {
-  it('gets the located messages, exit 1, and no workbook', () => {
+  it('gets the located messages, exit 1, and no workbook', async () => {
     const plan = copyPlan(MINI, 'mini');
     const { dir, cleanup } = tempDir();
     try {
       const file = path.join(plan.dir, 'tasks.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('    deadline: Quý II/2023\n', ''));
-      const r = runCli(['export', plan.dir], { cwd: dir });
+      const r = await runCli(['export', plan.dir], { cwd: dir });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/tasks\.yaml:\d+:\d+: lỗi/);
@@ -119,10 +119,10 @@ describe('a plan with errors', () => {
 });
 
 describe('usage errors (exit 2, nothing written)', () => {
-  function refused(args: string[], message: RegExp, cwd?: string) {
+  async function refused(args: string[], message: RegExp, cwd?: string) {
     const { dir, cleanup } = tempDir();
     try {
-      const r = runCli(['export', MINI, ...args], { cwd: cwd ?? dir });
+      const r = await runCli(['export', MINI, ...args], { cwd: cwd ?? dir });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);
@@ -133,32 +133,32 @@ describe('usage errors (exit 2, nothing written)', () => {
     }
   }
 
-  it('an unknown sheet, listing the valid ones', () => {
-    refused(['--sheets', 'appendix1,tong-hop'], /--sheets: không có trang "tong-hop"\n {2}các trang: appendix1, appendix2, progress/);
-    refused(['--sheets', ' , '], /--sheets: cần ít nhất một trang/);
+  it('an unknown sheet, listing the valid ones', async () => {
+    await refused(['--sheets', 'appendix1,tong-hop'], /--sheets: không có trang "tong-hop"\n {2}các trang: appendix1, appendix2, progress/);
+    await refused(['--sheets', ' , '], /--sheets: cần ít nhất một trang/);
   });
 
-  it('bad dates and periods, both at once, or with no progress sheet', () => {
-    refused(['--as-of', '2023-02-30'], /--as-of "2023-02-30" không phải ngày hợp lệ/);
-    refused(['--period', '2023-Q5'], /--period "2023-Q5" không phải kỳ báo cáo hợp lệ/);
-    refused(['--period', '2022-Q1'], /--period 2022-Q1 không thuộc năm kế hoạch 2023/);
-    refused(['--as-of', '2023-06-30', '--period', '2023-6M'], /--as-of và --period không dùng cùng nhau/);
-    refused(['--sheets', 'appendix1', '--as-of', '2023-06-30'], /chỉ dùng cho trang progress/);
+  it('bad dates and periods, both at once, or with no progress sheet', async () => {
+    await refused(['--as-of', '2023-02-30'], /--as-of "2023-02-30" không phải ngày hợp lệ/);
+    await refused(['--period', '2023-Q5'], /--period "2023-Q5" không phải kỳ báo cáo hợp lệ/);
+    await refused(['--period', '2022-Q1'], /--period 2022-Q1 không thuộc năm kế hoạch 2023/);
+    await refused(['--as-of', '2023-06-30', '--period', '2023-6M'], /--as-of và --period không dùng cùng nhau/);
+    await refused(['--sheets', 'appendix1', '--as-of', '2023-06-30'], /chỉ dùng cho trang progress/);
   });
 
-  it('an --out that is not .xlsx', () => {
-    refused(['--out', 'bao-cao.xls'], /--out "bao-cao\.xls" phải là tệp \.xlsx/);
+  it('an --out that is not .xlsx', async () => {
+    await refused(['--out', 'bao-cao.xls'], /--out "bao-cao\.xls" phải là tệp \.xlsx/);
   });
 
-  it('an --out in a folder that does not exist', () => {
-    refused(['--out', 'missing/KH.xlsx'], /không ghi được: thư mục missing không tồn tại/);
+  it('an --out in a folder that does not exist', async () => {
+    await refused(['--out', 'missing/KH.xlsx'], /không ghi được: thư mục missing không tồn tại/);
   });
 
-  it('an --out that is a folder', () => {
+  it('an --out that is a folder', async () => {
     const { dir, cleanup } = tempDir();
     try {
       mkdirSync(path.join(dir, 'KH.xlsx'));
-      const r = runCli(['export', MINI, '--out', 'KH.xlsx'], { cwd: dir });
+      const r = await runCli(['export', MINI, '--out', 'KH.xlsx'], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/không ghi được KH\.xlsx: đó là một thư mục/);
       expect(readdirSync(dir)).toEqual(['KH.xlsx']);
@@ -168,7 +168,7 @@ describe('usage errors (exit 2, nothing written)', () => {
     }
   });
 
-  it('an --out where writing is not permitted, leaving no temporary file', () => {
+  it('an --out where writing is not permitted, leaving no temporary file', async () => {
     const { dir, cleanup } = tempDir();
     const locked = path.join(dir, 'locked');
     mkdirSync(locked);
@@ -176,7 +176,7 @@ describe('usage errors (exit 2, nothing written)', () => {
       // root may write anywhere on a normal file system, but not in sysfs.
       const target = process.getuid?.() === 0 && existsSync('/sys/kernel') ? '/sys/KH.xlsx' : path.join(locked, 'KH.xlsx');
       chmodSync(locked, 0o555);
-      const r = runCli(['export', MINI, '--out', target], { cwd: dir });
+      const r = await runCli(['export', MINI, '--out', target], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`không ghi được ${target}: không có quyền ghi`);
       expect(readdirSync(locked)).toEqual([]);
@@ -212,7 +212,7 @@ describe('exceljs is loaded by export only', () => {
     return m[1] === 'true';
   }
 
-  it('validate and status do not load it; export does', () => {
+  it('validate and status do not load it; export does', async () => {
     const { dir, cleanup } = tempDir();
     try {
       expect(loadsExceljs(['validate', PLAN_2022], ROOT)).toBe(false);

@@ -9,10 +9,10 @@ const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
 describe('cchc init', () => {
-  it('creates plans/<year> that validates clean, the schemas, a workflow, a pre-commit config and a README', () => {
+  it('creates plans/<year> that validates clean, the schemas, a workflow, a pre-commit config and a README', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
-    const r = runCli(['init', '.', '--year', '2024', '--agency', 'Sở Nội vụ'], { cwd: dir });
+    const r = await runCli(['init', '.', '--year', '2024', '--agency', 'Sở Nội vụ'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('+ plans/2024/plan.yaml');
     for (const f of ['plans/2024/tasks.yaml', 'schemas/tasks.schema.json', '.github/workflows/cchc.yml', '.pre-commit-config.yaml', 'README.md']) {
@@ -22,26 +22,26 @@ describe('cchc init', () => {
     const workflow = parse(readFileSync(path.join(dir, '.github/workflows/cchc.yml'), 'utf8'));
     expect(workflow.on).toEqual(['push', 'pull_request']);
     expect(JSON.stringify(workflow.jobs.validate.steps)).toContain('cchc validate --format github plans');
-    const v = runCli(['validate'], { cwd: dir });
+    const v = await runCli(['validate'], { cwd: dir });
     expect(v.code).toBe(0);
     expect(v.stdout).toBe('');
     expect(schemaCommentProblems(path.join(dir, 'plans'))).toEqual([]);
   });
 
-  it('never overwrites: an existing plan year is exit 2, an existing README is kept', () => {
+  it('never overwrites: an existing plan year is exit 2, an existing README is kept', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
     writeFileSync(path.join(dir, 'README.md'), 'của tôi\n');
-    expect(runCli(['init', '.', '--year', '2025'], { cwd: dir }).code).toBe(0);
+    expect((await runCli(['init', '.', '--year', '2025'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('của tôi\n');
-    const again = runCli(['init', '.', '--year', '2025'], { cwd: dir });
+    const again = await runCli(['init', '.', '--year', '2025'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('plans/2025');
   });
 
-  it('refuses a year that is not a year', () => {
+  it('refuses a year that is not a year', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
-    expect(runCli(['init', '.', '--year', 'hai nghìn'], { cwd: dir }).code).toBe(2);
+    expect((await runCli(['init', '.', '--year', 'hai nghìn'], { cwd: dir })).code).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-/** The built `cchc new`, spawned in a temporary working folder. */
+/** `cchc new`, run in-process in a temporary working folder. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,19 +6,19 @@ import { PLAN_2022, checkFolder, fixturePlan, runCli, tempDir } from '../helpers
 
 describe('cchc new 2023 --from plans/2022', () => {
   let cwd: { dir: string; cleanup: () => void };
-  let first: ReturnType<typeof runCli>;
+  let first: Awaited<ReturnType<typeof runCli>>;
   let target: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     cwd = tempDir();
     cpSync(PLAN_2022, path.join(cwd.dir, 'plans', '2022'), { recursive: true });
-    first = runCli(['new', '2023', '--from', 'plans/2022'], { cwd: cwd.dir });
+    first = await runCli(['new', '2023', '--from', 'plans/2022'], { cwd: cwd.dir });
     target = path.join(cwd.dir, 'plans', '2023');
   });
 
   afterAll(() => cwd.cleanup());
 
-  it('creates plans/2023 with the plan files, without progress, and exits 0', () => {
+  it('creates plans/2023 with the plan files, without progress, and exits 0', async () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(readdirSync(target).sort()).toEqual(['budget.yaml', 'indicators.yaml', 'plan.yaml', 'references.yaml', 'tasks.yaml', 'units.yaml'].filter((f) => f !== 'references.yaml' || existsSync(path.join(PLAN_2022, f))));
@@ -26,14 +26,14 @@ describe('cchc new 2023 --from plans/2022', () => {
     expect(readdirSync(path.join(cwd.dir, 'plans')).sort()).toEqual(['2022', '2023']);
   });
 
-  it('validates clean (the whole rule set, in-process)', () => {
+  it('validates clean (the whole rule set, in-process)', async () => {
     const { diagnostics, plan } = checkFolder(target);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(plan?.meta).toMatchObject({ year: 2023, status: 'draft', number: null, date: null, title: 'Kế hoạch cải cách hành chính năm 2023' });
-    expect(runCli(['validate', 'plans/2023'], { cwd: cwd.dir }).code).toBe(0);
+    expect((await runCli(['validate', 'plans/2023'], { cwd: cwd.dir })).code).toBe(0);
   });
 
-  it('puts the quarter deadlines in 2023 and keeps the budget total and words', () => {
+  it('puts the quarter deadlines in 2023 and keeps the budget total and words', async () => {
     const { plan } = checkFolder(target);
     const quarters = plan!.tasks.map((t) => t.deadline).filter((d) => d.startsWith('Quý'));
     expect(quarters.length).toBe(5);
@@ -43,7 +43,7 @@ describe('cchc new 2023 --from plans/2022', () => {
     expect(readFileSync(path.join(target, 'tasks.yaml'), 'utf8')).not.toContain('Quý I/2022');
   });
 
-  it('prints what to review, each at its file:line in the new files, within 80 columns', () => {
+  it('prints what to review, each at its file:line in the new files, within 80 columns', async () => {
     expect(first.stdout).toMatch(/^Đã tạo plans\/2023 từ plans\/2022:/);
     expect(first.stdout).toMatch(/^ {2}plans\/2023\/tasks\.yaml:\d+ {2}Nhiệm vụ 2: Quý I\/2022 → Quý I\/2023$/m);
     expect(first.stdout).toMatch(/^ {2}plans\/2023\/tasks\.yaml:\d+ {2}Nhiệm vụ 8: Theo đăng ký năm 2022 và khi có yêu cầu$/m);
@@ -57,18 +57,18 @@ describe('cchc new 2023 --from plans/2022', () => {
     for (const line of first.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
-  it('refuses a second run and leaves the folder as it was (exit 2)', () => {
+  it('refuses a second run and leaves the folder as it was (exit 2)', async () => {
     const before = readFileSync(path.join(target, 'plan.yaml'), 'utf8');
     const mtime = statSync(path.join(target, 'plan.yaml')).mtimeMs;
-    const again = runCli(['new', '2023', '--from', 'plans/2022'], { cwd: cwd.dir });
+    const again = await runCli(['new', '2023', '--from', 'plans/2022'], { cwd: cwd.dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/plans\/2023 đã có; cchc new không ghi đè/);
     expect(readFileSync(path.join(target, 'plan.yaml'), 'utf8')).toBe(before);
     expect(statSync(path.join(target, 'plan.yaml')).mtimeMs).toBe(mtime);
   });
 
-  it('starts from the newest plan by default', () => {
-    const r = runCli(['new', '2024', '--lang', 'en'], { cwd: cwd.dir });
+  it('starts from the newest plan by default', async () => {
+    const r = await runCli(['new', '2024', '--lang', 'en'], { cwd: cwd.dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Created plans\/2024 from plans\/2023:/);
     expect(r.stdout).toMatch(/Task 2: Quý I\/2023 → Quý I\/2024/);
@@ -77,16 +77,16 @@ describe('cchc new 2023 --from plans/2022', () => {
 });
 
 describe('cchc new: refusals', () => {
-  it('a year not after the source year (exit 2)', () => {
+  it('a year not after the source year (exit 2)', async () => {
     const t = tempDir();
     try {
       cpSync(PLAN_2022, path.join(t.dir, 'plans', '2022'), { recursive: true });
       for (const y of ['2022', '2021']) {
-        const r = runCli(['new', y], { cwd: t.dir });
+        const r = await runCli(['new', y], { cwd: t.dir });
         expect(r.code).toBe(2);
         expect(r.stderr).toMatch(new RegExp(`${y} is not after the source plan's year \\(2022\\)`));
       }
-      const bad = runCli(['new', '23'], { cwd: t.dir });
+      const bad = await runCli(['new', '23'], { cwd: t.dir });
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/the year must have 4 digits/);
       expect(readdirSync(path.join(t.dir, 'plans'))).toEqual(['2022']);
@@ -95,14 +95,14 @@ describe('cchc new: refusals', () => {
     }
   });
 
-  it('a source plan with errors (exit 1, nothing written)', () => {
+  it('a source plan with errors (exit 1, nothing written)', async () => {
     const t = tempDir();
     try {
       const src = path.join(t.dir, 'plans', '2023');
       cpSync(fixturePlan('mini'), src, { recursive: true });
       const budget = path.join(src, 'budget.yaml');
       writeFileSync(budget, readFileSync(budget, 'utf8').replace('total: 16500000', 'total: 16500001'));
-      const r = runCli(['new', '2024'], { cwd: t.dir });
+      const r = await runCli(['new', '2024'], { cwd: t.dir });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/plans\/2023\/budget\.yaml:\d+:\d+: lỗi budget\/total-mismatch/);
       expect(existsSync(path.join(t.dir, 'plans', '2024'))).toBe(false);
@@ -111,10 +111,10 @@ describe('cchc new: refusals', () => {
     }
   });
 
-  it('works from another plan shape: a date deadline and a percentage of the other lines', () => {
+  it('works from another plan shape: a date deadline and a percentage of the other lines', async () => {
     const t = tempDir();
     try {
-      const r = runCli(['new', '2024', '--from', fixturePlan('mini')], { cwd: t.dir });
+      const r = await runCli(['new', '2024', '--from', fixturePlan('mini')], { cwd: t.dir });
       expect(r.code).toBe(0);
       const { plan, diagnostics } = checkFolder(path.join(t.dir, 'plans', '2024'));
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -1,4 +1,4 @@
-/** cchc refs, spawned as a user runs it (NO_COLOR=1): the table, --json, --strict, --lang en, exit codes. */
+/** cchc refs, run in-process as a user runs it (NO_COLOR=1): the table, --json, --strict, --lang en, exit codes. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,15 +50,15 @@ VĂN BẢN CỦA HUYỆN, XÃ
 `;
 
 describe('cchc refs', () => {
-  it('prints the registry of the mini-based fixture as a table; exit 0, nothing on stderr', () => {
-    const r = runCli(['refs', 'refs-mini'], { cwd: PLANS });
+  it('prints the registry of the mini-based fixture as a table; exit 0, nothing on stderr', async () => {
+    const r = await runCli(['refs', 'refs-mini'], { cwd: PLANS });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(MINI_TABLE);
   });
 
-  it('--json: the documented fields', () => {
-    const r = runCli(['refs', 'refs-mini', '--json'], { cwd: PLANS });
+  it('--json: the documented fields', async () => {
+    const r = await runCli(['refs', 'refs-mini', '--json'], { cwd: PLANS });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
@@ -87,8 +87,8 @@ describe('cchc refs', () => {
     expect(j.diagnostics).toEqual([]);
   });
 
-  it('the 2022 plan: the 1487/QĐ-TTg slip is a warning (exit 0), with --strict exit 1', () => {
-    const r = runCli(['refs', 'plans/2022']);
+  it('the 2022 plan: the 1487/QĐ-TTg slip is a warning (exit 0), with --strict exit 1', async () => {
+    const r = await runCli(['refs', 'plans/2022']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('VIỆN DẪN NHƯNG CHƯA CÓ TRONG DANH MỤC (1)');
     expect(r.stdout).toMatch(/ {2}1 {2}Quyết định +1487\/QĐ-TTg +— +1\n {5}Có phải là 1847\/QĐ-TTg \(plans\/2022\/plan\.yaml:70:182\)\?\n {5}Viện dẫn tại: plans\/2022\/tasks\.yaml:138:112\n/);
@@ -99,13 +99,13 @@ describe('cchc refs', () => {
     expect(r.stderr).toContain('! Đã kiểm tra 1 kế hoạch: 1 cảnh báo.');
     expect(Math.max(...r.stdout.split('\n').map(textWidth))).toBeLessThanOrEqual(80);
 
-    const strict = runCli(['refs', 'plans/2022', '--strict']);
+    const strict = await runCli(['refs', 'plans/2022', '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toBe(r.stdout);
   });
 
-  it('--json on the 2022 plan carries the warning and the suggestion', () => {
-    const r = runCli(['refs', 'plans/2022', '--json']);
+  it('--json on the 2022 plan carries the warning and the suggestion', async () => {
+    const r = await runCli(['refs', 'plans/2022', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
@@ -121,15 +121,15 @@ describe('cchc refs', () => {
     expect(j.summary).toEqual({ documents: 19, citations: 24, unregistered: 1, errors: 0, warnings: 1 });
   });
 
-  it('cchc validate reports the slip too: exit 0, and 1 with --strict', () => {
-    const lax = runCli(['validate', 'plans/2022']);
+  it('cchc validate reports the slip too: exit 0, and 1 with --strict', async () => {
+    const lax = await runCli(['validate', 'plans/2022']);
     expect(lax.code).toBe(0);
     expect(lax.stdout).toContain('plans/2022/tasks.yaml:138:112: cảnh báo ref/likely-typo');
-    expect(runCli(['validate', '--strict', 'plans/2022']).code).toBe(1);
+    expect((await runCli(['validate', '--strict', 'plans/2022'])).code).toBe(1);
   });
 
-  it('ref/* errors: the table is still shown, the errors go to stderr, exit 1', () => {
-    const r = runCli(['refs', 'refs-dates'], { cwd: PLANS });
+  it('ref/* errors: the table is still shown, the errors go to stderr, exit 1', async () => {
+    const r = await runCli(['refs', 'refs-dates'], { cwd: PLANS });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Danh mục văn bản viện dẫn — refs-dates');
     expect(r.stderr).toContain('refs-dates/plan.yaml:21:137: lỗi ref/conflicting-date');
@@ -137,18 +137,18 @@ describe('cchc refs', () => {
     expect(r.stderr).toContain('✗ Đã kiểm tra 1 kế hoạch: 2 lỗi.');
   });
 
-  it('any other error stops the command as it stops every command: no table, exit 1', () => {
+  it('any other error stops the command as it stops every command: no table, exit 1', async () => {
     const dir = copy('refs-mini');
     const file = path.join(dir, 'tasks.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('    lead: [tu-phap]', '    lead: [tu-phapp]'));
-    const r = runCli(['refs', '.'], { cwd: dir });
+    const r = await runCli(['refs', '.'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('tasks.yaml:10:12: lỗi task/unknown-unit');
   });
 
-  it('--lang en', () => {
-    const r = runCli(['refs', 'refs-typo', '--lang', 'en'], { cwd: PLANS });
+  it('--lang en', async () => {
+    const r = await runCli(['refs', 'refs-typo', '--lang', 'en'], { cwd: PLANS });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Registry of cited documents — refs-typo');
     expect(r.stdout).toMatch(/^No\. {2}Type {10}Number {10}Date {8}Issuer +Cited$/m);
@@ -158,10 +158,10 @@ describe('cchc refs', () => {
     expect(r.stderr).toContain('! Checked 1 plan: 3 warnings.');
   });
 
-  it('a plan without references.yaml: what the text cites, how to start a registry; exit 0 even with --strict', () => {
+  it('a plan without references.yaml: what the text cites, how to start a registry; exit 0 even with --strict', async () => {
     const dir = copy('refs-typo');
     rmSync(path.join(dir, 'references.yaml'));
-    const r = runCli(['refs', '.', '--strict'], { cwd: dir });
+    const r = await runCli(['refs', '.', '--strict'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Kế hoạch chưa có danh mục văn bản viện dẫn (references.yaml)');
@@ -169,8 +169,8 @@ describe('cchc refs', () => {
     expect(r.stdout).toContain('10 văn bản, 12 lần viện dẫn.');
   });
 
-  it('a path that does not exist is a usage error: exit 2', () => {
-    const r = runCli(['refs', 'khong-co']);
+  it('a path that does not exist is a usage error: exit 2', async () => {
+    const r = await runCli(['refs', 'khong-co']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('khong-co');

@@ -1,4 +1,4 @@
-/** The built CLI, spawned: whole outputs, exit codes, colour, flags. Rebuild first (npm test does). */
+/** cchc status, run in-process on the current source: whole outputs, exit codes, colour, flags. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync, readFileSync, cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -15,58 +15,58 @@ function transcript(r: CliResult): string {
 
 describe('whole output on the mini fixture (NO_COLOR=1)', () => {
   it('as of 10/07/2023', async () => {
-    const r = runCli(['status', MINI, '--as-of', '2023-07-10'], { env: { CCHC_TODAY: '2023-07-10' } });
+    const r = await runCli(['status', MINI, '--as-of', '2023-07-10'], { env: { CCHC_TODAY: '2023-07-10' } });
     await expect(transcript(r)).toMatchFileSnapshot('__snapshots__/status-mini-2023-07-10.txt');
   });
 
   it('by default: today (2024-03-01) clipped to the plan year, 31/12/2023', async () => {
-    const r = runCli(['status', 'tests/fixtures/plans/mini'], { env: { CCHC_TODAY: '2024-03-01' } });
+    const r = await runCli(['status', 'tests/fixtures/plans/mini'], { env: { CCHC_TODAY: '2024-03-01' } });
     await expect(transcript(r)).toMatchFileSnapshot('__snapshots__/status-mini-default.txt');
   });
 
   it('in English, for a reporting period', async () => {
-    const r = runCli(['status', MINI, '--period', '2023-6M', '--lang', 'en']);
+    const r = await runCli(['status', MINI, '--period', '2023-6M', '--lang', 'en']);
     await expect(transcript(r)).toMatchFileSnapshot('__snapshots__/status-mini-6m-en.txt');
   });
 
-  it('the two dates differ where the records do', () => {
-    const a = runCli(['status', MINI, '--as-of', '2023-07-10']).stdout;
-    const b = runCli(['status', MINI, '--as-of', '2023-12-31']).stdout;
+  it('the two dates differ where the records do', async () => {
+    const a = (await runCli(['status', MINI, '--as-of', '2023-07-10'])).stdout;
+    const b = (await runCli(['status', MINI, '--as-of', '2023-12-31'])).stdout;
     expect(a).toContain('Hoàn thành 1/5 nhiệm vụ, đạt 20,00% kế hoạch');
     expect(b).toContain('Hoàn thành 3/5 nhiệm vụ, đạt 60,00% kế hoạch');
   });
 });
 
 describe('colour', () => {
-  it('none with NO_COLOR, none with --no-color, none when stdout is not a terminal', () => {
-    const noColor = runCli(['status', MINI, '--as-of', '2023-07-10']);
+  it('none with NO_COLOR, none with --no-color, none when stdout is not a terminal', async () => {
+    const noColor = await runCli(['status', MINI, '--as-of', '2023-07-10']);
     expect(noColor.code).toBe(0);
     expect(noColor.stdout + noColor.stderr).not.toContain(ESC);
-    const flag = runCli(['status', MINI, '--as-of', '2023-07-10', '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    const flag = await runCli(['status', MINI, '--as-of', '2023-07-10', '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(flag.stdout).not.toContain(ESC);
-    const pipe = runCli(['status', MINI, '--as-of', '2023-07-10'], { env: { NO_COLOR: undefined } });
+    const pipe = await runCli(['status', MINI, '--as-of', '2023-07-10'], { env: { NO_COLOR: undefined } });
     expect(pipe.stdout).not.toContain(ESC);
-    const empty = runCli(['status', MINI, '--as-of', '2023-07-10'], { env: { NO_COLOR: '' } });
+    const empty = await runCli(['status', MINI, '--as-of', '2023-07-10'], { env: { NO_COLOR: '' } });
     expect(empty.stdout).not.toContain(ESC); // still a pipe
   });
 
-  it('FORCE_COLOR=1 forces it, and the text underneath is the same', () => {
-    const forced = runCli(['status', MINI, '--as-of', '2023-07-10'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+  it('FORCE_COLOR=1 forces it, and the text underneath is the same', async () => {
+    const forced = await runCli(['status', MINI, '--as-of', '2023-07-10'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(forced.stdout).toContain(`${ESC}[31m`);
-    expect(forced.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe(runCli(['status', MINI, '--as-of', '2023-07-10']).stdout);
-    const both = runCli(['status', MINI, '--as-of', '2023-07-10'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(forced.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe((await runCli(['status', MINI, '--as-of', '2023-07-10'])).stdout);
+    const both = await runCli(['status', MINI, '--as-of', '2023-07-10'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
     expect(both.stdout).not.toContain(ESC);
   });
 
-  it('--json never carries escapes', () => {
-    const r = runCli(['status', MINI, '--json'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+  it('--json never carries escapes', async () => {
+    const r = await runCli(['status', MINI, '--json'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(r.stdout).not.toContain(ESC);
   });
 });
 
 describe('--json', () => {
-  it('prints the whole report with the documented fields', () => {
-    const r = runCli(['status', MINI, '--period', '2023', '--json']);
+  it('prints the whole report with the documented fields', async () => {
+    const r = await runCli(['status', MINI, '--period', '2023', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
@@ -102,35 +102,35 @@ describe('--json', () => {
     ]);
   });
 
-  it('is the same in both languages', () => {
-    expect(runCli(['status', MINI, '--json', '--lang', 'en', '--as-of', '2023-07-10']).stdout).toBe(runCli(['status', MINI, '--json', '--as-of', '2023-07-10']).stdout);
+  it('is the same in both languages', async () => {
+    expect((await runCli(['status', MINI, '--json', '--lang', 'en', '--as-of', '2023-07-10'])).stdout).toBe((await runCli(['status', MINI, '--json', '--as-of', '2023-07-10'])).stdout);
   });
 });
 
 describe('filters', () => {
-  it('--unit by name, any case, NFC or not', () => {
-    const r = runCli(['status', MINI, '--as-of', '2023-07-10', '--unit', 'PHÒNG NỘI VỤ'.normalize('NFD')]);
+  it('--unit by name, any case, NFC or not', async () => {
+    const r = await runCli(['status', MINI, '--as-of', '2023-07-10', '--unit', 'PHÒNG NỘI VỤ'.normalize('NFD')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Bộ lọc: đơn vị chủ trì "Phòng Nội vụ"');
     expect(r.stdout).toContain('Hoàn thành 1/3 nhiệm vụ, đạt 33,33% kế hoạch');
     expect(r.stdout).not.toContain('Rà soát, đơn giản hóa thủ tục hành chính');
-    const j = JSON.parse(runCli(['status', MINI, '--as-of', '2023-07-10', '--unit', 'noi-vu', '--json']).stdout);
+    const j = JSON.parse((await runCli(['status', MINI, '--as-of', '2023-07-10', '--unit', 'noi-vu', '--json'])).stdout);
     expect(j.tasks.map((t: any) => t.no)).toEqual([2, 3, 4]);
     expect(j.units.map((u: any) => u.id)).toEqual(['noi-vu']);
     expect(j.filter).toEqual({ unit: { id: 'noi-vu', name: 'Phòng Nội vụ' } });
   });
 
-  it('--area and --overdue', () => {
-    const area = JSON.parse(runCli(['status', MINI, '--as-of', '2023-07-10', '--area', '2', '--json']).stdout);
+  it('--area and --overdue', async () => {
+    const area = JSON.parse((await runCli(['status', MINI, '--as-of', '2023-07-10', '--area', '2', '--json'])).stdout);
     expect(area.tasks.map((t: any) => t.no)).toEqual([3, 4]);
     expect(area.indicators.map((i: any) => i.id)).toEqual(['2.1a', '2.1b']);
     expect(area.score.points).toBe(0);
-    const overdue = runCli(['status', MINI, '--as-of', '2023-07-10', '--overdue']);
+    const overdue = await runCli(['status', MINI, '--as-of', '2023-07-10', '--overdue']);
     expect(overdue.code).toBe(0);
     expect(overdue.stdout).toContain('Bộ lọc: chỉ nhiệm vụ quá hạn');
     expect(overdue.stdout).toContain('✗ 1. Rà soát, đơn giản hóa thủ tục hành chính');
     expect(overdue.stdout).not.toContain('Công khai thủ tục hành chính');
-    expect(runCli(['status', MINI, '--as-of', '2023-07-10', '--overdue', '--lang', 'en']).stdout).toContain('Filter: overdue tasks only');
+    expect((await runCli(['status', MINI, '--as-of', '2023-07-10', '--overdue', '--lang', 'en'])).stdout).toContain('Filter: overdue tasks only');
   });
 });
 
@@ -144,22 +144,22 @@ describe('usage errors exit 2 with a clear message', () => {
     [['--area', 'hai'], '--area cần số thứ tự của nội dung, có "hai"'],
     [['--area', '9'], 'kế hoạch không có nội dung 9\n  các nội dung: 1 (Cải cách thủ tục hành chính), 2 (Chuyển đổi số), 3 (Tài chính công)'],
     [['--unit', 'noi vu'], 'kế hoạch không có đơn vị "noi vu"\n  có phải "noi-vu"? các đơn vị (mã hoặc tên): noi-vu (Phòng Nội vụ), tu-phap (Phòng Tư pháp), tai-chinh (Phòng Tài chính - Kế hoạch), cac-phong (Các phòng, ban liên quan)'],
-  ])('%j', (args, message) => {
-    const r = runCli(['status', MINI, ...args]);
+  ])('%j', async (args, message) => {
+    const r = await runCli(['status', MINI, ...args]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('in English with --lang en', () => {
-    const r = runCli(['status', MINI, '--area', '7', '--lang', 'en']);
+  it('in English with --lang en', async () => {
+    const r = await runCli(['status', MINI, '--area', '7', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('cchc: the plan has no area 7\n  areas: 1 (Cải cách thủ tục hành chính), 2 (Chuyển đổi số), 3 (Tài chính công)\n');
   });
 
-  it('a missing plan folder', () => {
-    const r = runCli(['status', 'no/such/plan']);
+  it('a missing plan folder', async () => {
+    const r = await runCli(['status', 'no/such/plan']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('không tìm thấy đường dẫn: no/such/plan');
   });
@@ -169,11 +169,11 @@ describe('the plan is checked first', () => {
   const broken = copyPlan(MINI);
   afterAll(() => broken.cleanup());
 
-  it('errors stop status with exit 1 and the located messages validate prints', () => {
+  it('errors stop status with exit 1 and the located messages validate prints', async () => {
     const file = path.join(broken.dir, 'tasks.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('lead: [tai-chinh]', 'lead: [tai-chinhh]'));
-    const status = runCli(['status', broken.dir, '--as-of', '2023-07-10'], { cwd: path.dirname(broken.dir) });
-    const validate = runCli(['validate', broken.dir], { cwd: path.dirname(broken.dir) });
+    const status = await runCli(['status', broken.dir, '--as-of', '2023-07-10'], { cwd: path.dirname(broken.dir) });
+    const validate = await runCli(['validate', broken.dir], { cwd: path.dirname(broken.dir) });
     expect(status.code).toBe(1);
     expect(status.stdout).toBe('');
     expect(status.stderr).toContain('mini/tasks.yaml:39:12: lỗi task/unknown-unit');
@@ -181,25 +181,25 @@ describe('the plan is checked first', () => {
     const findings = validate.stdout.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
     expect(findings.some((f) => f.includes('task/unknown-unit'))).toBe(true);
     for (const f of findings) expect(status.stderr).toContain(f);
-    expect(runCli(['status', broken.dir, '--json'], { cwd: path.dirname(broken.dir) }).stdout).toBe('');
+    expect((await runCli(['status', broken.dir, '--json'], { cwd: path.dirname(broken.dir) })).stdout).toBe('');
   });
 
-  it('warnings do not: the figures print and stderr points at validate', () => {
-    const r = runCli(['status', TEN, '--as-of', '2024-12-31']);
+  it('warnings do not: the figures print and stderr points at validate', async () => {
+    const r = await runCli(['status', TEN, '--as-of', '2024-12-31']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Hoàn thành 10/10 nhiệm vụ, đạt 100,00% kế hoạch');
     expect(r.stdout).toContain('Điểm tiêu chí mức độ thực hiện kế hoạch CCHC: 2/2');
     expect(r.stderr).toBe('cchc: kế hoạch có 1 cảnh báo; xem chi tiết bằng "cchc validate tests/fixtures/plans/status-ten"\n');
   });
 
-  it('finds the newest plan under ./plans when none is named', () => {
+  it('finds the newest plan under ./plans when none is named', async () => {
     const t = tempDir();
     try {
       mkdirSync(path.join(t.dir, 'plans'));
       cpSync(MINI, path.join(t.dir, 'plans', '2023'), { recursive: true });
-      const r = runCli(['status', '--as-of', '2023-07-10'], { cwd: t.dir });
+      const r = await runCli(['status', '--as-of', '2023-07-10'], { cwd: t.dir });
       expect(r.code).toBe(0);
-      expect(r.stdout).toBe(runCli(['status', MINI, '--as-of', '2023-07-10']).stdout);
+      expect(r.stdout).toBe((await runCli(['status', MINI, '--as-of', '2023-07-10'])).stdout);
     } finally {
       t.cleanup();
     }
