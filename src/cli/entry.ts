@@ -1,11 +1,11 @@
 /**
  * The entry of the built CLI (dist/cli.cjs, scripts/build.mjs). The same file serves the
- * worker threads of `cchc validate` over many folders (src/cli/validate-worker.ts).
+ * worker threads of `cchc validate` over many folders (src/cli/validate-worker.ts), which
+ * are started with WORKER_FLAG.
  */
-import { isMainThread } from 'node:worker_threads';
-import { runtime, serveWorker } from './validate-worker.js';
+import { runtime, serveWorker, WORKER_FLAG } from './validate-worker.js';
 import { main } from './main.js';
 
 runtime.entryFile = __filename;
-if (isMainThread) void main(process.argv);
-else serveWorker();
+if (process.argv.includes(WORKER_FLAG)) serveWorker();
+else void main(process.argv);

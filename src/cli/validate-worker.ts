@@ -5,8 +5,9 @@
  * finish, so a run of slow (failing) folders does not all land on one worker, and puts the
  * results back in the order of the folders.
  */
-import { Worker, parentPort } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadPlan } from '../load/index.js';
 
@@ -18,6 +19,14 @@ export const CHUNK = 16;
 /** The file a worker runs: the built CLI, set by src/cli/entry.ts; undefined from source. */
 export const runtime: { entryFile?: string } = {};
 
+/** The argument that starts the built CLI as a worker (checked before worker_threads loads). */
+export const WORKER_FLAG = '--cchc-validate-worker';
+
+/** worker_threads, required on first use: most runs start no thread (BENCHMARKS.md, start-up). */
+function threads(): typeof import('node:worker_threads') {
+  return createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+}
+
 interface Job {
   start: number;
   dirs: string[];
@@ -26,6 +35,7 @@ interface Job {
 
 /** Inside a worker: check each chunk sent, answer with its findings. */
 export function serveWorker(): void {
+  const { parentPort } = threads();
   parentPort!.on('message', (job: Job | null) => {
     if (job === null) {
       parentPort!.close();
@@ -71,7 +81,7 @@ export async function checkFoldersInParallel(dirs: readonly string[], cwd: strin
       w.postMessage({ start, dirs: dirs.slice(start, next), cwd } satisfies Job);
     };
     for (let k = 0; k < n; k++) {
-      const w = new Worker(runtime.entryFile!);
+      const w = new (threads().Worker)(runtime.entryFile!, { argv: [WORKER_FLAG] });
       workers.push(w);
       w.on('message', (m: { start: number; results: Diagnostic[][] }) => {
         m.results.forEach((ds, j) => (out[m.start + j] = ds));

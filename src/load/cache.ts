@@ -14,7 +14,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,26 +52,24 @@ function sourceHash(): string {
 
 let yamlVersion: string | undefined;
 
-/** The version of the `yaml` package this process would load (it is not bundled). */
+/**
+ * The version of the `yaml` package this process would load (it is not bundled), found as
+ * Node finds it: node_modules/yaml in this file's folder or the nearest above it. Reading
+ * one small file costs less than asking the module resolver.
+ */
 function parserVersion(): string {
-  if (yamlVersion === undefined) {
+  if (yamlVersion !== undefined) return yamlVersion;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
     try {
-      const req = createRequire(import.meta.url);
-      let dir = path.dirname(req.resolve('yaml'));
-      for (let i = 0; i < 4 && !yamlVersion; i++, dir = path.dirname(dir)) {
-        try {
-          const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-          if (pkg.name === 'yaml') yamlVersion = String(pkg.version);
-        } catch {
-          /* keep walking up */
-        }
-      }
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'node_modules', 'yaml', 'package.json'), 'utf8')) as { version?: unknown };
+      return (yamlVersion = String(pkg.version));
     } catch {
-      /* not resolvable: the key says so */
+      const up = path.dirname(dir);
+      if (up === dir) return (yamlVersion = 'unknown');
+      dir = up;
     }
-    yamlVersion ??= 'unknown';
   }
-  return yamlVersion;
 }
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {

@@ -5,7 +5,7 @@
  * installed, not a repository, an unknown revision, a revision where the plan folder did
  * not exist yet) are UsageErrors: exit 2 with a message in both languages.
  */
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -18,6 +18,12 @@ const DIFF_FILES = REQUIRED_FILES;
 interface GitFailure {
   status: number | null;
   stderr: string;
+}
+
+/** child_process, required on first use: most runs never start git (BENCHMARKS.md, start-up). */
+function execFileSync(...args: Parameters<typeof import('node:child_process').execFileSync>): Buffer {
+  const cp = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+  return cp.execFileSync(...args) as Buffer;
 }
 
 function gitEnv(): NodeJS.ProcessEnv {

@@ -306,7 +306,16 @@ export function planCutoff(plan: PlanFile): IsoDate {
   return plan.date && isValidIsoDate(plan.date) ? plan.date : `${plan.year - 1}-12-31`;
 }
 
+/** One analysis per plan: the seven ref rules and `cchc refs` share it (BENCHMARKS.md). */
+const analyses = new WeakMap<PlanDocs, RefsAnalysis>();
+
 export function analyzeRefs(docs: PlanDocs): RefsAnalysis {
+  let a = analyses.get(docs);
+  if (!a) analyses.set(docs, (a = analyzeRefsOnce(docs)));
+  return a;
+}
+
+function analyzeRefsOnce(docs: PlanDocs): RefsAnalysis {
   const registry = docs.references?.data ? readRegistry(docs.references as Doc<ReferencesFile>) : undefined;
   const byKey = new Map<string, RegistryEntry>();
   for (const e of registry ?? []) if (e.key !== undefined && !byKey.has(e.key)) byKey.set(e.key, e);
