@@ -46,11 +46,8 @@ for (const c of candidates) {
   }
 }
 
-const script = new vm.Script(Module.wrap(source), {
-  filename: file,
-  cachedData,
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-});
+// The bundle has no import(): the build turns it into require().
+const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
 const target = out || (off ? undefined : (cachedData === undefined || script.cachedDataRejected) && userCacheFile());
 if (target) {
   // At the end of the run, so the cache holds every function this run compiled.

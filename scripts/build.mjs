@@ -103,6 +103,9 @@ try {
     sourcemap: false,
     legalComments: 'none',
     external: ['exceljs', 'yaml'],
+    // import() becomes require(): bin/cchc.cjs runs the bundle as a vm.Script, which has no
+    // loader for import() without an experimental flag.
+    supported: { 'dynamic-import': false },
     plugins: [jsYamlCjs],
     // ES-module code bundled as CommonJS: import.meta.url becomes the bundle's own URL.
     define: { __CCHC_BUILD__: JSON.stringify(hash), 'import.meta.url': '__cchcUrl' },

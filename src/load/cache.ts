@@ -195,7 +195,8 @@ export function pruneCache(dir: string, bound: number): void {
   const now = Date.now();
   try {
     for (const sub of readdirSync(dir)) {
-      if (!/^[0-9a-f]{2}$/.test(sub)) continue;
+      // Result entries by the first two hex digits of their key; v8/ holds the code cache of the bundle (bin/cchc.cjs).
+      if (!/^(?:[0-9a-f]{2}|v8)$/.test(sub)) continue;
       for (const name of readdirSync(path.join(dir, sub))) {
         const file = path.join(dir, sub, name);
         const st = statSync(file);

@@ -37,7 +37,7 @@ function cchc(args: string[], cwd: string, cache: string, extra: Record<string, 
 function entries(cache: string): string[] {
   let out: string[] = [];
   try {
-    for (const sub of readdirSync(cache)) out = out.concat(readdirSync(path.join(cache, sub)).map((n) => path.join(cache, sub, n)));
+    for (const sub of readdirSync(cache).filter((n) => /^[0-9a-f]{2}$/.test(n))) out = out.concat(readdirSync(path.join(cache, sub)).map((n) => path.join(cache, sub, n)));
   } catch {
     /* no cache yet */
   }
