@@ -199,6 +199,28 @@ const BASE_CODES = {
   'progress/non-indicator-value': {
     severity: 'error', vi: 'Chỉ tiêu "{id}" có {count} mục tiêu; ghi số liệu theo mã mục tiêu ({targets})', en: 'Indicator "{id}" has {count} targets; record values by target id ({targets})',
   },
+  // --- bounded input (issue 12; caps documented in docs/engine.md)
+  'file/not-regular': {
+    severity: 'error', io: true,
+    vi: 'Không phải tệp thường ({kind}); cchc chỉ đọc tệp thường', en: 'Not a regular file ({kind}); cchc reads regular files only',
+  },
+  'file/outside-repository': {
+    severity: 'error', io: true,
+    vi: 'Liên kết (symlink) trỏ ra ngoài kho kế hoạch {root}; cchc không đọc', en: 'A symbolic link to outside the plan repository {root}; not read',
+    hintVi: 'Chép tệp vào kho kế hoạch thay cho liên kết.', hintEn: 'Copy the file into the plan repository instead of linking to it.',
+  },
+  'yaml/too-many-nodes': {
+    severity: 'error', vi: 'Tệp có quá nhiều phần tử YAML (hơn {max})', en: 'Too many YAML nodes in the file (more than {max})',
+  },
+  'limit/findings': {
+    severity: 'warning', vi: 'Còn {count} phát hiện khác trong tệp này không hiển thị (tối đa {max} mỗi tệp)', en: '{count} more findings in this file not shown (at most {max} per file)',
+  },
+  'limit/plan-files': {
+    severity: 'error', vi: 'Thư mục có {count} tệp, quá giới hạn {max}', en: 'The folder holds {count} files, more than {max}',
+  },
+  'limit/plan-size': {
+    severity: 'error', vi: 'Kế hoạch quá lớn: các tệp vượt {max} byte; tệp này và các tệp sau không được đọc', en: 'The plan is too large: its files exceed {max} bytes; this file and those after it were not read',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export const CODES = { ...BASE_CODES, ...REF_CODES } as const;

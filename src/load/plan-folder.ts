@@ -33,12 +33,34 @@ export function loadPlanFolder(dir: string, cwd: string): { docs: PlanDocs; diag
   return { docs: parsed.docs, diagnostics: [...diagnostics, ...parsed.diagnostics] };
 }
 
-/** Parse and check texts already read: every finding, sorted, the plan when it is sound. */
+/** At most this many findings are reported per file; one limit/findings says how many more. */
+export const MAX_FINDINGS_PER_FILE = 200;
+
+/** Parse and check texts already read: the findings, sorted, the plan when it is sound. */
 export function checkFolderTexts(read: FolderRead): PlanCheck & { docs: PlanDocs } {
   const { docs, diagnostics: yamlDs } = docsFromTexts(read.displayDir, read.folderName, read.texts);
   const result = checkPlan(docs);
-  const diagnostics = [...read.diagnostics, ...yamlDs, ...result.diagnostics].sort(compareDiagnostics);
+  const diagnostics = capFindings([...read.diagnostics, ...yamlDs, ...result.diagnostics].sort(compareDiagnostics));
   return { diagnostics, plan: result.plan, docs };
+}
+
+/** The first MAX_FINDINGS_PER_FILE findings of each file (sorted input), and a note of the rest. */
+export function capFindings(sorted: readonly Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const file = sorted[i]!.file;
+    let j = i;
+    while (j < sorted.length && sorted[j]!.file === file) j++;
+    out.push(...sorted.slice(i, Math.min(j, i + MAX_FINDINGS_PER_FILE)));
+    if (j - i > MAX_FINDINGS_PER_FILE) {
+      // After the file's last finding shown, so the sorted order holds.
+      const last = sorted[j - 1]!;
+      out.push({ code: 'limit/findings', severity: 'warning', file, line: last.line, column: last.column + 1, params: { count: j - i - MAX_FINDINGS_PER_FILE, max: MAX_FINDINGS_PER_FILE } });
+    }
+    i = j;
+  }
+  return out;
 }
 
 /** A lone YAML file, not inside a plan folder: checked against the schema its `kind` names. */

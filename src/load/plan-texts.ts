@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { fileDiagnostic, ioDiagnostic, readText } from './read.js';
+import { fileDiagnostic, ioDiagnostic, readText, repositoryRoot } from './read.js';
 
 export const REQUIRED_FILES = ['plan', 'units', 'tasks', 'indicators', 'budget'] as const;
 export const OPTIONAL_FILES = ['references'] as const;
@@ -91,29 +91,42 @@ export interface PlanText {
   text: string;
 }
 
-/** Read every file of a plan folder as text: the only I/O of loading a plan. */
+/** At most this many progress files in a plan folder (docs/engine.md, caps). */
+export const MAX_PROGRESS_FILES = 2_000;
+/** At most this many bytes in all the files of a plan folder together. */
+export const MAX_PLAN_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Read every file of a plan folder as text: the only I/O of loading a plan. Each file must
+ * be a regular file inside the plan repository (read.ts); the folder is capped in files
+ * and bytes, so that no input keeps a command busy.
+ */
 export function readPlanTexts(dir: string, cwd: string): { texts: PlanText[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const texts: PlanText[] = [];
-  const read = (kind: PlanText['kind'], file: string) => {
+  const root = repositoryRoot(dir);
+  let bytes = 0;
+  let full = false;
+  const read = (kind: PlanText['kind'], file: string, required: boolean) => {
     const shown = displayPath(file, cwd);
-    const r = readText(file, shown);
-    diagnostics.push(...r.diagnostics);
-    if (r.text !== undefined) texts.push({ kind, path: shown, text: r.text });
-  };
-  for (const kind of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
-    const file = path.join(dir, `${kind}.yaml`);
-    try {
-      statSync(file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') diagnostics.push(ioDiagnostic(displayPath(file, cwd), err));
-      else if ((REQUIRED_FILES as readonly string[]).includes(kind)) {
-        diagnostics.push(fileDiagnostic(displayPath(dir, cwd), 'file/missing', { name: `${kind}.yaml` }));
-      }
-      continue;
+    if (full) return;
+    const r = readText(file, shown, root);
+    if (r.diagnostics[0]?.code === 'io/not-found') {
+      if (required) diagnostics.push(fileDiagnostic(displayPath(dir, cwd), 'file/missing', { name: path.basename(file) }));
+      return;
     }
-    read(kind, file);
-  }
+    diagnostics.push(...r.diagnostics);
+    if (r.text === undefined) return;
+    bytes += r.size ?? 0;
+    if (bytes > MAX_PLAN_BYTES) {
+      full = true;
+      diagnostics.push(fileDiagnostic(shown, 'limit/plan-size', { max: MAX_PLAN_BYTES }));
+      return;
+    }
+    texts.push({ kind, path: shown, text: r.text });
+  };
+  for (const kind of REQUIRED_FILES) read(kind, path.join(dir, `${kind}.yaml`), true);
+  for (const kind of OPTIONAL_FILES) read(kind, path.join(dir, `${kind}.yaml`), false);
   const progressDir = path.join(dir, PROGRESS_DIR);
   let names: string[] = [];
   try {
@@ -122,7 +135,11 @@ export function readPlanTexts(dir: string, cwd: string): { texts: PlanText[]; di
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') diagnostics.push(ioDiagnostic(displayPath(progressDir, cwd), err));
   }
-  for (const n of names) read('progress', path.join(progressDir, n));
+  if (names.length > MAX_PROGRESS_FILES) {
+    diagnostics.push(fileDiagnostic(displayPath(progressDir, cwd), 'limit/plan-files', { count: names.length, max: MAX_PROGRESS_FILES }));
+    names = [];
+  }
+  for (const n of names) read('progress', path.join(progressDir, n), false);
   return { texts, diagnostics };
 }
 

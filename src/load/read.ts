@@ -1,8 +1,10 @@
 /**
- * The I/O shell around parseSource: reads bytes, refuses what cannot be a plan file
- * (too large, not UTF-8), and turns file-system errors into io/* diagnostics (exit 2).
+ * The I/O shell around parseSource: reads bytes, refuses what cannot be a plan file (not a
+ * regular file, a link out of the plan repository, too large, not UTF-8), and turns
+ * file-system errors into io/* diagnostics (exit 2). docs/engine.md lists the caps.
  */
-import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
+import { openSync, readSync, closeSync, fstatSync, lstatSync, realpathSync, statSync, constants, type Stats } from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../yaml/source.js';
 
@@ -59,17 +61,79 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return i;
 }
 
-/** Read one file as text (size cap, UTF-8 only). Never throws for bad input. */
-export function readText(file: string, displayPath = file): { text?: string; diagnostics: Diagnostic[] } {
+/** What a non-regular file is, for the message. */
+function fileType(st: Stats): string {
+  return st.isDirectory() ? 'folder' : st.isFIFO() ? 'FIFO' : st.isSocket() ? 'socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'device' : 'special file';
+}
+
+/**
+ * The plan repository holding `dir`: the nearest folder at or above it with a `.git`, else
+ * the folder itself; as a real path. A plan file may be a symbolic link only to a file
+ * inside it.
+ */
+export function repositoryRoot(dir: string): string {
+  let cur = path.resolve(dir);
+  for (;;) {
+    try {
+      lstatSync(path.join(cur, '.git'));
+      break;
+    } catch {
+      const up = path.dirname(cur);
+      if (up === cur) {
+        cur = path.resolve(dir);
+        break;
+      }
+      cur = up;
+    }
+  }
+  try {
+    return realpathSync.native(cur);
+  } catch {
+    return cur;
+  }
+}
+
+/** A finding when `file` is a symbolic link (or inside a linked folder) that leads out of `root`. */
+export function outsideRoot(file: string, root: string, displayPath: string): Diagnostic | undefined {
+  let real: string;
+  try {
+    real = realpathSync.native(file);
+  } catch {
+    return undefined; // reading reports it
+  }
+  const rel = path.relative(root, real);
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return undefined;
+  return fileDiagnostic(displayPath, 'file/outside-repository', { root });
+}
+
+/**
+ * Read one file as text (size cap, UTF-8 only). Never throws for bad input, and never
+ * blocks: what is not a regular file (a FIFO, a socket, a device) is refused before it is
+ * opened, and opened without blocking in case it changed meanwhile. `root`, when given, is
+ * the plan repository the file must resolve into.
+ */
+export function readText(file: string, displayPath = file, root?: string): { text?: string; diagnostics: Diagnostic[]; size?: number } {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (err) {
+    return { diagnostics: [ioDiagnostic(displayPath, err)] };
+  }
+  if (st.isDirectory()) return { diagnostics: [fileDiagnostic(displayPath, 'io/unreadable', { detail: 'is a folder' })] };
+  if (!st.isFile()) return { diagnostics: [fileDiagnostic(displayPath, 'file/not-regular', { kind: fileType(st) })] };
+  if (root !== undefined) {
+    const outside = outsideRoot(file, root, displayPath);
+    if (outside) return { diagnostics: [outside] };
+  }
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     return { diagnostics: [ioDiagnostic(displayPath, err)] };
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) return { diagnostics: [fileDiagnostic(displayPath, 'io/unreadable', { detail: 'is a folder' })] };
+    if (!st.isFile()) return { diagnostics: [fileDiagnostic(displayPath, 'file/not-regular', { kind: fileType(st) })] };
     if (st.size > MAX_FILE_BYTES) {
       return { diagnostics: [fileDiagnostic(displayPath, 'file/too-large', { size: st.size, max: MAX_FILE_BYTES })] };
     }
@@ -81,7 +145,7 @@ export function readText(file: string, displayPath = file): { text?: string; dia
       off += n;
     }
     const { text, diagnostic } = decodeUtf8(displayPath, bytes.subarray(0, off));
-    return diagnostic ? { diagnostics: [diagnostic] } : { text, diagnostics: [] };
+    return diagnostic ? { diagnostics: [diagnostic] } : { text, diagnostics: [], size: off };
   } catch (err) {
     return { diagnostics: [ioDiagnostic(displayPath, err)] };
   } finally {

@@ -1,11 +1,16 @@
 /**
- * The fast path for clean files. js-yaml reads plain YAML about four times faster than
- * the yaml package, which we keep for what js-yaml cannot give: positions, every error
- * located, alias limits. A file takes the fast path only when nothing in it could make
- * the two disagree (anchors, aliases, tags, tabs, directives, explicit keys, block
- * scalars with an indentation indicator, empty or null keys); anything
- * js-yaml rejects (duplicate keys, several documents, bad syntax) goes to the exact path
- * too, which then reports it. tests/unit/yaml-fast.test.ts checks that the two agree.
+ * The fast path for clean files. js-yaml (its CommonJS build, bundled) reads plain YAML
+ * several times faster than the yaml package, which we keep for what js-yaml cannot give:
+ * positions and every error located. One grammar decides, not two: a file takes the fast
+ * path only when nothing in it could make the two disagree (anchors, aliases, tags, tabs,
+ * directives, explicit keys, block scalars with an indentation indicator, empty or null
+ * keys), and both read it with the YAML 1.2 core schema; anything js-yaml rejects
+ * (duplicate keys, several documents, bad syntax) goes to the exact path, which reports
+ * it. tests/unit/yaml-fast.test.ts checks that the two agree, including on the two known
+ * differences (docs/engine.md): `1e400` and keys longer than 1,024 characters.
+ *
+ * js-yaml also bounds the work first: nesting deeper than LIMITS.maxDepth is refused here,
+ * located, before the yaml package (which recurses per level) ever sees it.
  */
 import { load, CORE_SCHEMA } from 'js-yaml';
 
@@ -14,14 +19,18 @@ const NOT_PLAIN = /(^|[\s[{,])[&*!][^\s,\]}]|\t|^%|^\s*\? |^\s*<<\s*:|\u0000|[|>
 /** Empty or null keys: js-yaml names them "null", the yaml package "". */
 const NULL_KEY = /(^[ -]*|[{,][ ]*)(~|null|Null|NULL)?[ ]*:([ \r\n]|$)/m;
 
-export function fastParse(text: string): { data: unknown } | undefined {
-  if (NOT_PLAIN.test(text) || NULL_KEY.test(text)) return undefined;
+export type FastResult = { data: unknown } | { tooDeep: { line: number; column: number } } | undefined;
+
+export function fastParse(text: string, maxDepth: number): FastResult {
+  const plain = !NOT_PLAIN.test(text) && !NULL_KEY.test(text);
   try {
-    const data = load(text, { schema: CORE_SCHEMA, json: false });
+    const data = load(text, { schema: CORE_SCHEMA, json: false, maxDepth: maxDepth + 1 });
     // An empty file, or only comments: let the exact path say so.
-    if (data === undefined || data === null) return undefined;
+    if (!plain || data === undefined || data === null) return undefined;
     return { data };
-  } catch {
+  } catch (err) {
+    const e = err as { message?: string; mark?: { line?: number; column?: number } };
+    if (/exceeded maxDepth/.test(String(e.message)) && e.mark) return { tooDeep: { line: (e.mark.line ?? 0) + 1, column: (e.mark.column ?? 0) + 1 } };
     return undefined;
   }
 }

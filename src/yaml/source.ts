@@ -34,10 +34,12 @@ export interface SourceFile {
   diagnostics: Diagnostic[];
 }
 
-/** Caps that keep a hostile file from exhausting memory or time. */
+/** Caps that keep a hostile file from exhausting memory or time (docs/engine.md). */
 export const LIMITS = {
   maxAliasCount: 100,
   maxDepth: 64,
+  /** YAML nodes (keys, values, items) in one file. */
+  maxNodes: 300_000,
 } as const;
 
 const YAML_CODES: Record<string, string> = {
@@ -59,10 +61,73 @@ export function normalizeText(raw: string): string {
 
 export function parseSource(path: string, rawText: string): SourceFile {
   const text = normalizeText(rawText);
-  const fast = fastParse(text);
-  // The syntax tree is built later, only if a finding needs a position (syntaxTree()).
-  if (fast) return { path, text, data: fast.data, diagnostics: [] };
+  // Before any parser: a cheap upper bound of the nodes, so that every parse stays bounded.
+  if (roughNodeCount(text) > LIMITS.maxNodes * 2) return tooManyNodes(path, text);
+  const fast = fastParse(text, LIMITS.maxDepth);
+  if (fast && 'tooDeep' in fast) {
+    const src: SourceFile = { path, text, data: undefined, diagnostics: [] };
+    src.diagnostics.push(diagnosticAt(src, fast.tooDeep, 'yaml/too-deep', 'error', { max: LIMITS.maxDepth }));
+    return src;
+  }
+  if (fast) {
+    const verdict = plainDataVerdict(fast.data);
+    if (verdict === 'too-many') return tooManyNodes(path, text);
+    // The syntax tree is built later, only if a finding needs a position (syntaxTree()).
+    if (verdict === 'ok') return { path, text, data: fast.data, diagnostics: [] };
+  }
   return parseExact(path, text);
+}
+
+function tooManyNodes(path: string, text: string): SourceFile {
+  const src: SourceFile = { path, text, data: undefined, diagnostics: [] };
+  src.diagnostics.push(diagnosticAt(src, { line: 1, column: 1 }, 'yaml/too-many-nodes', 'error', { max: LIMITS.maxNodes }));
+  return src;
+}
+
+/** Lines plus commas: a YAML text holds at most a few nodes for each. */
+function roughNodeCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 44) n++;
+  }
+  return n;
+}
+
+/**
+ * A float with an exponent, as the core schema reads it. js-yaml keeps such a scalar as
+ * text when it overflows (`1e400`), where the yaml package reads Infinity; it is the only
+ * scalar the two read differently (tests/unit/yaml-fast.test.ts). A quoted one only costs
+ * the exact parse.
+ */
+const EXPONENT_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+
+/**
+ * Whether js-yaml's data can stand for the yaml package's: not too many nodes, and none of
+ * the two known differences (docs/engine.md): a key longer than 1,024 characters (the yaml
+ * package refuses it) and a number that overflows (`1e400`: js-yaml keeps the text, the
+ * yaml package reads Infinity). On a difference the exact parser decides. One walk,
+ * without recursion, stopped at the node cap.
+ */
+function plainDataVerdict(data: unknown): 'ok' | 'exact' | 'too-many' {
+  const stack: unknown[] = [data];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (++nodes > LIMITS.maxNodes) return 'too-many';
+    if (typeof v === 'string') {
+      if (EXPONENT_FLOAT.test(v)) return 'exact';
+    } else if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+    } else if (v !== null && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        if (++nodes > LIMITS.maxNodes) return 'too-many';
+        if (k.length > 1024 || EXPONENT_FLOAT.test(k)) return 'exact';
+        stack.push((v as Record<string, unknown>)[k]);
+      }
+    }
+  }
+  return 'ok';
 }
 
 /** The yaml package's full parse: data, syntax tree and every YAML problem located. */
@@ -71,7 +136,9 @@ export function parseExact(path: string, text: string): SourceFile {
   const doc = parseDocument(text, {
     version: '1.2',
     schema: 'core',
-    uniqueKeys: true,
+    // The yaml package's duplicate-key check compares each key with every other: quadratic.
+    // findDuplicateKey below does it in one pass.
+    uniqueKeys: false,
     merge: false,
     prettyErrors: false,
     keepSourceTokens: false,
@@ -97,6 +164,11 @@ export function parseExact(path: string, text: string): SourceFile {
   if (doc.errors.length > 0) return src;
   if (doc.contents === null) {
     src.diagnostics.push(diagnosticAt(src, { line: 1, column: 1 }, 'yaml/empty-file', 'error', {}));
+    return src;
+  }
+  const duplicate = findDuplicateKey(doc.contents as YamlNode);
+  if (duplicate) {
+    src.diagnostics.push(diagnosticAt(src, nodePosition(src, duplicate), 'yaml/duplicate-key', 'error', {}));
     return src;
   }
   const complexKey = findComplexKey(doc.contents as YamlNode);
@@ -166,6 +238,29 @@ function findComplexKey(node: YamlNode | null | undefined, depth = 0): YamlNode 
     for (const it of node.items) {
       const f = findComplexKey(it as YamlNode, depth + 1);
       if (f) return f;
+    }
+  }
+  return undefined;
+}
+
+/** The second occurrence of a key in some mapping, found with one set per mapping. */
+function findDuplicateKey(root: YamlNode | null | undefined): YamlNode | undefined {
+  const stack: { node: YamlNode | null | undefined; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!node || depth > LIMITS.maxDepth) continue;
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const p of node.items) {
+        const k = isScalar(p.key) ? `${typeof p.key.value}:${String(p.key.value)}` : undefined;
+        if (k !== undefined) {
+          if (seen.has(k)) return p.key as YamlNode;
+          seen.add(k);
+        }
+        stack.push({ node: p.value as YamlNode, depth: depth + 1 });
+      }
+    } else if (isSeq(node)) {
+      for (const it of node.items) stack.push({ node: it as YamlNode, depth: depth + 1 });
     }
   }
   return undefined;
@@ -251,7 +346,7 @@ export function locate(src: SourceFile, path: readonly PathSegment[]): Located {
   for (const seg of path) {
     node = resolveAlias(src, node);
     if (isMap(node)) {
-      const pair = node.items.find((p: Pair) => keyString(p.key) === String(seg));
+      const pair = pairIndex(node).get(String(seg));
       if (!pair) break;
       key = pair.key as YamlNode;
       node = (pair.value as YamlNode | null) ?? key;
@@ -265,6 +360,22 @@ export function locate(src: SourceFile, path: readonly PathSegment[]): Located {
     depth++;
   }
   return { node: resolveAlias(src, node) ?? undefined, key, depth };
+}
+
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The pairs of a mapping by key, built once: a finding does not walk the whole mapping. */
+function pairIndex(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items as Pair[]) {
+      const k = keyString(p.key);
+      if (k !== undefined && !index.has(k)) index.set(k, p);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
 }
 
 function resolveAlias(src: SourceFile, node: YamlNode | null): YamlNode | null {

@@ -1,7 +1,9 @@
 /**
  * The fast path (js-yaml, for clean files) must never disagree with the exact path (the
- * yaml package): whenever it accepts a text, the exact parser accepts it too, with no
- * finding, and gives the same data.
+ * yaml package): whenever parseSource takes it (no syntax tree built), the exact parser
+ * accepts the text too, with no finding, and gives the same data. The two known
+ * differences of the parsers (`1e400`, keys over 1,024 characters) are decided by the
+ * exact parser (docs/engine.md).
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
@@ -12,12 +14,17 @@ import { fastParse } from '../../src/yaml/fast.js';
 import { parseExact, parseSource } from '../../src/yaml/source.js';
 import { PLAN_2022, fixturePlan } from '../helpers.js';
 
+/** True when parseSource took the fast path; fails when that path disagrees with the exact one. */
 function agree(text: string): boolean {
-  const fast = fastParse(text);
-  if (!fast) return false;
-  const exact = parseExact('t.yaml', text);
+  const src = parseSource('t.yaml', text);
+  const exact = parseExact('t.yaml', src.text);
+  if (src.doc || src.diagnostics.length > 0) {
+    // The exact path decided: same findings, same data.
+    expect(src.diagnostics.map((d) => d.code)).toEqual(exact.diagnostics.map((d) => d.code));
+    return false;
+  }
   expect(exact.diagnostics).toEqual([]);
-  expect(fast.data).toEqual(exact.data);
+  expect(src.data).toEqual(exact.data);
   return true;
 }
 
@@ -33,14 +40,47 @@ describe('the fast YAML path', () => {
 
   it('leaves anchors, aliases, tags, tabs, explicit keys, merge keys, directives and empty files to the exact path', () => {
     for (const t of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a:\n\tb: 1\n', '? a\n: 1\n', '<<: {a: 1}\n', '%YAML 1.2\n---\na: 1\n', '', '# only a comment\n']) {
-      expect(fastParse(t), JSON.stringify(t)).toBeUndefined();
+      expect(fastParse(t, 64), JSON.stringify(t)).toBeUndefined();
     }
   });
 
   it('sends what js-yaml rejects to the exact path: duplicate keys, several documents, bad syntax', () => {
     for (const t of ['a: 1\na: 2\n', 'a: 1\n---\nb: 2\n', 'a: [1\n']) {
-      expect(fastParse(t)).toBeUndefined();
+      expect(fastParse(t, 64)).toBeUndefined();
       expect(parseSource('t.yaml', t).diagnostics.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('the two known differences of the parsers are decided by the exact one', () => {
+    // js-yaml keeps an overflowing float as text; the yaml package reads Infinity.
+    for (const t of ['a: 1e400\n', 'a: -1.0e+400\n', '- 1E999\n']) {
+      expect(fastParse(t, 64)).toEqual({ data: expect.anything() });
+      const src = parseSource('t.yaml', t);
+      expect(src.doc, t).toBeDefined();
+      expect(src.data).toEqual(parseExact('t.yaml', t).data);
+      expect(Object.values(src.data as object).some((v) => v === Infinity || v === -Infinity)).toBe(true);
+    }
+    // js-yaml accepts an implicit key over 1,024 characters; the yaml package refuses it.
+    const long = `${'k'.repeat(1025)}: 1\n`;
+    expect(fastParse(long, 64)).toEqual({ data: expect.anything() });
+    expect(parseSource('t.yaml', long).diagnostics.map((d) => d.code)).toEqual(parseExact('t.yaml', long).diagnostics.map((d) => d.code));
+    expect(parseSource('t.yaml', long).diagnostics.length).toBeGreaterThan(0);
+    // 1,024 is still a key for both.
+    expect(agree(`${'k'.repeat(1024)}: 1\n`)).toBe(true);
+  });
+
+  it('refuses nesting deeper than the limit on the fast path, located, as the exact path does', () => {
+    for (const t of ['a: ' + '['.repeat(200) + ']'.repeat(200) + '\n', 'a:\n' + Array.from({ length: 100 }, (_, i) => '  '.repeat(i + 1) + 'k:\n').join('')]) {
+      const src = parseSource('t.yaml', t);
+      expect(src.diagnostics.map((d) => d.code)).toEqual(['yaml/too-deep']);
+      expect(src.diagnostics[0]!.line).toBeGreaterThan(0);
+      expect(parseExact('t.yaml', t).diagnostics.map((d) => d.code)).toEqual(['yaml/too-deep']);
+    }
+    // At the limit, both paths draw the line at the same depth.
+    for (let n = 60; n <= 68; n++) {
+      for (const t of ['a: ' + '['.repeat(n) + ']'.repeat(n) + '\n', 'a:\n' + Array.from({ length: n }, (_, i) => '  '.repeat(i + 1) + 'k:\n').join('')]) {
+        expect(parseSource('t.yaml', t).diagnostics.map((d) => d.code), `${n}`).toEqual(parseExact('t.yaml', t).diagnostics.map((d) => d.code));
+      }
     }
   });
 
