@@ -14,15 +14,18 @@
  */
 import { load, CORE_SCHEMA } from 'js-yaml';
 
-/** Constructs whose meaning or limits we let only the exact parser decide. */
-const NOT_PLAIN = /(^|[\s[{,])[&*!][^\s,\]}]|\t|^%|^\s*\? |^\s*<<\s*:|\u0000|[|>][-+]?[1-9]/m;
-/** Empty or null keys: js-yaml names them "null", the yaml package "". */
-const NULL_KEY = /(^[ -]*|[{,][ ]*)(~|null|Null|NULL)?[ ]*:([ \r\n]|$)/m;
+/**
+ * Constructs whose meaning or limits we let only the exact parser decide. Every repeat is
+ * of spaces only and anchored, so the test stays linear on hostile text (a line of 5,000
+ * spaces once made a guard quadratic). Empty or null keys (js-yaml names them "null", the
+ * yaml package "") are found in the data instead (yaml/source.ts).
+ */
+const NOT_PLAIN = /(^|[\s[{,])[&*!][^\s,\]}]|\t|^%|^[ ]*\? |^[ ]*<<[ ]*:|\u0000|[|>][-+]?[1-9]/m;
 
 export type FastResult = { data: unknown } | { tooDeep: { line: number; column: number } } | undefined;
 
 export function fastParse(text: string, maxDepth: number): FastResult {
-  const plain = !NOT_PLAIN.test(text) && !NULL_KEY.test(text);
+  const plain = !NOT_PLAIN.test(text);
   try {
     const data = load(text, { schema: CORE_SCHEMA, json: false, maxDepth: maxDepth + 1 });
     // An empty file, or only comments: let the exact path say so.

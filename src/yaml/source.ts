@@ -104,8 +104,8 @@ const EXPONENT_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 
 /**
  * Whether js-yaml's data can stand for the yaml package's: not too many nodes, and none of
- * the two known differences (docs/engine.md): a key longer than 1,024 characters (the yaml
- * package refuses it) and a number that overflows (`1e400`: js-yaml keeps the text, the
+ * the known differences (docs/engine.md): a key longer than 1,024 characters (the yaml
+ * package refuses it), a null or empty key, and a number that overflows (`1e400`: js-yaml keeps the text, the
  * yaml package reads Infinity). On a difference the exact parser decides. One walk,
  * without recursion, stopped at the node cap.
  */
@@ -122,7 +122,8 @@ function plainDataVerdict(data: unknown): 'ok' | 'exact' | 'too-many' {
     } else if (v !== null && typeof v === 'object') {
       for (const k of Object.keys(v)) {
         if (++nodes > LIMITS.maxNodes) return 'too-many';
-        if (k.length > 1024 || EXPONENT_FLOAT.test(k)) return 'exact';
+        // A null or empty key: js-yaml names it "null", the yaml package "".
+        if (k.length > 1024 || k === 'null' || EXPONENT_FLOAT.test(k)) return 'exact';
         stack.push((v as Record<string, unknown>)[k]);
       }
     }
