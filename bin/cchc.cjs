@@ -6,7 +6,8 @@
 // dist/cli.cjs.<node>.v8cache, written by the build for the Node that built it, else one in
 // the result cache folder, written at the end of the first run (docs/engine.md). V8
 // rejects a cache made for other code, another V8 or other flags; then the bundle is
-// simply compiled, and a new cache written. CCHC_NO_CACHE=1 turns both off.
+// simply compiled, and a new cache written. CCHC_NO_CACHE=1 turns both off;
+// CCHC_NO_CODE_CACHE=1 only this one (to measure what it gains).
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
@@ -31,7 +32,7 @@ function userCacheFile() {
   return path.join(base, 'v8', `cli-${id}-${tag}.v8cache`);
 }
 
-const off = Boolean(process.env.CCHC_NO_CACHE);
+const off = Boolean(process.env.CCHC_NO_CACHE || process.env.CCHC_NO_CODE_CACHE);
 // The build writes the shipped cache by running the CLI once with CCHC_V8CACHE_OUT set.
 const out = process.env.CCHC_V8CACHE_OUT;
 const candidates = off || out ? [] : [path.join(__dirname, '..', 'dist', `cli.cjs.${tag}.v8cache`), userCacheFile()];
@@ -55,7 +56,7 @@ if (target) {
     const tmp = `${target}.${require('node:crypto').randomBytes(8).toString('hex')}.tmp`;
     try {
       fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-      fs.writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
+      fs.writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: out ? 0o644 : 0o600 });
       fs.renameSync(tmp, target);
     } catch {
       try {

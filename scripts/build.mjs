@@ -40,10 +40,9 @@ if (current !== validators) {
   renameSync(`${validatorsFile}.${process.pid}.tmp`, validatorsFile);
 }
 
-// The build's identity: every source and schema file, package.json and the version of the
-// js-yaml bundled into it. It keys the result cache (src/load/cache.ts), so a rebuilt cchc
-// never reads results of another build; the cache adds the version of the `yaml` package
-// it finds at run time, which is not bundled.
+// The build's identity: every source and schema file, package.json and the versions of the
+// two parsers bundled into it. It keys the result cache (src/load/cache.ts), so a rebuilt
+// cchc never reads results of another build.
 function buildHash() {
   const h = createHash('sha256');
   const part = (b) => {
@@ -64,7 +63,8 @@ function buildHash() {
   walk(path.join(root, 'src'));
   walk(schemaDir);
   part(readFileSync(path.join(root, 'package.json')));
-  part(JSON.parse(readFileSync(path.join(root, 'node_modules', 'js-yaml', 'package.json'), 'utf8')).version);
+  // The parsers bundled into it.
+  for (const dep of ['js-yaml', 'yaml']) part(`${dep}@${JSON.parse(readFileSync(path.join(root, 'node_modules', dep, 'package.json'), 'utf8')).version}`);
   return h.digest('hex').slice(0, 16);
 }
 
@@ -88,12 +88,27 @@ const jsYamlCjs = {
     b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: path.join(root, 'node_modules', 'js-yaml', 'dist', 'js-yaml.cjs.js') }));
   },
 };
+// commander requires child_process when it loads (for executable subcommands, which cchc
+// has none of); loading it costs every run about 10 ms (BENCHMARKS.md). Inside the bundle
+// it is a proxy that requires the module on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.namespace === 'cchc-lazy' ? { path: 'node:child_process', external: true } : { path: 'lazy-child-process', namespace: 'cchc-lazy' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'cchc-lazy' }, () => ({
+      contents: "let m;const load=()=>(m??=require('node:child_process'));module.exports=new Proxy({},{get:(_,k)=>load()[k],has:(_,k)=>k in load()});",
+      loader: 'js',
+    }));
+  },
+};
 const hash = buildHash();
 try {
   // One CommonJS file: Node 20 loads one CommonJS file markedly faster than ES modules, and
   // per-command bundles measured no faster (BENCHMARKS.md). Commands stay lazily
-  // initialised inside it. yaml is required on first use (src/yaml/lib.ts), exceljs only
-  // by `cchc export`.
+  // initialised inside it, and so is yaml (src/yaml/lib.ts). exceljs stays outside, loaded
+  // only by `cchc export`.
   await esbuild.build({
     bundle: true,
     format: 'cjs',
@@ -102,11 +117,11 @@ try {
     minify: true,
     sourcemap: false,
     legalComments: 'none',
-    external: ['exceljs', 'yaml'],
+    external: ['exceljs'],
     // import() becomes require(): bin/cchc.cjs runs the bundle as a vm.Script, which has no
     // loader for import() without an experimental flag.
     supported: { 'dynamic-import': false },
-    plugins: [jsYamlCjs],
+    plugins: [jsYamlCjs, lazyChildProcess],
     // ES-module code bundled as CommonJS: import.meta.url becomes the bundle's own URL.
     define: { __CCHC_BUILD__: JSON.stringify(hash), 'import.meta.url': '__cchcUrl' },
     banner: { js: "const __cchcUrl=require('node:url').pathToFileURL(__filename).href;" },
@@ -128,4 +143,14 @@ try {
 }
 renameSync(next, dist);
 rmSync(old, { recursive: true, force: true });
+// The V8 code cache shipped beside the bundle (bin/cchc.cjs): what V8 compiled while
+// checking the bundled plan without any cache, for this Node. Another Node rejects it and
+// writes its own into the user's cache folder on first run.
+const { spawnSync } = await import('node:child_process');
+const tag = `${process.version}-${process.arch}`;
+spawnSync(process.execPath, [path.join(root, 'bin', 'cchc.cjs'), 'validate', path.join(root, 'plans')], {
+  cwd: root,
+  env: { ...process.env, CCHC_NO_CACHE: '1', CCHC_V8CACHE_OUT: path.join(dist, `cli.cjs.${tag}.v8cache`) },
+  stdio: 'ignore',
+});
 console.log('built dist/cli.cjs');

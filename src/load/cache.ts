@@ -47,26 +47,19 @@ function sourceHash(): string {
   };
   walk(src);
   walk(path.join(src, '..', 'schemas'));
+  h.update(lengthPrefixed(`yaml@${yamlVersion(src)}`));
   return `src-${h.digest('hex').slice(0, 16)}`;
 }
 
-let yamlVersion: string | undefined;
-
-/**
- * The version of the `yaml` package this process would load (it is not bundled), found as
- * Node finds it: node_modules/yaml in this file's folder or the nearest above it. Reading
- * one small file costs less than asking the module resolver.
- */
-function parserVersion(): string {
-  if (yamlVersion !== undefined) return yamlVersion;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
+/** The version of the `yaml` package that source runs load (the build bundles its own). */
+function yamlVersion(from: string): string {
+  let dir = from;
   for (;;) {
     try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'node_modules', 'yaml', 'package.json'), 'utf8')) as { version?: unknown };
-      return (yamlVersion = String(pkg.version));
+      return String((JSON.parse(readFileSync(path.join(dir, 'node_modules', 'yaml', 'package.json'), 'utf8')) as { version?: unknown }).version);
     } catch {
       const up = path.dirname(dir);
-      if (up === dir) return (yamlVersion = 'unknown');
+      if (up === dir) return 'unknown';
       dir = up;
     }
   }
@@ -98,7 +91,7 @@ function lengthPrefixed(part: string | Uint8Array): Buffer {
  */
 export function cacheKey(parts: readonly string[], build = currentBuild()): string {
   const h = createHash('sha256');
-  for (const p of [`cchc-cache-${ENTRY_VERSION}`, build, `yaml@${parserVersion()}`, ...parts]) h.update(lengthPrefixed(p));
+  for (const p of [`cchc-cache-${ENTRY_VERSION}`, build, ...parts]) h.update(lengthPrefixed(p));
   return h.digest('hex');
 }
 
