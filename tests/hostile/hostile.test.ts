@@ -1,42 +1,14 @@
 /**
- * Hostile and broken input, as CI will meet it: each case breaks a copy of the `mini`
- * fixture (or the path itself) in one way and runs the real CLI. Every case must end with
- * its exit code and diagnostic code, name the file (and the line and column where there
- * is one), print no stack trace and leave no file behind. Hang guard: the spawn is killed
- * after 20 s; the 2-second budget is measured by `npm run bench`, not asserted here.
+ * Hostile and broken input, round 1: each case breaks a copy of the `mini` fixture (or the
+ * path itself) in one way and runs the real CLI (tests/hostile/run-case.ts). Round 2,
+ * bounded work and files that are not plain files, is in bounded.test.ts.
  */
 import { describe, it, expect, afterAll } from 'vitest';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, renameSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { BIN, copyPlan, fixturePlan } from '../helpers.js';
+import { edit, replace, runCase, type HostileCase } from './run-case.js';
 
-export interface HostileCase {
-  name: string;
-  /** Break the plan copy at `dir`; return the CLI arguments (default: validate the folder). */
-  setup(dir: string): string[] | void;
-  exit: 1 | 2;
-  code: string;
-  /** Where the finding must point: `file` or `file:line:col` (relative to the copy's parent). */
-  at: string;
-  /** Run as an unprivileged user (a permission test is meaningless as root). */
-  unprivileged?: boolean;
-  /** Text that must not reach the output (content from outside the repository). */
-  absent?: string;
-}
-
-const SECRET = 'SECRET-TOKEN-do-not-print';
-
-const edit = (dir: string, file: string, f: (t: string) => string) => {
-  const p = path.join(dir, file);
-  writeFileSync(p, f(readFileSync(p, 'utf8')));
-};
-const replace = (dir: string, file: string, from: string, to: string) =>
-  edit(dir, file, (t) => {
-    if (!t.includes(from)) throw new Error(`${from} not in ${file}`);
-    return t.replace(from, to);
-  });
+export type { HostileCase };
 
 export const CASES: HostileCase[] = [
   {
@@ -146,152 +118,17 @@ export const CASES: HostileCase[] = [
   { name: 'an undefined alias', setup: (d) => replace(d, 'tasks.yaml', 'lead: [tu-phap]', 'lead: *nowhere'), exit: 1, code: 'yaml/unknown-alias', at: 'plan/tasks.yaml:10:11' },
   { name: 'an unterminated quoted string', setup: (d) => replace(d, 'plan.yaml', 'place: Tây Sơn', 'place: "Tây Sơn'), exit: 1, code: 'yaml/syntax', at: 'plan/plan.yaml:' },
   { name: 'a mapping used as a key', setup: (d) => replace(d, 'units.yaml', '  - id: noi-vu\n', '  - ? [id, x]\n    : noi-vu\n    id: noi-vu\n'), exit: 1, code: 'yaml/complex-key', at: 'plan/units.yaml:5:7' },
-  // --- round 2 (issue 12): bounded work, plan files that are not plain files
-  {
-    name: '40,000 keys in one mapping (the position of the finding is not quadratic)',
-    setup: (d) => edit(d, 'units.yaml', (t) => t + 'extra:\n' + Array.from({ length: 40_000 }, (_, i) => `  k${i}: ${i}\n`).join('')),
-    exit: 1, code: 'schema/unknown-property', at: 'plan/units.yaml:',
-  },
-  {
-    name: '1,000,000 keys in one mapping',
-    setup: (d) => edit(d, 'units.yaml', (t) => t + 'extra:\n' + Array.from({ length: 1_000_000 }, (_, i) => ` ${i.toString(36)}: 0\n`).join('')),
-    exit: 1, code: 'yaml/too-many-nodes', at: 'plan/units.yaml:1:1',
-  },
-  {
-    name: 'a sequence of 1,000,000 items',
-    setup: (d) => edit(d, 'units.yaml', (t) => t + 'extra:\n' + '  - 1\n'.repeat(1_000_000)),
-    exit: 1, code: 'yaml/too-many-nodes', at: 'plan/units.yaml:1:1',
-  },
-  {
-    name: '1,000,000 items in one flow sequence on one line',
-    setup: (d) => edit(d, 'units.yaml', (t) => t + 'extra: [' + '1,'.repeat(1_000_000) + '1]\n'),
-    exit: 1, code: 'yaml/too-many-nodes', at: 'plan/units.yaml:1:1',
-  },
-  {
-    name: 'block mappings nested 5,000 deep',
-    setup: (d) => edit(d, 'plan.yaml', (t) => t + 'deep:\n' + Array.from({ length: 5000 }, (_, i) => ' '.repeat(i + 1) + 'k:\n').join('')),
-    exit: 1, code: 'yaml/too-deep', at: 'plan/plan.yaml:',
-  },
-  {
-    name: 'flow sequences nested 100,000 deep',
-    setup: (d) => edit(d, 'plan.yaml', (t) => t + 'deep: ' + '['.repeat(100_000) + ']'.repeat(100_000) + '\n'),
-    exit: 1, code: 'yaml/too-deep', at: 'plan/plan.yaml:',
-  },
-  {
-    name: '10,000 progress files',
-    setup: (d) => {
-      const text = readFileSync(path.join(d, 'progress', '2023-q2.yaml'));
-      for (let i = 0; i < 10_000; i++) writeFileSync(path.join(d, 'progress', `p${i}.yaml`), text);
-    },
-    exit: 1, code: 'limit/plan-files', at: 'plan/progress',
-  },
-  {
-    name: 'plan files of more than 64 MiB together',
-    setup: (d) => {
-      const big = 'kind: Progress\n' + ('# ' + 'x'.repeat(1022) + '\n').repeat(15 * 1024);
-      for (let i = 0; i < 5; i++) writeFileSync(path.join(d, 'progress', `big-${i}.yaml`), big);
-    },
-    exit: 1, code: 'limit/plan-size', at: 'plan/progress/big-4.yaml',
-  },
-  {
-    name: 'more findings in one file than are shown',
-    setup: (d) => replace(d, 'units.yaml', '    name: Phòng Nội vụ\n', '    name: Phòng Nội vụ\n' + Array.from({ length: 300 }, (_, i) => `    extra${i}: x\n`).join('')),
-    exit: 1, code: 'limit/findings', at: 'plan/units.yaml:',
-  },
-  {
-    name: 'tasks.yaml a symbolic link to a file outside the repository',
-    setup: (d) => {
-      const outside = path.join(path.dirname(path.dirname(d)), `outside-${path.basename(path.dirname(d))}.yaml`);
-      writeFileSync(outside, `${SECRET}: x\n`);
-      cleanups.push(() => rmSync(outside, { force: true }));
-      unlinkSync(path.join(d, 'tasks.yaml'));
-      symlinkSync(outside, path.join(d, 'tasks.yaml'));
-    },
-    exit: 2, code: 'file/outside-repository', at: 'plan/tasks.yaml', absent: SECRET,
-  },
-  {
-    name: 'the progress folder a symbolic link out of the repository',
-    setup: (d) => {
-      const outside = mkdtempSync(path.join(tmpdir(), 'cchc-outside-'));
-      cleanups.push(() => rmSync(outside, { recursive: true, force: true }));
-      writeFileSync(path.join(outside, 'q1.yaml'), `${SECRET}: x\n`);
-      rmSync(path.join(d, 'progress'), { recursive: true });
-      symlinkSync(outside, path.join(d, 'progress'));
-    },
-    exit: 2, code: 'file/outside-repository', at: 'plan/progress/q1.yaml', absent: SECRET,
-  },
-  {
-    name: 'a FIFO in progress/ (refused without blocking)',
-    setup: (d) => {
-      execFileSync('mkfifo', [path.join(d, 'progress', '2023-q3.yaml')]);
-    },
-    exit: 2, code: 'file/not-regular', at: 'plan/progress/2023-q3.yaml',
-  },
-  {
-    name: 'a device in place of a plan file',
-    setup: (d) => {
-      unlinkSync(path.join(d, 'units.yaml'));
-      symlinkSync('/dev/zero', path.join(d, 'units.yaml'));
-    },
-    exit: 2, code: 'file/not-regular', at: 'plan/units.yaml',
-  },
   { name: 'a plan file that is a folder', setup: (d) => { unlinkSync(path.join(d, 'units.yaml')); mkdirSync(path.join(d, 'units.yaml')); }, exit: 2, code: 'io/unreadable', at: 'plan/units.yaml' },
 ];
 
+
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
-
-function listTree(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      out.push(path.relative(dir, p));
-      if (e.isDirectory()) walk(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 describe('hostile input', () => {
   it('has at least 30 distinct cases', () => {
     expect(new Set(CASES.map((c) => c.name)).size).toBeGreaterThanOrEqual(30);
   });
 
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const { dir, cleanup } = copyPlan(fixturePlan('mini'), 'plan');
-    cleanups.push(cleanup);
-    const root = path.dirname(dir);
-    const args = c.setup(dir) ?? [dir];
-    const before = listTree(root);
-    const unprivileged = c.unprivileged && isRoot;
-    if (unprivileged) {
-      // Let "nobody" reach the copy; the test's point is the unreadable file itself.
-      chmodSync(root, 0o755);
-    }
-    // Memory guard: a heap of 300 MB (issue 12); the hang guard is the spawn's timeout.
-    const r = spawnSync(process.execPath, ['--max-old-space-size=300', BIN, 'validate', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-      timeout: 20_000,
-      maxBuffer: 64 * 1024 * 1024,
-      ...(unprivileged ? { uid: 65534, gid: 65534 } : {}),
-    });
-    const out = r.stdout + r.stderr;
-    expect(r.signal, 'killed by the hang guard').toBeNull();
-    expect({ exit: r.status, code: out.includes(` ${c.code}:`) }).toEqual({ exit: c.exit, code: true });
-    // The finding names the file, and the line and column where the input has them.
-    const lines = out.split('\n').filter((l) => l.includes(` ${c.code}:`));
-    expect(lines.some((l) => l.startsWith(c.at))).toBe(true);
-    expect(out).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
-    expect(out).not.toMatch(/lỗi nội bộ|internal error|TypeError|RangeError|ReferenceError|Warning:/);
-    // The terminal is not driven by the file's own escape codes.
-    expect(r.stdout).not.toMatch(/\u001b/);
-    expect(listTree(root)).toEqual(before);
-    if (c.absent) expect(out).not.toContain(c.absent);
-  });
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => runCase(c, cleanups));
 });
