@@ -8,7 +8,6 @@ import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnosti
 import { diagnosticAsText, diagnosticAsJson, diagnosticAsGithub, diagnosticsAsSarif, summaryAsText } from '../../render/diagnostics.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { EXIT } from '../errors.js';
-import { checkFoldersInParallel } from '../validate-worker.js';
 import { VERSION } from '../version.js';
 
 interface Options extends GlobalOptions {
@@ -22,12 +21,9 @@ export async function run(paths: string[], opts: Options): Promise<number> {
   const all: Diagnostic[] = [...diagnostics];
   let plans = 0;
   let files = 0;
-  const folders = targets.flatMap((t) => (t.type === 'folder' ? [t.dir] : []));
-  const parallel = await checkFoldersInParallel(folders, env.cwd);
-  if (parallel) for (const ds of parallel) all.push(...ds);
   for (const t of targets) {
     if (t.type === 'folder') {
-      if (!parallel) all.push(...loadPlan(t.dir, { cwd: env.cwd }).diagnostics);
+      all.push(...loadPlan(t.dir, { cwd: env.cwd }).diagnostics);
       plans++;
     } else {
       const { source, diagnostics: ds } = loadLoneFile(t.file, env.cwd);
