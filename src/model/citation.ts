@@ -237,17 +237,24 @@ const TYPE_WORDS: readonly DocType[] = [...DOC_TYPES].sort((a, b) => b.length - 
 
 const TYPE_WORD_RE = TYPE_WORDS.map((t) => t.split(' ').map(ci).join(WS)).join('|');
 
-const TYPED_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?<word>${TYPE_WORD_RE})${WS}(?:(?<so>${ci('số')})${HS}:?${HS})?` +
-    symbolPattern(HS) +
-    DATE,
-  'gu',
-);
+// Built on first use: two large Unicode patterns cost milliseconds to build, and a run whose
+// result is cached never scans for citations (docs/engine.md).
+let typedRe: RegExp | undefined;
+let bareRe: RegExp | undefined;
 
-const BARE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}\\/&_]|${DASH})(?<!\\d[.,])` + symbolPattern('') + DATE,
-  'gu',
-);
+const TYPED_RE = (): RegExp =>
+  (typedRe ??= new RegExp(
+    `(?<![\\p{L}\\p{N}])(?<word>${TYPE_WORD_RE})${WS}(?:(?<so>${ci('số')})${HS}:?${HS})?` +
+      symbolPattern(HS) +
+      DATE,
+    'gu',
+  ));
+
+const BARE_RE = (): RegExp =>
+  (bareRe ??= new RegExp(
+    `(?<![\\p{L}\\p{N}\\/&_]|${DASH})(?<!\\d[.,])` + symbolPattern('') + DATE,
+    'gu',
+  ));
 
 // ---------------------------------------------------------------------------------------
 // Normalisation with offset mapping
@@ -399,8 +406,8 @@ function scan(re: RegExp, text: string, typed: boolean): Found[] {
  */
 export function findCitations(text: string): Citation[] {
   const norm = normalise(text);
-  const typed = scan(TYPED_RE, norm.text, true);
-  const bare = scan(BARE_RE, norm.text, false).filter(
+  const typed = scan(TYPED_RE(), norm.text, true);
+  const bare = scan(BARE_RE(), norm.text, false).filter(
     (b) => !typed.some((t) => b.start < t.end && t.start < b.end),
   );
   return [...typed, ...bare]

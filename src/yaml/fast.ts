@@ -12,7 +12,18 @@
  * js-yaml also bounds the work first: nesting deeper than LIMITS.maxDepth is refused here,
  * located, before the yaml package (which recurses per level) ever sees it.
  */
-import { load, CORE_SCHEMA } from 'js-yaml';
+import { createRequire } from 'node:module';
+import type * as JsYaml from 'js-yaml';
+
+declare const require: NodeJS.Require | undefined;
+
+let jsYaml: typeof JsYaml | undefined;
+
+/** js-yaml, started on first use as yaml/lib.ts starts the yaml package: a cached run needs neither. */
+function jsYamlLib(): typeof JsYaml {
+  jsYaml ??= (typeof require === 'function' ? require('js-yaml') : createRequire(import.meta.url)('js-yaml')) as typeof JsYaml;
+  return jsYaml;
+}
 
 /**
  * Constructs whose meaning or limits we let only the exact parser decide. Every repeat is
@@ -27,6 +38,7 @@ export type FastResult = { data: unknown } | { tooDeep: { line: number; column: 
 export function fastParse(text: string, maxDepth: number): FastResult {
   const plain = !NOT_PLAIN.test(text);
   try {
+    const { load, CORE_SCHEMA } = jsYamlLib();
     const data = load(text, { schema: CORE_SCHEMA, json: false, maxDepth: maxDepth + 1 });
     // An empty file, or only comments: let the exact path say so.
     if (!plain || data === undefined || data === null) return undefined;
