@@ -92,6 +92,7 @@ const entries = {
   export: 'src/cli/commands/export.ts',
   diff: 'src/cli/commands/diff.ts',
   new: 'src/cli/commands/new.ts',
+  record: 'src/cli/commands/record.ts',
 };
 try {
   await Promise.all(

@@ -118,6 +118,28 @@ export function buildProgram(): Command {
       .option('--agency <name>', 'tên cơ quan / agency name'),
   ).action(lazy(async () => initCommand));
 
+  // The reporting period without YAML (docs/reporting-period.md).
+  addCommon(
+    program
+      .command('record')
+      .description('ghi một cập nhật tiến độ / record one progress update')
+      .argument('[plan]', 'thư mục kế hoạch')
+      .option('--task <n>', 'nhiệm vụ (số TT hoặc mã) / task number or id')
+      .option('--status <status>', 'chưa thực hiện | đang thực hiện | hoàn thành (not-started|in-progress|done)')
+      .option('--percent <p>', 'tỷ lệ hoàn thành 0-100 / percent done')
+      .option('--completed <date>', 'ngày hoàn thành dd/mm/yyyy / completion date')
+      .option('--evidence <text>', 'minh chứng, ví dụ "Quyết định số 600/QĐ-UBND ngày 25/03/2022"')
+      .option('--note <text>', 'ghi chú / note')
+      .option('--indicator <id>', 'chỉ tiêu hoặc mục tiêu / indicator or target id')
+      .option('--value <v>', 'giá trị đo được / measured value')
+      .option('--source <text>', 'nguồn số liệu / source of the figure')
+      .option('--assessment <a>', 'chỉ tiêu định tính: dat | khong-dat / qualitative indicator')
+      .option('--line <n>', 'dòng dự toán / budget line')
+      .option('--spent <amount>', 'số đã chi lũy kế, ví dụ 500.000 / amount spent so far')
+      .option('--as-of <date>', 'ngày số liệu (mặc định hôm nay) / as-of date (default today)')
+      .option('--dry-run', 'chỉ in, không ghi / print without writing'),
+  ).action(lazy(async () => (__CCHC_BUNDLED__ ? requireBundle('record') : await import('./commands/record.js'))));
+
   return program;
 }
 

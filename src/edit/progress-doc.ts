@@ -43,7 +43,9 @@ export function applyProgressChanges(text: string, changes: ProgressChanges, bas
   const changed: FieldChange[] = [];
   const scalar = (v: unknown): YamlNode => {
     const n = doc.createNode(v) as Scalar;
-    if (typeof v === 'string') n.type = 'QUOTE_DOUBLE';
+    // Words such as in-progress or khong-dat stay plain, as the files write them; text, dates
+    // and ids ("1.2" would read as a number) are double-quoted, as the files write them.
+    if (typeof v === 'string' && !(/^[a-z][a-z-]*$/.test(v) && !/^(true|false|null)$/.test(v))) n.type = 'QUOTE_DOUBLE';
     return n;
   };
 
