@@ -93,6 +93,7 @@ const entries = {
   diff: 'src/cli/commands/diff.ts',
   new: 'src/cli/commands/new.ts',
   record: 'src/cli/commands/record.ts',
+  form: 'src/cli/commands/form.ts',
 };
 try {
   await Promise.all(

@@ -140,6 +140,17 @@ export function buildProgram(): Command {
       .option('--dry-run', 'chỉ in, không ghi / print without writing'),
   ).action(lazy(async () => (__CCHC_BUNDLED__ ? requireBundle('record') : await import('./commands/record.js'))));
 
+  addCommon(
+    program
+      .command('form')
+      .description('biểu mẫu Excel cập nhật tiến độ cho từng đơn vị / progress forms for the units')
+      .argument('[plan]', 'thư mục kế hoạch')
+      .option('--unit <unit...>', 'chỉ các đơn vị này (mã hoặc tên) / only these units')
+      .option('--as-of <date>', 'số liệu tính đến ngày / as-of date')
+      .option('--period <period>', 'kỳ báo cáo / reporting period')
+      .requiredOption('-o, --out <dir>', 'thư mục ghi biểu mẫu / output folder'),
+  ).action(lazy(async () => (__CCHC_BUNDLED__ ? requireBundle('form') : await import('./commands/form.js'))));
+
   return program;
 }
 
