@@ -94,6 +94,7 @@ const entries = {
   new: 'src/cli/commands/new.ts',
   record: 'src/cli/commands/record.ts',
   form: 'src/cli/commands/form.ts',
+  import: 'src/cli/commands/import.ts',
 };
 try {
   await Promise.all(

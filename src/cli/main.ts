@@ -151,6 +151,15 @@ export function buildProgram(): Command {
       .requiredOption('-o, --out <dir>', 'thư mục ghi biểu mẫu / output folder'),
   ).action(lazy(async () => (__CCHC_BUNDLED__ ? requireBundle('form') : await import('./commands/form.js'))));
 
+  addCommon(
+    program
+      .command('import')
+      .description('nhập các biểu mẫu tiến độ đã điền / import the filled-in progress forms')
+      .argument('<files...>', 'các tệp .xlsx, và thư mục kế hoạch nếu cần / the .xlsx files, then the plan folder if needed')
+      .option('--as-of <date>', 'ngày ghi số liệu (mặc định: ngày của biểu mẫu) / as-of date (default: the forms\' date)')
+      .option('--dry-run', 'chỉ in, không ghi / print without writing'),
+  ).action(lazy(async () => (__CCHC_BUNDLED__ ? requireBundle('import') : await import('./commands/import.js'))));
+
   return program;
 }
 
