@@ -202,6 +202,12 @@ export function readFormWorkbook(wb: Workbook, file: string, plan: Plan, asOf: I
   out.asOf = one('asOf');
   const recordAsOf = asOf ?? out.asOf;
   const state = progressAsOf(plan, recordAsOf);
+  const prefill = new Map(
+    (id.get('sent') ?? []).map((line) => {
+      const [no, status, percent] = line.split('|');
+      return [Number(no), { status: status as TaskStatus, percent: Number(percent) }] as const;
+    }),
+  );
   const problem = (sheet: string, cell: string, message: string) => out.problems.push({ file, sheet, cell, message });
   const bad = (sheet: string, c: Cell, header: string, p: InputProblem) => problem(sheet, c.address, `${header}: ${problemMessage(p, lang)}`);
 
@@ -258,6 +264,9 @@ export function readFormWorkbook(wb: Workbook, file: string, plan: Plan, asOf: I
         if (out.problems.length > before || !st.ok) continue;
         const status: TaskStatus = st.value;
         const label = STATUS_LABEL_VI[status];
+        // A status changed with the prefilled percent left as it was: the percent follows the status.
+        const sent = prefill.get(no);
+        if (sent && status !== sent.status && percent === sent.percent && status !== 'in-progress') percent = undefined;
         if (status === 'done' && !completed) problem(TASKS_SHEET, cCell.address, L.doneNoDate);
         else if (status !== 'done' && completed) problem(TASKS_SHEET, cCell.address, L.dateNotDone(label));
         else if (completed && completed > recordAsOf) problem(TASKS_SHEET, cCell.address, L.afterAsOf(isoAsVi(completed), isoAsVi(recordAsOf)));

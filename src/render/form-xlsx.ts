@@ -199,10 +199,16 @@ function identitySheet(wb: Workbook, m: FormModel): void {
     ws.getCell(i + 1, 1).value = k;
     ws.getCell(i + 1, 2).value = v;
   });
-  id.items.forEach((item, i) => {
-    ws.getCell(rows.length + 1 + i, 1).value = 'item';
-    ws.getCell(rows.length + 1 + i, 2).value = item;
-  });
+  let r = rows.length + 1;
+  for (const item of id.items) {
+    ws.getCell(r, 1).value = 'item';
+    ws.getCell(r++, 2).value = item;
+  }
+  // What each task row said when sent, so import can tell a percent left as it was.
+  for (const t of m.groups.flatMap((g) => g.rows)) {
+    ws.getCell(r, 1).value = 'sent';
+    ws.getCell(r++, 2).value = `${t.no}|${t.status}|${t.percent}`;
+  }
 }
 
 /** One unit's form as a workbook (not yet written). */
