@@ -11,6 +11,7 @@ import { loadCheckedPlan, resolvePlanDir, type Loaded } from '../cli/plan-loader
 import { requireBundle } from '../cli/bundles.js';
 import type { PlanCheck } from '../check/index.js';
 import { displayPath, readPlanFolder } from '../load/plan-texts.js';
+import { cacheEnabled, cacheKey } from '../load/cache.js';
 
 export async function loadPlanForPeriod(arg: string | undefined, env: Env): Promise<Loaded & { absDir?: string }> {
   const absDir = resolvePlanDir(arg, env);
@@ -32,10 +33,19 @@ export async function checkPlanWith(dir: string, cwd: string, changed: readonly 
     const shown = displayPath(c.file, cwd);
     const i = texts.findIndex((t) => t.path === shown);
     if (i >= 0) texts[i] = { ...texts[i]!, text: c.text };
-    else texts.push({ kind: 'progress', path: shown, text: c.text });
+    else {
+      // Where reading the folder would put it (progress files sorted by name), so that the
+      // result is stored under the key the next command computes: it starts warm.
+      const n = texts.findIndex((t) => t.kind === 'progress' && path.basename(t.path) > path.basename(shown));
+      texts.splice(n < 0 ? texts.length : n, 0, { kind: 'progress', path: shown, text: c.text });
+    }
   }
+  const key =
+    read.diagnostics.length === 0 && cacheEnabled()
+      ? cacheKey([read.displayDir, read.folderName, ...texts.flatMap((t) => [t.kind, t.path, t.text])])
+      : undefined;
   const { checkFolderTexts }: typeof import('../load/check-bundle.js') = __CCHC_BUNDLED__ ? requireBundle('check') : await import('../load/check-bundle.js');
-  return checkFolderTexts({ ...read, texts, key: undefined });
+  return checkFolderTexts({ ...read, texts, key });
 }
 
 /**

@@ -15,7 +15,19 @@ import {
 
 type ExcelJSModule = typeof import('exceljs');
 
-export async function loadExcelJS(): Promise<ExcelJSModule> {
+/**
+ * exceljs's in-memory Workbook, loaded on demand: its own module rather than the package's
+ * entry point, which also loads the streaming reader and writer (about a quarter of a second
+ * that form and import do not need; bench/forms.mjs). Falls back to the entry point should a
+ * later exceljs close the path (it is pinned in package.json).
+ */
+export async function loadExcelJS(): Promise<Pick<ExcelJSModule, 'Workbook'>> {
+  try {
+    const mod = (await import('exceljs/lib/doc/workbook.js' as string)) as { default?: ExcelJSModule['Workbook'] };
+    if (typeof mod.default === 'function') return { Workbook: mod.default };
+  } catch {
+    /* fall back to the entry point */
+  }
   const mod = (await import('exceljs')) as ExcelJSModule & { default?: ExcelJSModule };
   return mod.default ?? mod;
 }

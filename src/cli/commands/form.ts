@@ -3,7 +3,7 @@
  * per lead unit, DIR/<unit id>.xlsx, prefilled with the latest state as of the date
  * (docs/reporting-period.md). exceljs is loaded only here and in import.
  */
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { todayIso } from '../../model/dates.js';
 import type { Unit } from '../../model/plan.js';
@@ -80,7 +80,9 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
     const file = path.join(outDir, `${unit.id}.xlsx`);
     const tmp = path.join(outDir, `.${unit.id}.${process.pid}.tmp.xlsx`);
     try {
-      await wb.xlsx.writeFile(tmp);
+      // Fast deflate: a form is small, and the default level costs most of the writing time.
+      const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as never);
+      writeFileSync(tmp, Buffer.from(buf as ArrayBuffer));
       renameSync(tmp, file);
     } catch (err) {
       rmSync(tmp, { force: true });
