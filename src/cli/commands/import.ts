@@ -74,6 +74,11 @@ const MSG = {
   },
 };
 
+const IGNORED_NODES = [
+  'dataValidations', 'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'mergeCells', 'pageMargins', 'pageSetup',
+  'printOptions', 'headerFooter', 'sheetProtection', 'conditionalFormatting', 'rowBreaks', 'autoFilter', 'drawing', 'picture', 'tableParts', 'extLst',
+];
+
 const at = (r: CellRef) => `${r.file} › ${r.sheet}!${r.cell}`;
 
 export async function run(args: string[], opts: Options): Promise<number> {
@@ -114,7 +119,8 @@ export async function run(args: string[], opts: Options): Promise<number> {
     const shown = f;
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.readFile(path.resolve(env.cwd, f));
+      // What import does not look at is not parsed: validations, layout, protection, printing.
+      await wb.xlsx.readFile(path.resolve(env.cwd, f), { ignoreNodes: IGNORED_NODES } as never);
     } catch (err) {
       problems.push(unreadableProblem(shown, (err as Error).message.split('\n')[0]!, env.lang));
       unreadable = true;
