@@ -275,3 +275,29 @@ describe('import refuses, naming the cell, and writes nothing', () => {
     expect(progressFiles(dir)).toEqual(before);
   });
 });
+
+describe('the export shows qualitative indicators with their assessment', () => {
+  it('đạt / không đạt / chưa đánh giá in the progress summary, as openpyxl reads it', () => {
+    const dir = plan(fixturePlan('mini'));
+    expect(runCli(['record', dir, '--indicator', '3.1', '--assessment', 'khong dat', '--as-of', '2023-12-14']).code).toBe(0);
+    const out = path.join(dir, '..', 'KH.xlsx');
+    const r = runCli(['export', dir, '--as-of', '2023-12-31', '--out', out]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(
+      execFileSync(PY, ['-c', `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps([[c for c in r if c not in (None, '')] for ws in wb for r in ws.iter_rows(values_only=True) if r[0] in ('3.1', '1.1')], ensure_ascii=False))
+`, out], { encoding: 'utf8' }),
+    );
+    expect(rows.find((x: unknown[]) => x[0] === '3.1')).toEqual(['3.1', 'Thực hiện nghiêm quy chế chi tiêu nội bộ.', 'Định tính', 'Không đạt']);
+    const before = path.join(dir, '..', 'KH-before.xlsx');
+    expect(runCli(['export', dir, '--as-of', '2023-07-01', '--out', before]).code).toBe(0);
+    const early = execFileSync(PY, ['-c', `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print([[c for c in r if c is not None] for ws in wb for r in ws.iter_rows(values_only=True) if r[0] == '3.1'])
+`, before], { encoding: 'utf8' });
+    expect(early).toContain('Chưa đánh giá');
+  });
+});
