@@ -41,6 +41,9 @@ describe('cchc record', () => {
     const sibling = readFileSync(path.join(dir, 'progress', '2022-q1.yaml'), 'utf8');
     expect(t.split('\n')[0]).toBe(sibling.split('\n')[0]);
     expect(t).toBe(`${sibling.split('\n')[0]}\napiVersion: cchc/v1\nkind: Progress\nasOf: "2022-05-31"\nbudget:\n  - line: 2\n    spent: 1500000\n`);
+    // a task by its id, carried from its latest earlier record (the Q1 report: in progress, 25%)
+    expect(runCli(['record', dir, '--task', 't12', '--note', 'Đã tiếp 40 lượt', '--as-of', '2022-05-31']).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'progress', '2022-05-31.yaml'), 'utf8')).toContain('tasks:\n  - task: 12\n    status: in-progress\n    percent: 25\n    note: "Đã tiếp 40 lượt"\nbudget:');
   });
 
   it('refuses a change that would make the plan invalid: exit 1, the located finding, files byte-identical', () => {
@@ -92,6 +95,13 @@ describe('cchc record', () => {
     const s = runCli(['status', dir, '--period', '2022-6M']);
     expect(s.stdout).toMatch(/4\.1\s+không đạt/);
     expect(s.stdout).toMatch(/1\.1\s+chưa đánh giá/);
+  });
+
+  it('records as of today by default (CCHC_TODAY), in a file named after the date', () => {
+    const dir = copy(fixturePlan('status-ten'));
+    const r = runCli(['record', dir, '--task', '7', '--percent', '80'], { env: { CCHC_TODAY: '2024-05-20' } });
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'progress', '2024-05-20.yaml'), 'utf8')).toContain('asOf: "2024-05-20"\ntasks:\n  - task: 7\n    status: in-progress\n    percent: 80\n');
   });
 
   it('needs exactly one of --task, --indicator, --line (exit 2)', () => {

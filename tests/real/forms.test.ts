@@ -176,6 +176,10 @@ describe('the round trip: form → openpyxl → LibreOffice → import', () => {
   it('imports what openpyxl wrote, then importing again changes nothing (byte-identical)', () => {
     const before = progressFiles(dir);
     const files = readdirSync(forms).sort().map((n) => path.join(forms, n));
+    const dry = runCli(['import', ...files, dir, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('không ghi (--dry-run)');
+    expect(progressFiles(dir)).toEqual(before);
     const r = runCli(['import', ...files, dir]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
