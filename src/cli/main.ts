@@ -145,7 +145,7 @@ export function buildProgram(): Command {
       .command('form')
       .description('biểu mẫu Excel cập nhật tiến độ cho từng đơn vị / progress forms for the units')
       .argument('[plan]', 'thư mục kế hoạch')
-      .option('--unit <unit...>', 'chỉ các đơn vị này (mã hoặc tên) / only these units')
+      .option('--unit <unit>', 'chỉ đơn vị này, lặp lại được (mã hoặc tên) / only this unit, repeatable', (v: string, prev: string[] = []) => [...prev, v])
       .option('--as-of <date>', 'số liệu tính đến ngày / as-of date')
       .option('--period <period>', 'kỳ báo cáo / reporting period')
       .requiredOption('-o, --out <dir>', 'thư mục ghi biểu mẫu / output folder'),
