@@ -70,17 +70,39 @@ function excelDate(iso: string): Date {
   return new Date(Date.UTC(p.y, p.m - 1, p.d));
 }
 
-function style(cell: Cell, s: Partial<Style> & { size?: number; bold?: boolean; italic?: boolean }): void {
-  cell.font = { name: FONT, size: s.size ?? 12, bold: s.bold ?? false, italic: s.italic ?? false, color: s.font?.color };
-  cell.alignment = s.alignment ?? { vertical: 'top', wrapText: true };
-  if (s.border) cell.border = s.border;
-  if (s.fill) cell.fill = s.fill;
-  if (s.numFmt) cell.numFmt = s.numFmt;
+type Spec = Partial<Style> & { size?: number; bold?: boolean; italic?: boolean; input?: boolean };
+
+/**
+ * Cells share one style object per distinct look: exceljs recognises a style object it has
+ * seen and skips comparing it with every other (most of the writing time otherwise).
+ */
+const STYLES = new Map<string, Partial<Style>>();
+const SPECS = new WeakMap<Cell, Spec>();
+
+function style(cell: Cell, s: Spec): void {
+  const key = JSON.stringify(s);
+  let st = STYLES.get(key);
+  if (!st) {
+    st = {
+      font: { name: FONT, size: s.size ?? 12, bold: s.bold ?? false, italic: s.italic ?? false, ...(s.font?.color ? { color: s.font.color } : {}) },
+      alignment: s.alignment ?? { vertical: 'top', wrapText: true },
+    };
+    if (s.border) st.border = s.border;
+    if (s.fill) st.fill = s.fill;
+    if (s.numFmt) st.numFmt = s.numFmt;
+    if (s.input) {
+      st.fill = INPUT_FILL;
+      st.protection = { locked: false };
+    }
+    STYLES.set(key, st);
+  }
+  cell.style = st;
+  SPECS.set(cell, s);
 }
 
+/** An input cell: unlocked, yellow. */
 function input(cell: Cell): void {
-  cell.protection = { locked: false };
-  cell.fill = INPUT_FILL;
+  style(cell, { ...(SPECS.get(cell) ?? {}), input: true });
 }
 
 function setupSheet(ws: Worksheet, widths: number[], headerRow: number): void {
