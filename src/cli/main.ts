@@ -111,6 +111,48 @@ export function buildProgram(): Command {
       .option('--agency <name>', 'tên cơ quan / agency name'),
   ).action(lazy(() => import('./commands/init.js')));
 
+  // The reporting period without YAML (docs/reporting-period.md).
+  addCommon(
+    program
+      .command('record')
+      .description('ghi một cập nhật tiến độ / record one progress update')
+      .argument('[plan]', 'thư mục kế hoạch')
+      .option('--task <n>', 'nhiệm vụ (số TT hoặc mã) / task number or id')
+      .option('--status <status>', 'chưa thực hiện | đang thực hiện | hoàn thành (not-started|in-progress|done)')
+      .option('--percent <p>', 'tỷ lệ hoàn thành 0-100 / percent done')
+      .option('--completed <date>', 'ngày hoàn thành dd/mm/yyyy / completion date')
+      .option('--evidence <text>', 'minh chứng, ví dụ "Quyết định số 600/QĐ-UBND ngày 25/03/2022"')
+      .option('--note <text>', 'ghi chú / note')
+      .option('--indicator <id>', 'chỉ tiêu hoặc mục tiêu / indicator or target id')
+      .option('--value <v>', 'giá trị đo được / measured value')
+      .option('--source <text>', 'nguồn số liệu / source of the figure')
+      .option('--assessment <a>', 'chỉ tiêu định tính: dat | khong-dat / qualitative indicator')
+      .option('--line <n>', 'dòng dự toán / budget line')
+      .option('--spent <amount>', 'số đã chi lũy kế, ví dụ 500.000 / amount spent so far')
+      .option('--as-of <date>', 'ngày số liệu (mặc định hôm nay) / as-of date (default today)')
+      .option('--dry-run', 'chỉ in, không ghi / print without writing'),
+  ).action(lazy(async () => import('./commands/record.js')));
+
+  addCommon(
+    program
+      .command('form')
+      .description('biểu mẫu Excel cập nhật tiến độ cho từng đơn vị / progress forms for the units')
+      .argument('[plan]', 'thư mục kế hoạch')
+      .option('--unit <unit>', 'chỉ đơn vị này, lặp lại được (mã hoặc tên) / only this unit, repeatable', (v: string, prev: string[] = []) => [...prev, v])
+      .option('--as-of <date>', 'số liệu tính đến ngày / as-of date')
+      .option('--period <period>', 'kỳ báo cáo / reporting period')
+      .requiredOption('-o, --out <dir>', 'thư mục ghi biểu mẫu / output folder'),
+  ).action(lazy(async () => import('./commands/form.js')));
+
+  addCommon(
+    program
+      .command('import')
+      .description('nhập các biểu mẫu tiến độ đã điền / import the filled-in progress forms')
+      .argument('<files...>', 'các tệp .xlsx, và thư mục kế hoạch nếu cần / the .xlsx files, then the plan folder if needed')
+      .option('--as-of <date>', 'ngày ghi số liệu (mặc định: ngày của biểu mẫu) / as-of date (default: the forms\' date)')
+      .option('--dry-run', 'chỉ in, không ghi / print without writing'),
+  ).action(lazy(async () => import('./commands/import.js')));
+
   return program;
 }
 

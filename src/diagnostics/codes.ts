@@ -221,6 +221,15 @@ const BASE_CODES = {
   'limit/plan-size': {
     severity: 'error', vi: 'Kế hoạch quá lớn: các tệp vượt {max} byte; tệp này và các tệp sau không được đọc', en: 'The plan is too large: its files exceed {max} bytes; this file and those after it were not read',
   },
+  'progress/indicator-record': {
+    severity: 'error',
+    vi: 'Chỉ tiêu "{id}" là chỉ tiêu {kind}: ghi {field}', en: 'Indicator "{id}" is {kind}: record its {field}',
+  },
+  'task/deadline-unresolved': {
+    severity: 'warning',
+    vi: 'Nhiệm vụ {no}: thời hạn "{deadline}" không chứa ngày nào; được tính là 31/12/{year}', en: 'Task {no}: the deadline "{deadline}" names no date; it is taken as 31/12/{year}',
+    hintVi: 'Ghi ngày đến hạn bằng trường due: YYYY-MM-DD bên cạnh deadline.', hintEn: 'Give the due date with a due: YYYY-MM-DD field beside deadline.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export const CODES = { ...BASE_CODES, ...REF_CODES } as const;
@@ -239,11 +248,13 @@ const VOCAB: Record<Lang, Record<string, string>> = {
     string: 'văn bản', integer: 'số nguyên', number: 'số', boolean: 'true/false', array: 'danh sách', object: 'bảng khóa: giá trị',
     null: 'để trống', nan: '.nan (không phải số)', infinity: 'vô cực (.inf)', 'date-format': 'ngày dạng YYYY-MM-DD',
     'id-format': 'mã gồm chữ cái Latinh, chữ số, dấu gạch', task: 'Nhiệm vụ', indicator: 'Chỉ tiêu', line: 'Dòng dự toán',
+    qualitative: 'định tính', measurable: 'định lượng',
   },
   en: {
     string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true/false', array: 'a list', object: 'a mapping',
     null: 'empty', nan: '.nan (not a number)', infinity: 'infinity (.inf)', 'date-format': 'a date as YYYY-MM-DD',
     'id-format': 'an id of Latin letters, digits and dashes', task: 'Task', indicator: 'Indicator', line: 'Budget line',
+    qualitative: 'qualitative', measurable: 'measurable',
   },
 };
 

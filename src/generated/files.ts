@@ -573,9 +573,13 @@ export interface ProgressFile {
      */
     indicator: string;
     /**
-     * Giá trị đo được — measured value.
+     * Giá trị đo được (chỉ tiêu định lượng) — measured value (measurable indicators).
      */
-    value: number;
+    value?: number;
+    /**
+     * Đánh giá chỉ tiêu định tính: dat (đạt), khong-dat (không đạt) — assessment of a qualitative indicator.
+     */
+    assessment?: 'dat' | 'khong-dat';
     /**
      * Nguồn số liệu — source of the figure.
      */

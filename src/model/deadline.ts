@@ -60,6 +60,34 @@ export function parseDeadline(raw: string): Deadline {
     const p = parseIsoDate(f);
     return p ? { kind: 'date', text, date: f } : { kind: 'invalid', text, reason: 'date' };
   }
+  return resolveFreeText(text, f);
+}
+
+/**
+ * Free text that still names a date: "Trước ngày 15/12/2024", "trước 30/6/2024",
+ * "6 tháng đầu năm 2024" (→ 30/06), "Quý I, II/2024" (→ the end of the last quarter named),
+ * or any text with a dd/mm/yyyy date in it.
+ */
+function resolveFreeText(text: string, f: string): Deadline {
+  // Quý I, II/2024 · Quý I và II năm 2024 · Quý III-IV/2024
+  let m = /^quý\s+([ivx0-9]+(?:\s*(?:,|và|-|–)\s*[ivx0-9]+)+)\s*(?:\/|năm)\s*(\d{4})$/u.exec(f);
+  if (m) {
+    const qs = m[1]!.split(/\s*(?:,|và|-|–)\s*/u).map((t) => ROMAN[t.toUpperCase()] ?? (/^[1-4]$/.test(t) ? Number(t) : undefined));
+    if (qs.every((q) => q !== undefined)) return { kind: 'quarter', text, quarter: Math.max(...(qs as number[])) as 1 | 2 | 3 | 4, year: Number(m[2]) };
+  }
+  // 6 tháng đầu năm 2024 · 9 tháng đầu năm 2024 · 6 tháng cuối năm 2024
+  m = /^(6|9|sáu|chín)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})$/u.exec(f);
+  if (m) {
+    const y = Number(m[3]);
+    const months = m[1] === '6' || m[1] === 'sáu' ? 6 : 9;
+    return { kind: 'date', text, date: m[2] === 'đầu' ? endOfMonth(y, months) : isoDate(y, 12, 31) };
+  }
+  // Trước ngày 15/12/2024 · trước 30/6/2024 · chậm nhất ngày 15/12/2024 · any text with a date in it
+  m = /(?:^|\D)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/u.exec(f);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (isValidYmd(y, mo, d)) return { kind: 'date', text, date: isoDate(y, mo, d) };
+  }
   return { kind: 'free', text };
 }
 

@@ -609,6 +609,13 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
     ]);
     b.merge({ top: r, left: 6, bottom: r, right: 7 });
   }
+  // Qualitative indicators (report-period, issue 11): đạt, không đạt or chưa đánh giá.
+  for (const q of report.qualitative ?? []) {
+    const result = q.assessment === null ? (lang === 'vi' ? 'Chưa đánh giá' : 'Not assessed') : q.assessment === 'dat' ? l.achieved : l.notAchieved;
+    const style: CellStyle = q.assessment === null ? TD_CENTER : q.assessment === 'dat' ? { ...TD_CENTER, fill: GREEN_FILL, color: GREEN_TEXT } : { ...TD_CENTER, fill: RED_FILL, color: RED_TEXT };
+    const r = b.add([text(q.id, TD_CENTER), text(q.text, TD), text(lang === 'vi' ? 'Định tính' : 'Qualitative', TD_CENTER), blank(TD), text(result, style), text(q.source ?? '', TD), blank(TD)]);
+    b.merge({ top: r, left: 6, bottom: r, right: 7 });
+  }
 
   // III. Budget: spent against planned, per line and in total.
   section(l.sectionBudget);

@@ -59,6 +59,8 @@ const VI = {
   leadCol: 'Chủ trì',
   indicators: (a: string, b: string, c: string, scope: string) => `Chỉ tiêu${scope}: ${a} đạt · ${b} chưa đạt · ${c} chưa có số liệu`,
   noIndicators: (scope: string) => `Chỉ tiêu${scope}: không có chỉ tiêu đo được.`,
+  qualitative: (a: string, b: string, c: string) => `Chỉ tiêu định tính: ${a} đạt · ${b} không đạt · ${c} chưa đánh giá`,
+  assessed: { dat: 'đạt', 'khong-dat': 'không đạt', none: 'chưa đánh giá' } as Record<string, string>,
   budget: (spent: string, planned: string, pct: string, scope: string) => `Kinh phí${scope}: đã chi ${spent} / ${planned} đồng (${pct})`,
   overspent: (no: number, content: string, spent: string, planned: string) => `Dòng ${no} (${content}) chi vượt dự toán: ${spent} / ${planned} đồng`,
   score: (criterion: string, p: string, m: string, scope: string) => `Điểm tiêu chí ${criterion}${scope}: ${p}/${m}`,
@@ -107,6 +109,8 @@ const EN: Labels = {
   leadCol: 'Lead',
   indicators: (a, b, c, scope) => `Indicators${scope}: ${a} achieved · ${b} not achieved · ${c} no data`,
   noIndicators: (scope) => `Indicators${scope}: none measurable.`,
+  qualitative: (a, b, c) => `Qualitative indicators: ${a} achieved (đạt) · ${b} not achieved (không đạt) · ${c} not assessed (chưa đánh giá)`,
+  assessed: { dat: 'đạt', 'khong-dat': 'không đạt', none: 'chưa đánh giá' },
   budget: (spent, planned, pct, scope) => `Budget${scope}: spent ${spent} / ${planned} VND (${pct})`,
   overspent: (no, content, spent, planned) => `Line ${no} (${content}) is over budget: ${spent} / ${planned} VND`,
   score: (criterion, p, m, scope) => `Score on the criterion "${criterion}"${scope}: ${p}/${m}`,
@@ -441,6 +445,32 @@ export function statusAsText(r: StatusReport, opts: StatusTextOptions): string {
         ),
       );
     });
+  }
+
+  // Qualitative indicators (no measurable target): đạt, không đạt or chưa đánh giá.
+  if (r.qualitative.length > 0) {
+    blank();
+    const a = r.qualitative.filter((q) => q.assessment === 'dat').length;
+    const b = r.qualitative.filter((q) => q.assessment === 'khong-dat').length;
+    out.push(...para(L.qualitative(int(a), int(b), int(r.qualitative.length - a - b)), W, 0, c.bold));
+    const idW = Math.min(10, maxOf(r.qualitative, (q) => widthOf(q.id)));
+    const valW = Math.min(13, maxOf(Object.values(L.assessed), widthOf));
+    const descW = Math.max(10, W - 2 - 1 - 2 - idW - 2 - valW - 2);
+    for (const q of r.qualitative) {
+      const mark = q.assessment === 'dat' ? c.green('✓') : q.assessment === 'khong-dat' ? c.red('✗') : c.dim('–');
+      const style = q.assessment === 'dat' ? c.green : q.assessment === 'khong-dat' ? c.red : c.dim;
+      out.push(
+        ...cellsAsLines(
+          [
+            { text: mark, width: 1, raw: true },
+            { text: q.id, width: idW },
+            { text: L.assessed[q.assessment ?? 'none']!, width: valW, style },
+            { text: q.text, width: descW },
+          ],
+          2,
+        ),
+      );
+    }
   }
 
   // One budget line (and any line spent beyond its amount), then the score.

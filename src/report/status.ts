@@ -125,6 +125,16 @@ export interface IndicatorLine {
   source?: string;
 }
 
+/** A qualitative indicator (chỉ tiêu định tính: no measurable target) and its recorded assessment. */
+export interface QualitativeLine {
+  id: string;
+  area: number;
+  text: string;
+  /** đạt, không đạt, or null: chưa đánh giá (not assessed as of the date). */
+  assessment: 'dat' | 'khong-dat' | null;
+  source?: string;
+}
+
 export interface BudgetLineStatus {
   no: number;
   content: string;
@@ -158,6 +168,10 @@ export interface StatusReport {
   units: UnitRollup[];
   tasks: TaskLine[];
   indicators: IndicatorLine[];
+  /** Indicators without a measurable target, with their assessment. */
+  qualitative: QualitativeLine[];
+  /** Tasks whose free-text deadline names no date and that have no `due:` (they fall due on 31/12). */
+  unresolvedDeadlines: Array<{ no: number; deadline: string }>;
   budget: { planned: bigint; spent: bigint; remaining: bigint; percentUsed: number; lines: BudgetLineStatus[] };
   /** On the whole plan, whatever the filter. */
   score: { points: number; max: number; percent: number; frame: string };
@@ -331,12 +345,25 @@ export function computeStatus(plan: Plan, opts: StatusOptions): StatusReport {
         area: m.indicator.area,
         text: m.indicator.text,
         target,
-        actual: rec ? rec.value : null,
-        achieved: rec ? isAchieved(m.target.comparator, rec.value, m.target.value) : null,
+        actual: rec?.value ?? null,
+        achieved: rec?.value !== undefined ? isAchieved(m.target.comparator, rec.value, m.target.value) : null,
       };
       if (rec?.source) line.source = rec.source;
       return line;
     });
+
+  const qualitative: QualitativeLine[] = plan.indicators
+    .filter((ind) => (ind.targets?.length ?? 0) === 0)
+    .filter((ind) => filter?.area === undefined || ind.area === filter.area)
+    .map((ind) => {
+      const rec = state.indicators.get(ind.id)?.record;
+      const line: QualitativeLine = { id: ind.id, area: ind.area, text: ind.text, assessment: rec?.assessment ?? null };
+      if (rec?.source) line.source = rec.source;
+      return line;
+    });
+  const unresolvedDeadlines = plan.tasks
+    .filter((t) => !t.due && taskDeadline(t).kind === 'free')
+    .map((t) => ({ no: t.no, deadline: t.deadline }));
 
   const lines: BudgetLineStatus[] = plan.budget.lines.map((l) => {
     const planned = dong(l.amount);
@@ -372,6 +399,8 @@ export function computeStatus(plan: Plan, opts: StatusOptions): StatusReport {
     units,
     tasks,
     indicators,
+    qualitative,
+    unresolvedDeadlines,
     budget: { planned: bPlanned, spent: bSpent, remaining: bPlanned - bSpent, percentUsed: ratioPercent(bSpent, bPlanned), lines },
     score,
     sources: state.files.map((f) => ({ file: f.file, asOf: f.asOf, example: f.example === true })),

@@ -254,7 +254,7 @@ describe('the JSON shape', () => {
     const r = computeStatus(MINI, at('2023-07-10'));
     const j = statusAsJson(r) as any;
     expect(JSON.parse(statusAsJsonText(r))).toEqual(j);
-    expect(Object.keys(j)).toEqual(['asOf', 'example', 'plan', 'overall', 'areas', 'units', 'tasks', 'indicators', 'budget', 'score', 'sources']);
+    expect(Object.keys(j)).toEqual(['asOf', 'example', 'plan', 'overall', 'areas', 'units', 'tasks', 'indicators', 'qualitative', 'unresolvedDeadlines', 'budget', 'score', 'sources']);
     expect(j.budget).toMatchObject({ planned: 16500000, spent: 4500000, remaining: 12000000 });
     expect(j.budget.lines[0]).toEqual({ no: 1, content: 'Tập huấn nghiệp vụ', planned: 13500000, spent: 4500000, remaining: 9000000, percentUsed: 33.3333, overspent: false });
     expect(j.tasks[0]).toEqual({

@@ -86,6 +86,7 @@ const CASES: Case[] = [
   { code: 'progress/completed-after-as-of', file: 'progress/2023-q2.yaml', edit: ['completed: 2023-04-20', 'completed: 2023-07-20'], at: 'progress/2023-q2.yaml:17:16' },
   { code: 'progress/percent-status', file: 'progress/2023-q2.yaml', edit: ['    percent: 100\n', '    percent: 90\n'], at: 'progress/2023-q2.yaml:16:14' },
   { code: 'progress/duplicate', file: 'progress/2023-q2.yaml', edit: ['  - task: 2\n', '  - task: 1\n'], at: 'progress/2023-q2.yaml:11:11' },
+  { code: 'progress/indicator-record', file: 'progress/2023-q2.yaml', edit: ['    value: 18\n', '    value: 18\n  - indicator: "3.1"\n    value: 1\n'], at: 'progress/2023-q2.yaml:24:5' },
   { code: 'progress/overspent', file: 'progress/2023-q2.yaml', edit: ['    spent: 4500000', '    spent: 14500000'], at: 'progress/2023-q2.yaml:26:12' },
 ];
 

@@ -97,3 +97,26 @@ describe('isOpenEnded and deadlineYear', () => {
     expect(deadlineYear(d)).toBe(year);
   });
 });
+
+describe('parseDeadline: free text that names a date (issue 11)', () => {
+  it.each([
+    ['Trước ngày 15/12/2024', '2024-12-15'],
+    ['trước 30/6/2024', '2024-06-30'],
+    ['Chậm nhất ngày 5/3/2023, báo cáo UBND', '2023-03-05'],
+    ['6 tháng đầu năm 2024', '2024-06-30'],
+    ['9 tháng đầu năm 2023', '2023-09-30'],
+    ['6 tháng cuối năm 2024', '2024-12-31'],
+    ['Quý I, II/2024', '2024-06-30'],
+    ['Quý I và II năm 2025', '2025-06-30'],
+    ['Quý III-IV/2024', '2024-12-31'],
+  ])('%s → %s', (text, due) => {
+    const d = parseDeadline(text);
+    expect(d.kind).not.toBe('free');
+    expect(resolveDeadline(d, 2024)).toBe(due);
+    expect(isOpenEnded(d)).toBe(false);
+  });
+
+  it.each(['Theo đăng ký năm 2022 và khi có yêu cầu', 'Khi có hướng dẫn của tỉnh', 'Trước ngày 31/02/2024'])('%s stays free text', (text) => {
+    expect(parseDeadline(text).kind).toBe('free');
+  });
+});

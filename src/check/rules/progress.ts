@@ -44,8 +44,16 @@ export const progressValid: Rule = {
       (p.indicators ?? []).forEach((r, i) => {
         if (seenInd.has(r.indicator)) report.at(src, ['indicators', i, 'indicator'], 'progress/duplicate', { what: '@indicator', id: r.indicator });
         seenInd.add(r.indicator);
+        const ind = inds?.find((x) => x.id === r.indicator);
+        // A qualitative indicator (no targets) is assessed, đạt / không đạt; a measurable one has a value.
+        if (ind && (ind.targets?.length ?? 0) === 0) {
+          if (r.assessment === undefined) report.at(src, ['indicators', i], 'progress/indicator-record', { id: r.indicator, kind: '@qualitative', field: 'assessment: dat|khong-dat' });
+          return;
+        }
+        if (measurableIds?.has(r.indicator) && r.value === undefined) {
+          report.at(src, ['indicators', i], 'progress/indicator-record', { id: r.indicator, kind: '@measurable', field: 'value' });
+        }
         if (!measurableIds || measurableIds.has(r.indicator)) return;
-        const ind = inds!.find((x) => x.id === r.indicator);
         if (ind && (ind.targets?.length ?? 0) > 1) {
           const targets = ind.targets!.map((t) => t.id ?? '?').join(', ');
           report.at(src, ['indicators', i, 'indicator'], 'progress/non-indicator-value', { id: r.indicator, count: ind.targets!.length, targets });

@@ -14,6 +14,8 @@ import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan } from '../plan-loader.js';
 import { EXIT, UsageError } from '../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
+import { unresolvedDeadlineDiagnostics } from '../deadline-warnings.js';
+import { printDiagnostics } from '../plan-loader.js';
 
 interface Options extends GlobalOptions {
   asOf?: string;
@@ -84,6 +86,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const report = computeStatus(plan, { asOf: flags.asOf, period: flags.period, today: todayIso(env.now), filter, frame: DEFAULT_FRAME });
   write(opts.json ? statusAsJsonText(report) : statusAsText(report, { lang: env.lang, chalk: env.chalk, width: env.width, frame: DEFAULT_FRAME }));
 
+  printDiagnostics(await unresolvedDeadlineDiagnostics(plan.dir, env.cwd, year, report.unresolvedDeadlines), env);
   // Warnings do not stop status, but the clerk should know they are there.
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
   if (warnings > 0) writeErr(warningsNote(warnings, plan.dir, env.lang));

@@ -1,0 +1,198 @@
+/**
+ * cchc import FILE... [PLAN] [--as-of DATE] [--dry-run]: read the returned progress forms
+ * and merge them into the progress file of the as-of date (docs/reporting-period.md).
+ * Every bad cell is reported as FILE › SHEET!CELL, all in one run, and then nothing is
+ * written (exit 1). Two forms that set a task differently are a conflict naming both
+ * cells. The merge follows the rules of `cchc record`: edited in place, the whole plan
+ * checked first, an atomic write; importing the same forms again changes nothing.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { IsoDate } from '../../model/dates.js';
+import { readDate, problemMessage } from '../../input/index.js';
+import {
+  cellProblemAsText, readFormWorkbook, unreadableProblem, type CellProblem, type CellRef, type FormRead,
+} from '../../input/form-read.js';
+import { loadExcelJS } from '../../render/form-xlsx.js';
+import { noChanges, type ProgressChanges } from '../../edit/changes.js';
+import { prepareUpdate } from '../../edit/update.js';
+import { loadPlanForPeriod } from '../../edit/plan-access.js';
+import { writeAtomic } from '../../edit/write.js';
+import { changeAsText } from '../../edit/describe.js';
+import { summaryAsText } from '../../render/diagnostics.js';
+import { displayPath } from '../../load/plan-texts.js';
+import { formatDate } from '../../i18n/format.js';
+import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { printDiagnostics } from '../plan-loader.js';
+import { EXIT, UsageError } from '../errors.js';
+
+interface Options extends GlobalOptions {
+  asOf?: string;
+  dryRun?: boolean;
+}
+
+const MSG = {
+  vi: {
+    noFiles: 'cần ít nhất một tệp biểu mẫu .xlsx',
+    noFilesHint: 'ví dụ: cchc import bieu-mau/*.xlsx',
+    twoPlans: (a: string, b: string) => `chỉ một thư mục kế hoạch, có "${a}" và "${b}"`,
+    notFound: (f: string) => `không tìm thấy tệp: ${f}`,
+    badAsOf: (m: string) => `--as-of: ${m}`,
+    mixedAsOf: (list: string) => `các biểu mẫu có ngày số liệu khác nhau (${list}); chọn ngày ghi bằng --as-of`,
+    conflict: (what: string, a: string, b: string, va: string, vb: string) => `${what} được ghi khác nhau ở hai biểu mẫu: ${a} ghi ${va}, ${b} ghi ${vb}`,
+    task: (n: number) => `nhiệm vụ ${n}`,
+    indicator: (id: string) => `chỉ tiêu ${id}`,
+    line: (n: number) => `dòng dự toán ${n}`,
+    problems: (n: number) => `✗ ${n} lỗi trong biểu mẫu; chưa ghi gì. Sửa các ô trên rồi nhập lại.`,
+    refused: 'cchc: không ghi vì kế hoạch sẽ có lỗi; tệp giữ nguyên',
+    read: (f: string, unit: string, n: number) => `  ${f}: ${unit}, ${n} thay đổi`,
+    header: (n: number, d: string) => `Đã đọc ${n} biểu mẫu; số liệu ghi vào ngày ${d}:`,
+    nothing: (f: string) => `Không có gì thay đổi; ${f} giữ nguyên.`,
+    target: (f: string, isNew: boolean) => `${f}${isNew ? ' (tệp mới)' : ''}:`,
+    summary: (n: number) => `${n} thay đổi.`,
+    dryRun: 'không ghi (--dry-run)',
+  },
+  en: {
+    noFiles: 'at least one .xlsx form is needed',
+    noFilesHint: 'for example: cchc import forms/*.xlsx',
+    twoPlans: (a: string, b: string) => `one plan folder only, got "${a}" and "${b}"`,
+    notFound: (f: string) => `no such file: ${f}`,
+    badAsOf: (m: string) => `--as-of: ${m}`,
+    mixedAsOf: (list: string) => `the forms have different as-of dates (${list}); choose the date with --as-of`,
+    conflict: (what: string, a: string, b: string, va: string, vb: string) => `${what} is set differently by two forms: ${a} says ${va}, ${b} says ${vb}`,
+    task: (n: number) => `task ${n}`,
+    indicator: (id: string) => `indicator ${id}`,
+    line: (n: number) => `budget line ${n}`,
+    problems: (n: number) => `✗ ${n} problem${n === 1 ? '' : 's'} in the forms; nothing written. Fix the cells above and import again.`,
+    refused: 'cchc: nothing written because the plan would have errors; the file is unchanged',
+    read: (f: string, unit: string, n: number) => `  ${f}: ${unit}, ${n} change${n === 1 ? '' : 's'}`,
+    header: (n: number, d: string) => `Read ${n} form${n === 1 ? '' : 's'}; recorded as of ${d}:`,
+    nothing: (f: string) => `Nothing changes; ${f} is left as it is.`,
+    target: (f: string, isNew: boolean) => `${f}${isNew ? ' (new file)' : ''}:`,
+    summary: (n: number) => `${n} change${n === 1 ? '' : 's'}.`,
+    dryRun: 'not written (--dry-run)',
+  },
+};
+
+const IGNORED_NODES = [
+  'dataValidations', 'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'mergeCells', 'pageMargins', 'pageSetup',
+  'printOptions', 'headerFooter', 'sheetProtection', 'conditionalFormatting', 'rowBreaks', 'autoFilter', 'drawing', 'picture', 'tableParts', 'extLst',
+];
+
+const at = (r: CellRef) => `${r.file} › ${r.sheet}!${r.cell}`;
+
+export async function run(args: string[], opts: Options): Promise<number> {
+  const env = makeEnv(opts);
+  const M = MSG[env.lang];
+  // FILE... [PLAN]: the .xlsx files, and at most one folder (the plan).
+  const files: string[] = [];
+  let planArg: string | undefined;
+  for (const a of args) {
+    let isDir = false;
+    try {
+      isDir = statSync(path.resolve(env.cwd, a)).isDirectory();
+    } catch {
+      throw new UsageError(M.notFound(a));
+    }
+    if (isDir) {
+      if (planArg !== undefined) throw new UsageError(M.twoPlans(planArg, a));
+      planArg = a;
+    } else files.push(a);
+  }
+  if (files.length === 0) throw new UsageError(M.noFiles, M.noFilesHint);
+  let asOf: IsoDate | undefined;
+  if (opts.asOf !== undefined) {
+    const d = readDate(opts.asOf);
+    if (!d.ok) throw new UsageError(M.badAsOf(problemMessage(d.problem, env.lang)));
+    asOf = d.value;
+  }
+
+  const loaded = await loadPlanForPeriod(planArg, env);
+  if ('exit' in loaded) return loaded.exit;
+  const { plan } = loaded;
+
+  const ExcelJS = await loadExcelJS();
+  const reads: Array<{ file: string; read: FormRead }> = [];
+  const problems: CellProblem[] = [];
+  let unreadable = false;
+  for (const f of files) {
+    const shown = f;
+    const wb = new ExcelJS.Workbook();
+    try {
+      // What import does not look at is not parsed: validations, layout, protection, printing.
+      await wb.xlsx.readFile(path.resolve(env.cwd, f), { ignoreNodes: IGNORED_NODES } as never);
+    } catch (err) {
+      problems.push(unreadableProblem(shown, (err as Error).message.split('\n')[0]!, env.lang));
+      unreadable = true;
+      continue;
+    }
+    const read = readFormWorkbook(wb, shown, plan, asOf, env.lang);
+    problems.push(...read.problems);
+    reads.push({ file: shown, read });
+  }
+  if (asOf === undefined) {
+    const dates = [...new Set(reads.map((r) => r.read.asOf).filter((d): d is string => d !== undefined))];
+    if (dates.length > 1) throw new UsageError(M.mixedAsOf(dates.map((d) => formatDate(d, env.lang)).join(', ')));
+    asOf = dates[0];
+  }
+
+  // Conflicts: the same task, indicator or line set differently by two forms.
+  const changes: ProgressChanges = noChanges();
+  const seen = new Map<string, { value: string; at: CellRef }>();
+  const merge = <T>(key: string, what: string, change: T, ref: CellRef, list: T[]) => {
+    const value = JSON.stringify(change);
+    const prev = seen.get(key);
+    if (!prev) {
+      seen.set(key, { value, at: ref });
+      list.push(change);
+    } else if (prev.value !== value) {
+      problems.push({ file: ref.file, sheet: ref.sheet, cell: ref.cell, message: M.conflict(what, at(prev.at), at(ref), describe(prev.value), describe(value)) });
+    }
+  };
+  for (const { read } of reads) {
+    for (const t of read.tasks) merge(`t${t.change.task}`, M.task(t.change.task), t.change, t.at, changes.tasks);
+    for (const i of read.indicators) merge(`i${i.change.indicator}`, M.indicator(i.change.indicator), i.change, i.at, changes.indicators);
+    for (const b of read.budget) merge(`b${b.change.line}`, M.line(b.change.line), b.change, b.at, changes.budget);
+  }
+  if (problems.length > 0) {
+    for (const p of problems) writeErr(cellProblemAsText(p));
+    writeErr(M.problems(problems.length));
+    return unreadable ? EXIT.usage : EXIT.findings;
+  }
+  if (asOf === undefined) return EXIT.findings; // every form was refused above
+
+  changes.tasks.sort((a, b) => a.task - b.task);
+  changes.budget.sort((a, b) => a.line - b.line);
+  const u = await prepareUpdate(plan, loaded.absDir!, env.cwd, asOf, changes);
+  const shown = displayPath(u.file, env.cwd);
+  const lines = [M.header(reads.length, formatDate(asOf, env.lang))];
+  for (const { file, read } of reads) {
+    lines.push(M.read(file, read.unit ?? '?', read.tasks.length + read.indicators.length + read.budget.length));
+  }
+  if (u.changed.length === 0) {
+    lines.push(M.nothing(u.isNew ? displayPath(path.dirname(u.file), env.cwd) : shown));
+    write(lines.join('\n'));
+    return EXIT.ok;
+  }
+  const errors = u.check!.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    printDiagnostics(errors, env);
+    writeErr(summaryAsText(errors, 1, env.lang, env.chalk));
+    writeErr(M.refused);
+    return EXIT.findings;
+  }
+  lines.push(M.target(shown, u.isNew), ...u.changed.map((c) => '  ' + changeAsText(c, env.lang)), M.summary(u.changed.length));
+  if (opts.dryRun) lines.push(M.dryRun);
+  else writeAtomic(u.file, u.after);
+  write(lines.join('\n'));
+  return EXIT.ok;
+}
+
+/** A change as a short value for the conflict message. */
+function describe(json: string): string {
+  const c = JSON.parse(json) as Record<string, unknown>;
+  const parts = Object.entries(c)
+    .filter(([k]) => k !== 'task' && k !== 'indicator' && k !== 'line')
+    .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  return `"${parts.join(', ')}"`;
+}

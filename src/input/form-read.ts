@@ -1,0 +1,377 @@
+/**
+ * Reading a returned progress form (written by `cchc form`, filled in Excel, LibreOffice
+ * Calc or Google Sheets). Every problem is located at its cell, FILE › SHEET!CELL, and all
+ * of them are reported in one run; nothing is guessed. The workbook is read with exceljs by
+ * the command; this module only looks at its cells.
+ */
+import type { Workbook, Worksheet, Cell, CellValue } from 'exceljs';
+import type { Lang } from '../diagnostics/codes.js';
+import type { IsoDate } from '../model/dates.js';
+import { measurables, type Plan, type TaskStatus } from '../model/plan.js';
+import { progressAsOf } from '../model/progress.js';
+import { foldVi } from './fold.js';
+import { problemMessage, type InputProblem } from './problem.js';
+import { readAmount, readNumber, readPercent } from './number.js';
+import { readDate, isoAsVi } from './date.js';
+import { readAssessment, readStatus, STATUS_LABEL_VI } from './labels.js';
+import { readEvidence } from './evidence.js';
+import type { BudgetChange, IndicatorChange, TaskChange } from '../edit/changes.js';
+import {
+  BUDGET_SHEET, FORM_VERSION, IDENTITY_SHEET, INDICATORS_SHEET, TASKS_SHEET, formItems, itemsHash, officeUnit,
+} from '../render/form-model.js';
+
+/** A located problem: FILE › SHEET!CELL (no sheet or cell when it concerns the whole file). */
+export interface CellProblem {
+  file: string;
+  sheet?: string;
+  cell?: string;
+  /** Already worded in the chosen language. */
+  message: string;
+}
+
+export function cellProblemAsText(p: CellProblem): string {
+  const where = p.sheet ? `${p.file} › ${p.sheet}${p.cell ? `!${p.cell}` : ''}` : p.file;
+  return `${where}: ${p.message}`;
+}
+
+/** Where a value came from, to name both cells of a conflict. */
+export interface CellRef {
+  file: string;
+  sheet: string;
+  cell: string;
+}
+
+export interface FormRead {
+  unit?: string;
+  asOf?: IsoDate;
+  tasks: Array<{ change: TaskChange; at: CellRef }>;
+  indicators: Array<{ change: IndicatorChange; at: CellRef }>;
+  budget: Array<{ change: BudgetChange; at: CellRef }>;
+  problems: CellProblem[];
+}
+
+const M = {
+  vi: {
+    notForm: 'không phải biểu mẫu của cchc (không có trang nhận dạng); hãy dùng biểu mẫu do "cchc form" tạo ra',
+    newer: (v: string) => `biểu mẫu phiên bản ${v}, mới hơn phiên bản cchc này đọc được (${FORM_VERSION}); hãy cập nhật cchc`,
+    otherPlan: (got: string, want: string) => `biểu mẫu của kế hoạch khác: ${got}; kế hoạch đang nhập là ${want}`,
+    otherUnit: (u: string) => `biểu mẫu của đơn vị "${u}", đơn vị này không có trong kế hoạch`,
+    changed: (diff: string, unit: string) => `danh sách nhiệm vụ đã thay đổi từ khi gửi biểu mẫu (${diff}); hãy gửi biểu mẫu mới: cchc form --unit ${unit}`,
+    added: (n: number, list: string) => `thêm ${n}: ${list}`,
+    removed: (n: number, list: string) => `bỏ ${n}: ${list}`,
+    noSheet: (s: string) => `không có trang "${s}"`,
+    noHeader: (h: string) => `không tìm thấy cột "${h}" ở dòng tiêu đề`,
+    noTask: (v: string) => `Số TT "${v}" không phải nhiệm vụ đơn vị chủ trì trong biểu mẫu này`,
+    doneNoDate: 'nhiệm vụ hoàn thành cần ngày hoàn thành',
+    dateNotDone: (s: string) => `chỉ ghi ngày hoàn thành khi đã hoàn thành (trạng thái đang là "${s}")`,
+    afterAsOf: (d: string, a: string) => `ngày hoàn thành ${d} sau ngày số liệu ${a}`,
+    percentStatus: (p: string, s: string) => `tỷ lệ ${p}% không khớp với trạng thái "${s}"`,
+    noIndicator: (v: string) => `không có chỉ tiêu "${v}" trong kế hoạch`,
+    noLine: (v: string) => `không có dòng dự toán "${v}"`,
+    qualitativeValue: (id: string) => `chỉ tiêu ${id} là chỉ tiêu định tính: chọn Đạt hoặc Không đạt ở cột Đánh giá, không ghi số`,
+    measurableAssessment: (id: string) => `chỉ tiêu ${id} là chỉ tiêu định lượng: ghi kết quả bằng số`,
+    unreadable: (d: string) => `không đọc được tệp .xlsx: ${d}`,
+  },
+  en: {
+    notForm: 'not a cchc form (it has no identity sheet); use a form made by "cchc form"',
+    newer: (v: string) => `form version ${v} is newer than this cchc reads (${FORM_VERSION}); update cchc`,
+    otherPlan: (got: string, want: string) => `a form of another plan: ${got}; the plan being imported is ${want}`,
+    otherUnit: (u: string) => `a form of unit "${u}", which the plan does not have`,
+    changed: (diff: string, unit: string) => `the task list changed since the form was sent (${diff}); send a new form: cchc form --unit ${unit}`,
+    added: (n: number, list: string) => `added ${n}: ${list}`,
+    removed: (n: number, list: string) => `removed ${n}: ${list}`,
+    noSheet: (s: string) => `no sheet "${s}"`,
+    noHeader: (h: string) => `no column "${h}" in the header row`,
+    noTask: (v: string) => `Số TT "${v}" is not a task this form's unit leads`,
+    doneNoDate: 'a task done needs its completion date',
+    dateNotDone: (s: string) => `a completion date goes only with a task done (status is "${s}")`,
+    afterAsOf: (d: string, a: string) => `completion date ${d} is after the as-of date ${a}`,
+    percentStatus: (p: string, s: string) => `${p}% does not match the status "${s}"`,
+    noIndicator: (v: string) => `the plan has no indicator "${v}"`,
+    noLine: (v: string) => `the budget has no line "${v}"`,
+    qualitativeValue: (id: string) => `indicator ${id} is qualitative: pick Đạt or Không đạt in the assessment column, not a number`,
+    measurableAssessment: (id: string) => `indicator ${id} is measurable: give the result as a number`,
+    unreadable: (d: string) => `cannot read the .xlsx file: ${d}`,
+  },
+};
+
+export function unreadableProblem(file: string, detail: string, lang: Lang): CellProblem {
+  return { file, message: M[lang].unreadable(detail) };
+}
+
+/** A cell's value as a person typed it: text trimmed ('' → undefined), numbers, dates. */
+export function cellValue(v: CellValue | undefined): string | number | Date | boolean | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (v instanceof Date) return v;
+  if (typeof v === 'string') {
+    const s = v.normalize('NFC').trim();
+    return s === '' ? undefined : s;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return cellValue(v.richText.map((r) => r.text).join(''));
+    if ('formula' in v || 'sharedFormula' in v) return cellValue((v as { result?: CellValue }).result);
+    if ('text' in v) return cellValue((v as { text: CellValue }).text);
+    if ('error' in v) return undefined;
+  }
+  return undefined;
+}
+
+function isPercentCell(c: Cell): boolean {
+  return typeof c.numFmt === 'string' && c.numFmt.includes('%');
+}
+
+function identity(wb: Workbook): Map<string, string[]> | undefined {
+  const ws = wb.getWorksheet(IDENTITY_SHEET);
+  if (!ws) return undefined;
+  const out = new Map<string, string[]>();
+  ws.eachRow((row) => {
+    const k = cellValue(row.getCell(1).value);
+    const v = cellValue(row.getCell(2).value);
+    if (typeof k !== 'string' || v === undefined) return;
+    const list = out.get(k) ?? [];
+    list.push(String(v));
+    out.set(k, list);
+  });
+  return out.get('form')?.[0] === 'cchc-progress-form' ? out : undefined;
+}
+
+/** The header row (the first row whose first cell is the given header) and its columns by folded header. */
+function headerColumns(ws: Worksheet, first: string): { row: number; cols: Map<string, number> } | undefined {
+  const want = foldVi(first);
+  for (let r = 1; r <= Math.min(ws.rowCount, 15); r++) {
+    const v = cellValue(ws.getRow(r).getCell(1).value);
+    if (typeof v === 'string' && foldVi(v) === want) {
+      const cols = new Map<string, number>();
+      ws.getRow(r).eachCell((c, col) => {
+        const h = cellValue(c.value);
+        if (typeof h === 'string') cols.set(foldVi(h), col);
+      });
+      return { row: r, cols };
+    }
+  }
+  return undefined;
+}
+
+function findCol(cols: Map<string, number>, prefix: string): number | undefined {
+  const p = foldVi(prefix);
+  for (const [h, c] of cols) if (h.startsWith(p)) return c;
+  return undefined;
+}
+
+/**
+ * Read one returned form against the plan. `asOf` is the date the import records; the
+ * rows equal to the state on that date are not changes and are left out.
+ */
+export function readFormWorkbook(wb: Workbook, file: string, plan: Plan, asOf: IsoDate | undefined, lang: Lang): FormRead {
+  const L = M[lang];
+  const out: FormRead = { tasks: [], indicators: [], budget: [], problems: [] };
+  const fileProblem = (message: string) => out.problems.push({ file, message });
+  const id = identity(wb);
+  if (!id) {
+    fileProblem(L.notForm);
+    return out;
+  }
+  const one = (k: string) => id.get(k)?.[0] ?? '';
+  if (Number(one('version')) > FORM_VERSION) {
+    fileProblem(L.newer(one('version')));
+    return out;
+  }
+  const got = `${one('agency')} — ${one('plan')} (${one('year')})`;
+  const want = `${plan.meta.agency.name} — ${plan.meta.title} (${plan.meta.year})`;
+  if (got !== want) {
+    fileProblem(L.otherPlan(got, want));
+    return out;
+  }
+  const unitId = one('unit');
+  const unit = plan.units.find((u) => u.id === unitId);
+  if (!unit) {
+    fileProblem(L.otherUnit(unitId));
+    return out;
+  }
+  const items = formItems(plan, unit.id);
+  if (itemsHash(items) !== one('hash')) {
+    const sent = id.get('item') ?? [];
+    const added = items.filter((i) => !sent.includes(i));
+    const removed = sent.filter((i) => !items.includes(i));
+    const parts = [added.length ? L.added(added.length, added.join('; ')) : '', removed.length ? L.removed(removed.length, removed.join('; ')) : ''].filter(Boolean);
+    fileProblem(L.changed(parts.join('; '), unit.id));
+    return out;
+  }
+  out.unit = unit.id;
+  out.asOf = one('asOf');
+  const recordAsOf = asOf ?? out.asOf;
+  const state = progressAsOf(plan, recordAsOf);
+  const prefill = new Map(
+    (id.get('sent') ?? []).map((line) => {
+      const [no, status, percent] = line.split('|');
+      return [Number(no), { status: status as TaskStatus, percent: Number(percent) }] as const;
+    }),
+  );
+  const problem = (sheet: string, cell: string, message: string) => out.problems.push({ file, sheet, cell, message });
+  const bad = (sheet: string, c: Cell, header: string, p: InputProblem) => problem(sheet, c.address, `${header}: ${problemMessage(p, lang)}`);
+
+  // Tiến độ: the tasks the unit leads, down to the coordinated block.
+  const ws = wb.getWorksheet(TASKS_SHEET);
+  const led = new Set(plan.tasks.filter((t) => t.lead.includes(unit.id)).map((t) => t.no));
+  if (!ws) fileProblem(L.noSheet(TASKS_SHEET));
+  else {
+    const h = headerColumns(ws, 'Số TT');
+    const need: Array<[string, string]> = [['status', 'Trạng thái'], ['percent', 'Tỷ lệ hoàn thành'], ['completed', 'Ngày hoàn thành'], ['evidence', 'Minh chứng'], ['note', 'Ghi chú']];
+    const cols: Record<string, number> = {};
+    if (!h) problem(TASKS_SHEET, 'A4', L.noHeader('Số TT'));
+    else {
+      for (const [k, label] of need) {
+        const c = findCol(h.cols, label);
+        if (c === undefined) problem(TASKS_SHEET, `A${h.row}`, L.noHeader(label));
+        else cols[k] = c;
+      }
+    }
+    if (h && Object.keys(cols).length === need.length) {
+      for (let r = h.row + 1; r <= ws.rowCount; r++) {
+        const row = ws.getRow(r);
+        const first = cellValue(row.getCell(1).value);
+        if (typeof first === 'string' && foldVi(first).startsWith('nhiem vu phoi hop')) break;
+        const no = typeof first === 'number' ? first : typeof first === 'string' && /^\d+$/.test(first) ? Number(first) : undefined;
+        if (no === undefined) continue; // a Nội dung heading or an empty row
+        if (!led.has(no)) {
+          problem(TASKS_SHEET, row.getCell(1).address, L.noTask(String(first)));
+          continue;
+        }
+        const before = out.problems.length;
+        const cell = (k: string) => row.getCell(cols[k]!);
+        const sCell = cell('status');
+        const st = readStatus(cellValue(sCell.value));
+        if (!st.ok) bad(TASKS_SHEET, sCell, 'Trạng thái', st.problem);
+        const pCell = cell('percent');
+        const pv = cellValue(pCell.value);
+        let percent: number | undefined;
+        if (pv !== undefined && !(pv instanceof Date) && typeof pv !== 'boolean') {
+          const p = readPercent(pv, { percentCell: isPercentCell(pCell) });
+          if (!p.ok) bad(TASKS_SHEET, pCell, 'Tỷ lệ hoàn thành', p.problem);
+          else percent = p.value;
+        } else if (pv !== undefined) bad(TASKS_SHEET, pCell, 'Tỷ lệ hoàn thành', { id: 'not-number', actual: String(pv) });
+        const cCell = cell('completed');
+        const cv = cellValue(cCell.value);
+        let completed: IsoDate | undefined;
+        if (cv !== undefined) {
+          const d = readDate(cv);
+          if (!d.ok) bad(TASKS_SHEET, cCell, 'Ngày hoàn thành', d.problem);
+          else completed = d.value;
+        }
+        const ev = cellValue(cell('evidence').value);
+        const note = cellValue(cell('note').value);
+        if (out.problems.length > before || !st.ok) continue;
+        const status: TaskStatus = st.value;
+        const label = STATUS_LABEL_VI[status];
+        // A status changed with the prefilled percent left as it was: the percent follows the status.
+        const sent = prefill.get(no);
+        if (sent && status !== sent.status && percent === sent.percent && status !== 'in-progress') percent = undefined;
+        if (status === 'done' && !completed) problem(TASKS_SHEET, cCell.address, L.doneNoDate);
+        else if (status !== 'done' && completed) problem(TASKS_SHEET, cCell.address, L.dateNotDone(label));
+        else if (completed && completed > recordAsOf) problem(TASKS_SHEET, cCell.address, L.afterAsOf(isoAsVi(completed), isoAsVi(recordAsOf)));
+        if (percent !== undefined && ((status === 'done' && percent !== 100) || (status === 'not-started' && percent !== 0) || (status === 'in-progress' && percent === 100))) {
+          problem(TASKS_SHEET, pCell.address, L.percentStatus(String(percent).replace('.', ','), label));
+        }
+        if (out.problems.length > before) continue;
+        const change: TaskChange = { task: no, status };
+        if (percent !== undefined) change.percent = percent;
+        if (completed) change.completed = completed;
+        if (ev !== undefined) change.evidence = readEvidence(String(ev));
+        if (note !== undefined) change.note = String(note);
+        if (!sameAsState(change, state.tasks.get(no)?.record)) out.tasks.push({ change, at: { file, sheet: TASKS_SHEET, cell: sCell.address } });
+      }
+    }
+  }
+
+  const office = officeUnit(plan.units)?.id === unit.id;
+  if (!office) return out;
+
+  // Chỉ tiêu
+  const wi = wb.getWorksheet(INDICATORS_SHEET);
+  const measurableIds = new Set(measurables(plan.indicators).map((m) => m.id));
+  const qualitativeIds = new Set(plan.indicators.filter((i) => (i.targets?.length ?? 0) === 0).map((i) => i.id));
+  if (wi) {
+    const h = headerColumns(wi, 'Mã');
+    const vCol = h && findCol(h.cols, 'Kết quả');
+    const aCol = h && findCol(h.cols, 'Đánh giá');
+    const sCol = h && findCol(h.cols, 'Nguồn');
+    if (h && vCol && aCol && sCol) {
+      for (let r = h.row + 1; r <= wi.rowCount; r++) {
+        const row = wi.getRow(r);
+        const idv = cellValue(row.getCell(1).value);
+        if (idv === undefined) continue;
+        const indId = String(idv);
+        const before = out.problems.length;
+        if (!measurableIds.has(indId) && !qualitativeIds.has(indId)) {
+          problem(INDICATORS_SHEET, row.getCell(1).address, L.noIndicator(indId));
+          continue;
+        }
+        const change: IndicatorChange = { indicator: indId };
+        const vv = cellValue(row.getCell(vCol).value);
+        const av = cellValue(row.getCell(aCol).value);
+        const sv = cellValue(row.getCell(sCol).value);
+        if (qualitativeIds.has(indId)) {
+          if (vv !== undefined) problem(INDICATORS_SHEET, row.getCell(vCol).address, L.qualitativeValue(indId));
+          if (av !== undefined) {
+            const a = readAssessment(av);
+            if (!a.ok) bad(INDICATORS_SHEET, row.getCell(aCol), 'Đánh giá', a.problem);
+            else change.assessment = a.value;
+          }
+        } else {
+          if (av !== undefined) problem(INDICATORS_SHEET, row.getCell(aCol).address, L.measurableAssessment(indId));
+          if (vv !== undefined) {
+            const v = readNumber(vv instanceof Date ? NaN : vv, { fraction: true });
+            if (!v.ok) bad(INDICATORS_SHEET, row.getCell(vCol), 'Kết quả', v.problem);
+            else change.value = v.value;
+          }
+        }
+        if (out.problems.length > before) continue;
+        if (change.value === undefined && change.assessment === undefined) continue; // not reported yet
+        if (sv !== undefined) change.source = String(sv);
+        const rec = state.indicators.get(indId)?.record;
+        const same = rec && rec.value === change.value && rec.assessment === change.assessment && (change.source === undefined || rec.source === change.source);
+        if (!same) out.indicators.push({ change, at: { file, sheet: INDICATORS_SHEET, cell: row.getCell(change.assessment ? aCol : vCol).address } });
+      }
+    }
+  }
+
+  // Kinh phí
+  const wk = wb.getWorksheet(BUDGET_SHEET);
+  if (wk) {
+    const h = headerColumns(wk, 'STT');
+    const col = h && findCol(h.cols, 'Đã chi');
+    if (h && col) {
+      for (let r = h.row + 1; r <= wk.rowCount; r++) {
+        const row = wk.getRow(r);
+        const nv = cellValue(row.getCell(1).value);
+        if (nv === undefined) continue;
+        const line = plan.budget.lines.find((l) => String(l.no) === String(nv));
+        if (!line) {
+          problem(BUDGET_SHEET, row.getCell(1).address, L.noLine(String(nv)));
+          continue;
+        }
+        const c = row.getCell(col);
+        const v = cellValue(c.value);
+        if (v === undefined) continue;
+        const a = readAmount(v instanceof Date ? NaN : v);
+        if (!a.ok) {
+          bad(BUDGET_SHEET, c, 'Đã chi', a.problem);
+          continue;
+        }
+        if ((state.budget.get(line.no)?.record.spent ?? 0) !== a.value) out.budget.push({ change: { line: line.no, spent: a.value }, at: { file, sheet: BUDGET_SHEET, cell: c.address } });
+      }
+    }
+  }
+  return out;
+}
+
+function sameAsState(c: TaskChange, r: { status: TaskStatus; percent?: number; completed?: string; evidence?: { document?: string; date?: string }; note?: string } | undefined): boolean {
+  const status = r?.status ?? 'not-started';
+  const percent = status === 'done' ? 100 : status === 'not-started' ? 0 : (r?.percent ?? 0);
+  if (c.status !== status || (c.percent !== undefined && c.percent !== percent)) return false;
+  if ((c.completed ?? undefined) !== (r?.completed ?? undefined)) return false;
+  if (c.evidence && (c.evidence.document !== r?.evidence?.document || (c.evidence.date ?? undefined) !== (r?.evidence?.date ?? undefined))) return false;
+  if (c.note !== undefined && c.note !== r?.note) return false;
+  return true;
+}

@@ -1,0 +1,68 @@
+/** Issue 11, item 4: qualitative indicators and free-text deadlines in status, text, JSON and the export's progress sheet. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import { checkFolder, copyPlan, fixturePlan, spawnCli, where } from '../helpers.js';
+import { computeStatus } from '../../src/report/status.js';
+import { statusAsText } from '../../src/render/status-text.js';
+import { statusAsJson } from '../../src/render/status-json.js';
+
+const copies: Array<() => void> = [];
+afterAll(() => copies.forEach((c) => c()));
+
+function mini(edit: (dir: string) => void): string {
+  const { dir, cleanup } = copyPlan(fixturePlan('mini'));
+  copies.push(cleanup);
+  edit(dir);
+  return dir;
+}
+
+function replaceIn(file: string, from: string, to: string): void {
+  const t = readFileSync(file, 'utf8');
+  expect(t).toContain(from);
+  writeFileSync(file, t.replace(from, to));
+}
+
+describe('qualitative indicators', () => {
+  const dir = mini((d) => replaceIn(path.join(d, 'progress', '2023-q4.yaml'), 'indicators:\n', 'indicators:\n  - indicator: "3.1"\n    assessment: khong-dat\n    source: Biên bản kiểm tra\n'));
+
+  it('validates an assessment on a qualitative indicator', () => {
+    expect(where(checkFolder(dir).diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
+  });
+
+  it('shows đạt / không đạt / chưa đánh giá by date, in the report, text and JSON', () => {
+    const { plan } = checkFolder(dir);
+    const before = computeStatus(plan!, { asOf: '2023-07-01', today: '2023-07-01' });
+    const after = computeStatus(plan!, { asOf: '2023-12-31', today: '2023-12-31' });
+    expect(before.qualitative).toEqual([{ id: '3.1', area: 3, text: expect.any(String), assessment: null }]);
+    expect(after.qualitative).toEqual([{ id: '3.1', area: 3, text: expect.any(String), assessment: 'khong-dat', source: 'Biên bản kiểm tra' }]);
+    const text = statusAsText(after, { lang: 'vi', chalk: new Chalk({ level: 0 }), width: 100 });
+    expect(text).toMatch(/Chỉ tiêu định tính: 0 đạt · 1 không đạt · 0 chưa đánh giá\n.*3\.1\s+không đạt/);
+    expect(statusAsText(before, { lang: 'vi', chalk: new Chalk({ level: 0 }), width: 100 })).toMatch(/3\.1\s+chưa đánh giá/);
+    expect((statusAsJson(after) as any).qualitative[0].assessment).toBe('khong-dat');
+  });
+});
+
+describe('free-text deadlines', () => {
+  it('resolve when they name a date, and status uses it', () => {
+    const dir = mini((d) => replaceIn(path.join(d, 'tasks.yaml'), 'deadline: Cả năm', 'deadline: Trước ngày 15/10/2023'));
+    const { plan } = checkFolder(dir);
+    const r = computeStatus(plan!, { asOf: '2023-11-01', today: '2023-11-01' });
+    const t = r.tasks.find((x) => x.deadline.startsWith('Trước'))!;
+    expect(t.due).toBe('2023-10-15');
+    expect(t.openEnded).toBe(false);
+    expect(r.unresolvedDeadlines).toEqual([]);
+  });
+
+  it('that name no date get a located warning naming the task and suggesting due:', () => {
+    const dir = mini((d) => replaceIn(path.join(d, 'tasks.yaml'), 'deadline: Cả năm', 'deadline: Khi có hướng dẫn của tỉnh'));
+    const r = spawnCli(['status', dir, '--as-of', '2023-06-30']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/tasks\.yaml:42:15: cảnh báo task\/deadline-unresolved: Nhiệm vụ 5: thời hạn "Khi có hướng dẫn của tỉnh"/);
+    expect(r.stderr).toContain('due:');
+    // With due: the warning goes.
+    replaceIn(path.join(dir, 'tasks.yaml'), 'deadline: Khi có hướng dẫn của tỉnh', 'deadline: Khi có hướng dẫn của tỉnh\n    due: 2023-09-30');
+    expect(spawnCli(['status', dir, '--as-of', '2023-06-30']).stderr).not.toContain('deadline-unresolved');
+  });
+});
