@@ -2,7 +2,7 @@
 import type { Lang } from '../diagnostics/codes.js';
 import { formatDate, formatInt, formatDecimal } from '../i18n/format.js';
 import { STATUS_LABEL_VI, ASSESSMENT_LABEL_VI } from '../input/labels.js';
-import type { FieldChange } from './changes.js';
+import type { FieldChange } from '../input/changes.js';
 
 const WORDS = {
   vi: {

@@ -6,17 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Env } from '../cli/io.js';
-import { loadCheckedPlan, resolvePlanDir, type Loaded } from '../cli/plan-loader.js';
 import { checkFolderTexts } from '../load/plan-folder.js';
 import type { PlanCheck } from '../check/index.js';
 import { displayPath, readPlanFolder } from '../load/plan-texts.js';
 
-export async function loadPlanForPeriod(arg: string | undefined, env: Env): Promise<Loaded & { absDir?: string }> {
-  const absDir = resolvePlanDir(arg, env);
-  const loaded = await loadCheckedPlan(absDir, env);
-  return 'exit' in loaded ? loaded : { ...loaded, absDir };
-}
 
 export interface FileText {
   /** Absolute path. */

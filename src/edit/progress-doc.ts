@@ -10,7 +10,7 @@ import type { Document, YAMLMap, YAMLSeq, Scalar, Node as YamlNode } from 'yaml'
 import { yamlLib } from '../yaml/lib.js';
 import type { IsoDate } from '../model/dates.js';
 import type { TaskProgress, IndicatorProgress, BudgetProgress } from '../model/plan.js';
-import type { ProgressChanges, FieldChange, TaskChange, IndicatorChange } from './changes.js';
+import type { ProgressChanges, FieldChange, TaskChange, IndicatorChange } from '../input/changes.js';
 
 export interface ProgressBase {
   tasks: ReadonlyMap<number, TaskProgress>;

@@ -10,7 +10,7 @@ import type { IsoDate } from '../model/dates.js';
 import { progressAsOf } from '../model/progress.js';
 import type { PlanCheck } from '../check/index.js';
 import { PROGRESS_DIR } from '../load/plan-texts.js';
-import type { FieldChange, ProgressChanges } from './changes.js';
+import type { FieldChange, ProgressChanges } from '../input/changes.js';
 import { applyProgressChanges, newProgressText, type ProgressBase } from './progress-doc.js';
 import { checkPlanWith, progressSchemaComment } from './plan-access.js';
 

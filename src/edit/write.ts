@@ -1,7 +1,7 @@
 /** Atomic writes: a temporary file in the same folder, then a rename, so a reader never sees half a file. */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 
 export function writeAtomic(file: string, text: string): void {
   const dir = path.dirname(file);

@@ -15,10 +15,10 @@ import { readAmount, readNumber, readPercent } from './number.js';
 import { readDate, isoAsVi } from './date.js';
 import { readAssessment, readStatus, STATUS_LABEL_VI } from './labels.js';
 import { readEvidence } from './evidence.js';
-import type { BudgetChange, IndicatorChange, TaskChange } from '../edit/changes.js';
+import type { BudgetChange, IndicatorChange, TaskChange } from './changes.js';
 import {
   BUDGET_SHEET, FORM_VERSION, IDENTITY_SHEET, INDICATORS_SHEET, TASKS_SHEET, formItems, itemsHash, officeUnit,
-} from '../render/form-model.js';
+} from '../report/form-model.js';
 
 /** A located problem: FILE › SHEET!CELL (no sheet or cell when it concerns the whole file). */
 export interface CellProblem {

@@ -11,7 +11,7 @@ import { STATUS_LABEL_VI, ASSESSMENT_LABEL_VI } from '../input/labels.js';
 import { isoAsVi } from '../input/date.js';
 import {
   BUDGET_SHEET, IDENTITY_SHEET, INDICATORS_SHEET, INSTRUCTIONS_SHEET, TASKS_SHEET, type FormModel, type FormTaskRow,
-} from './form-model.js';
+} from '../report/form-model.js';
 
 type ExcelJSModule = typeof import('exceljs');
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { applyProgressChanges, newProgressText, type ProgressBase } from '../../src/edit/progress-doc.js';
-import { noChanges, type ProgressChanges } from '../../src/edit/changes.js';
+import { noChanges, type ProgressChanges } from '../../src/input/changes.js';
 import { docsFromTexts, readPlanTexts } from '../../src/load/plan-folder.js';
 import { checkPlan } from '../../src/check/index.js';
 import { progressAsOf } from '../../src/model/progress.js';

@@ -14,9 +14,9 @@ import {
   cellProblemAsText, readFormWorkbook, unreadableProblem, type CellProblem, type CellRef, type FormRead,
 } from '../../input/form-read.js';
 import { loadExcelJS } from '../../render/form-xlsx.js';
-import { noChanges, type ProgressChanges } from '../../edit/changes.js';
+import { noChanges, type ProgressChanges } from '../../input/changes.js';
 import { prepareUpdate } from '../../edit/update.js';
-import { loadPlanForPeriod } from '../../edit/plan-access.js';
+import { loadPlanForPeriod } from '../plan-access.js';
 import { writeAtomic } from '../../edit/write.js';
 import { changeAsText } from '../../edit/describe.js';
 import { summaryAsText } from '../../render/diagnostics.js';

@@ -12,9 +12,9 @@ import { closest } from '../../model/text.js';
 import {
   problemMessage, readAmount, readAssessment, readDate, readEvidence, readNumber, readPercent, readStatus, type Read,
 } from '../../input/index.js';
-import { noChanges, type ProgressChanges, type TaskChange } from '../../edit/changes.js';
+import { noChanges, type ProgressChanges, type TaskChange } from '../../input/changes.js';
 import { prepareUpdate } from '../../edit/update.js';
-import { loadPlanForPeriod } from '../../edit/plan-access.js';
+import { loadPlanForPeriod } from '../plan-access.js';
 import { writeAtomic } from '../../edit/write.js';
 import { changeAsText } from '../../edit/describe.js';
 import { summaryAsText } from '../../render/diagnostics.js';

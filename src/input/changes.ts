@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from '../model/dates.js';
 import type { TaskStatus } from '../model/plan.js';
-import type { Assessment } from '../input/labels.js';
+import type { Assessment } from './labels.js';
 
 export interface TaskChange {
   task: number;
