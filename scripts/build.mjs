@@ -75,7 +75,7 @@ const shared = {
   sourcemap: false,
   legalComments: 'none',
   // yaml is required on first use (src/yaml/lib.ts); exceljs only by `cchc export`.
-  external: ['exceljs', 'yaml'],
+  external: ['exceljs', 'yaml', 'docx'],
   // ES-module code bundled as CommonJS: import.meta.url becomes the bundle's own URL.
   define: { __CCHC_BUILD__: JSON.stringify(buildHash()), __CCHC_BUNDLED__: 'true', 'import.meta.url': '__cchcUrl' },
   banner: { js: "const __cchcUrl=require('node:url').pathToFileURL(__filename).href;" },
@@ -92,6 +92,8 @@ const entries = {
   export: 'src/cli/commands/export.ts',
   diff: 'src/cli/commands/diff.ts',
   new: 'src/cli/commands/new.ts',
+  doc: 'src/cli/commands/doc.ts',
+  report: 'src/cli/commands/report.ts',
 };
 try {
   await Promise.all(

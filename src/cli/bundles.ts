@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-export type BundleName = 'check' | 'budget' | 'refs' | 'export' | 'diff' | 'new';
+export type BundleName = 'check' | 'budget' | 'refs' | 'export' | 'diff' | 'new' | 'doc' | 'report';
 
 /** The folder of the built bundles (dist/). Only meaningful in the build. */
 export function bundleDir(): string {
