@@ -56,6 +56,8 @@ export interface Table {
   /** The first rows, repeated at the top of every page. */
   headerRows: number;
   borders: boolean;
+  /** Millimetres the table reaches into the left and right margins (the header table). */
+  outdent?: { left: number; right: number };
 }
 
 export interface PageBreak {
@@ -83,7 +85,7 @@ export interface OfficialDocument {
 }
 
 /** Body size (13–14 pt) and the smaller sizes the decree sets for the header and Nơi nhận. */
-export const SIZE = { body: 14, header: 13, agency: 13, recipientsHead: 12, recipients: 11, table: 12 } as const;
+export const SIZE = { body: 14, header: 12, agency: 12, recipientsHead: 12, recipients: 11, table: 12 } as const;
 
 export function run(text: string, style: Omit<Run, 'text'> = {}): Run {
   return { text, ...style };

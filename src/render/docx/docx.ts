@@ -57,7 +57,8 @@ export async function documentAsDocx(doc: OfficialDocument): Promise<Uint8Array>
       new Paragraph({
         alignment: align(p.align),
         keepNext: p.keepNext ?? false,
-        spacing: { before: (p.before ?? 0) * 20, after: (p.after ?? PAGE.after) * 20, line: PAGE.line },
+        // A ruled paragraph's space after goes below its rule.
+        spacing: { before: (p.before ?? 0) * 20, after: p.rule ? 0 : (p.after ?? PAGE.after) * 20, line: PAGE.line },
         ...(p.indent ? { indent: { firstLine: PAGE.firstLine } } : {}),
         children: p.runs.map(
           (r) =>
@@ -76,9 +77,9 @@ export async function documentAsDocx(doc: OfficialDocument): Promise<Uint8Array>
       const side = Math.round((width * (1 - p.rule)) / 2);
       out.push(
         new Paragraph({
-          spacing: { before: 0, after: 0, line: 60, lineRule: 'exact' },
+          spacing: { before: 0, after: (p.after ?? 0) * 20, line: 80, lineRule: 'exact' },
           indent: { left: side, right: side },
-          border: { top: { style: BorderStyle.SINGLE, size: 6, space: 1, color: '000000' } },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, space: 0, color: '000000' } },
           children: [new TextRun({ text: '', size: 4, font: FONT })],
         }),
       );
@@ -86,7 +87,8 @@ export async function documentAsDocx(doc: OfficialDocument): Promise<Uint8Array>
     return out;
   };
 
-  const table = (t: Table, width: number) => {
+  const table = (t: Table, avail: number) => {
+    const width = avail + (t.outdent ? Math.round((t.outdent.left + t.outdent.right) * MM) : 0);
     const total = t.widths.reduce((a, b) => a + b, 0) || 1;
     const cols = t.widths.map((w) => Math.floor((w / total) * width));
     // Which grid column each cell starts at, with the columns that spans from above occupy.
@@ -117,6 +119,7 @@ export async function documentAsDocx(doc: OfficialDocument): Promise<Uint8Array>
       width: { size: cols.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: cols,
       layout: TableLayoutType.FIXED,
+      ...(t.outdent ? { indent: { size: -Math.round(t.outdent.left * MM), type: WidthType.DXA } } : {}),
       ...(t.borders ? {} : { borders: TableBorders.NONE }),
     });
   };
@@ -128,29 +131,27 @@ export async function documentAsDocx(doc: OfficialDocument): Promise<Uint8Array>
       return [new Paragraph({ pageBreakBefore: true, children: [] })];
     });
 
-  /** The page header: the page number centred, a mark at the right. */
-  const header = (width: number, withNumber: boolean, mark: string | undefined) =>
+  /** The page header: the page number centred (not on a first page), then each mark on its own line at the right. */
+  const header = (withNumber: boolean, marks: string[]) =>
     new Header({
       children: [
-        new Paragraph({
-          tabStops: [
-            { type: TabStopType.CENTER, position: Math.round(width / 2) },
-            { type: TabStopType.RIGHT, position: width },
-          ],
-          spacing: { before: 0, after: 0 },
-          children: [
-            new TextRun({ text: '\t', font: FONT, size: SIZE.body * 2 }),
-            ...(withNumber ? [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.body * 2 })] : []),
-            new TextRun({ text: '\t', font: FONT, size: SIZE.body * 2 }),
-            ...(mark ? [new TextRun({ text: mark, bold: true, font: FONT, size: 11 * 2, color: doc.everyPageMark === mark ? 'C00000' : '000000' })] : []),
-          ],
-        }),
+        ...(withNumber
+          ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.body * 2 })] })]
+          : []),
+        ...marks.map(
+          (mark) =>
+            new Paragraph({
+              alignment: AlignmentType.RIGHT,
+              spacing: { before: 0, after: 0 },
+              children: [new TextRun({ text: mark, bold: true, font: FONT, size: 11 * 2, color: mark === doc.everyPageMark ? 'C00000' : '000000' })],
+            }),
+        ),
+        ...(withNumber || marks.length ? [] : [new Paragraph({ children: [] })]),
       ],
     });
 
   const sections = doc.sections.map((s) => {
     const width = textWidth(s);
-    const firstMark = [doc.firstPageMark, doc.everyPageMark].filter(Boolean).join(' — ') || undefined;
     return {
       properties: {
         titlePage: true,
@@ -160,7 +161,10 @@ export async function documentAsDocx(doc: OfficialDocument): Promise<Uint8Array>
           ...(s.restartNumbering ? { pageNumbers: { start: 1 } } : {}),
         },
       },
-      headers: { first: header(width, false, firstMark), default: header(width, true, doc.everyPageMark) },
+      headers: {
+        first: header(false, [doc.firstPageMark, doc.everyPageMark].filter((x): x is string => Boolean(x))),
+        default: header(true, doc.everyPageMark ? [doc.everyPageMark] : []),
+      },
       children: blocks(s.blocks, width),
     };
   });

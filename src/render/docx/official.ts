@@ -49,10 +49,12 @@ export function headerTable(meta: Pick<Meta, 'agency' | 'place'>, number: string
   left.push(para([run(number)], { align: 'center', size: SIZE.header, before: 6, after: 0 }));
   const right: Para[] = [
     para([run(MOTTO_NATION, { bold: true })], { align: 'center', size: SIZE.header, before: 0, after: 0 }),
-    para([run(MOTTO, { bold: true })], { align: 'center', size: 14, before: 0, after: 0, rule: 0.7 }),
+    para([run(MOTTO, { bold: true })], { align: 'center', size: 14, before: 0, after: 0, rule: 0.62 }),
     para([run(date, { italic: true })], { align: 'center', size: 14, before: 6, after: 0 }),
   ];
-  return { kind: 'table', widths: [40, 60], rows: [[cell(left), cell(right)]], headerRows: 0, borders: false };
+  // Wider than the text, into the margins, as the decree's sample lays it out: the Quốc hiệu
+  // then fits on one line and the agency breaks between words rather than mid-name.
+  return { kind: 'table', widths: [42, 58], rows: [[cell(left), cell(right)]], headerRows: 0, borders: false, outdent: { left: 10, right: 5 } };
 }
 
 /** "KẾ HOẠCH" and the subject below it, with the short rule under the subject. */

@@ -75,7 +75,7 @@ function percent(x: number): string {
 
 function tasksTable(tasks: readonly TaskLine[]): Table {
   return table(
-    [6, 38, 16, 9, 12, 30],
+    [6, 33, 13, 9, 15, 28],
     ['Số TT', 'Nhiệm vụ', 'Kết quả', 'Tiến độ', 'Thời hạn', 'Minh chứng, ghi chú'],
     tasks.map((t) => [
       TD(String(t.no), 'center'),
