@@ -19,7 +19,8 @@ export const PAGE = {
   /** A4 portrait, twips. */
   width: 11906,
   height: 16838,
-  margin: { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) },
+  // Rounded up, so that 15 mm stays at least 15 mm in whole twips.
+  margin: { top: Math.ceil(20 * MM), bottom: Math.ceil(20 * MM), left: Math.ceil(30 * MM), right: Math.ceil(15 * MM) },
   /** The header (page number, marks) sits 10 mm from the top edge, inside the top margin. */
   header: Math.round(10 * MM),
   footer: Math.round(10 * MM),
@@ -112,7 +113,8 @@ export async function documentAsDocx(doc: OfficialDocument): Promise<Uint8Array>
         });
       });
       for (let k = 0; k < busy.length; k++) if (busy[k]! > 0) busy[k]!--;
-      return new TableRow({ children: cells, tableHeader: ri < t.headerRows, cantSplit: ri < t.headerRows });
+      // Only set when true: the package writes an explicit "false" otherwise, which some readers take as set.
+      return new TableRow({ children: cells, ...(ri < t.headerRows ? { tableHeader: true, cantSplit: true } : {}) });
     });
     return new Table({
       rows,
