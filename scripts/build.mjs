@@ -75,7 +75,7 @@ const shared = {
   sourcemap: false,
   legalComments: 'none',
   // yaml is required on first use (src/yaml/lib.ts); exceljs only by `cchc export`.
-  external: ['exceljs', 'yaml', 'docx'],
+  external: ['exceljs', 'yaml'],
   // ES-module code bundled as CommonJS: import.meta.url becomes the bundle's own URL.
   define: { __CCHC_BUILD__: JSON.stringify(buildHash()), __CCHC_BUNDLED__: 'true', 'import.meta.url': '__cchcUrl' },
   banner: { js: "const __cchcUrl=require('node:url').pathToFileURL(__filename).href;" },

@@ -13,6 +13,8 @@ import { sheetAsBlocks, cellText } from '../../src/render/docx/sheet-blocks.js';
 import { appendix2AsSheet } from '../../src/render/appendix-sheets.js';
 import { computeStatus } from '../../src/report/status.js';
 import { parsePeriod } from '../../src/model/period.js';
+import { documentAsDocx, xmlText } from '../../src/render/docx/ooxml.js';
+import { crc32 } from '../../src/render/docx/zip.js';
 
 function load(dir: string): Plan {
   const { plan } = checkFolder(dir);
@@ -117,5 +119,22 @@ describe('the report', () => {
     expect(statusAsReportDocument(r, plan).everyPageMark).toBe('SỐ LIỆU MINH HỌA — không phải kết quả chính thức');
     const ten = load(fixturePlan('status-ten'));
     expect(statusAsReportDocument(computeStatus(ten, { asOf: '2024-07-01', today: '2024-12-31' }), ten).everyPageMark).toBeUndefined();
+  });
+});
+
+describe('the writer', () => {
+  it('computes the CRC-32 of the zip entries (the check value of the standard)', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array())).toBe(0);
+  });
+
+  it('escapes text and drops the characters XML cannot hold', () => {
+    expect(xmlText('a < b & "c" > d\u0001')).toBe('a &lt; b &amp; &quot;c&quot; &gt; d');
+  });
+
+  it('writes the same bytes for the same plan and time', () => {
+    const plan = load(fixturePlan('mini'));
+    const at = new Date('2023-01-10T00:00:00Z');
+    expect(Buffer.from(documentAsDocx(planAsDocument(plan), { created: at })).equals(Buffer.from(documentAsDocx(planAsDocument(plan), { created: at })))).toBe(true);
   });
 });

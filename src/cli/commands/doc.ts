@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { planAsDocument } from '../../render/docx/plan-document.js';
-import { documentAsDocx } from '../../render/docx/docx.js';
+import { documentAsDocx } from '../../render/docx/ooxml.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan } from '../plan-loader.js';
 import { EXIT } from '../errors.js';
@@ -35,7 +35,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   checkTarget(file, shown, env.lang);
 
   const doc = planAsDocument(plan, plan.tasksTitle !== undefined ? { tasksTitle: plan.tasksTitle } : {});
-  const bytes = await documentAsDocx(doc);
+  const bytes = documentAsDocx(doc, { created: env.now });
   writeDocument(file, shown, bytes, env.lang);
 
   write(MSG[env.lang].written(shown, humanSize(bytes.length, env.lang)));

@@ -9,7 +9,7 @@ import { todayIso } from '../../model/dates.js';
 import { computeStatus } from '../../report/status.js';
 import { DEFAULT_FRAME } from '../../report/scoring.js';
 import { statusAsReportDocument } from '../../render/docx/report-document.js';
-import { documentAsDocx } from '../../render/docx/docx.js';
+import { documentAsDocx } from '../../render/docx/ooxml.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan } from '../plan-loader.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -53,7 +53,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   checkTarget(file, shown, env.lang);
 
   const report = computeStatus(plan, { asOf: flags.asOf, period: flags.period, today: todayIso(env.now), frame: DEFAULT_FRAME });
-  const bytes = await documentAsDocx(statusAsReportDocument(report, plan));
+  const bytes = documentAsDocx(statusAsReportDocument(report, plan), { created: env.now });
   writeDocument(file, shown, bytes, env.lang);
 
   write(M.written(shown, humanSize(bytes.length, env.lang), report.example));
