@@ -13,11 +13,13 @@
 //
 // Each command runs cold (CCHC_NO_CACHE=1: every file read, parsed and checked, as after an
 // edit) and warm (the check-result cache primed by a first run). Wall time is measured
-// around the spawned process, so it includes Node's start-up; peak memory is the child's own
-// process.resourceUsage().maxRSS, reported on exit by a module preloaded with --import.
+// around the spawned process, so it includes Node's start-up; peak memory and CPU time (user +
+// system: less sensitive than wall time to other work on a shared machine) are the child's
+// own process.resourceUsage(), reported on exit by a module preloaded with --import. The load
+// average at the start is printed with the table.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -29,6 +31,7 @@ const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 5;
 const KEEP = argv.includes('--keep');
 const TASKS = 10_000;
+const LOAD = loadavg();
 const TARGET = { doc: { seconds: 5, mb: 400 }, report: { seconds: 3, mb: Infinity } };
 
 try {
@@ -43,7 +46,7 @@ const rssFile = path.join(work, 'rss.txt');
 const preload = path.join(work, 'rss.mjs');
 writeFileSync(
   preload,
-  `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+  `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(${JSON.stringify(rssFile)}, JSON.stringify({ rss: u.maxRSS, cpu: (u.userCPUTime + u.systemCPUTime) / 1000 })); });\n`,
 );
 
 /** One spawned run: wall milliseconds, peak RSS in MB (when measured). */
@@ -60,8 +63,8 @@ function run(args, { measure = false, cold = false } = {}) {
     console.error(`failed (exit ${r.status}): node ${args.join(' ')}\n${r.stdout}${r.stderr}`);
     process.exit(1);
   }
-  const rss = measure ? Number(readFileSync(rssFile, 'utf8')) / 1024 : undefined;
-  return { ms, rss };
+  const usage = measure ? JSON.parse(readFileSync(rssFile, 'utf8')) : undefined;
+  return { ms, rss: usage ? usage.rss / 1024 : undefined, cpu: usage?.cpu };
 }
 
 function stats(xs) {
@@ -129,7 +132,7 @@ function generatePlan(dir, count) {
 const rows = [];
 const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
 const bare = stats(repeat(RUNS, ['-e', '0']).map((x) => x.ms));
-rows.push(['node -e 0', RUNS, fmt(bare.median), `${fmt(bare.min)} – ${fmt(bare.max)}`, '', '']);
+rows.push(['node -e 0', RUNS, fmt(bare.median), `${fmt(bare.min)} – ${fmt(bare.max)}`, '', '', '']);
 
 const commands = (plan, out) => ({
   doc: [BIN, 'doc', plan, '--out', `${out}-doc.docx`],
@@ -141,7 +144,7 @@ for (const [name, args] of Object.entries(small)) {
   for (const cold of [true, false]) {
     const s = stats(repeat(RUNS, args, { cold }).map((x) => x.ms));
     const m = run(args, { measure: true, cold });
-    rows.push([`${name} plans/2022, ${cold ? 'cold' : 'warm'}`, RUNS, fmt(s.median), `${fmt(s.min)} – ${fmt(s.max)}`, `${m.rss.toFixed(0)} MB`, `${(s.median / bare.median).toFixed(1)} × node -e 0; ${Math.round(statSync(args.at(-1)).size / 1024)} KB`]);
+    rows.push([`${name} plans/2022, ${cold ? 'cold' : 'warm'}`, RUNS, fmt(s.median), `${fmt(s.min)} – ${fmt(s.max)}`, fmt(m.cpu), `${m.rss.toFixed(0)} MB`, `${(s.median / bare.median).toFixed(1)} × node -e 0; ${Math.round(statSync(args.at(-1)).size / 1024)} KB`]);
   }
 }
 
@@ -160,14 +163,15 @@ for (const [name, args] of Object.entries(large)) {
     const met = s.max < target.seconds * 1000 && rss < target.mb;
     ok &&= met;
     const goal = `target < ${target.seconds} s${Number.isFinite(target.mb) ? `, < ${target.mb} MB` : ''}`;
-    rows.push([`${name} ${TASKS.toLocaleString('vi-VN')} tasks, ${cold ? 'cold' : 'warm'}`, runs.length, fmt(s.median), `${fmt(s.min)} – ${fmt(s.max)}`, `${rss.toFixed(0)} MB`, `${goal}: ${met ? 'met' : 'MISSED'}; ${(statSync(args.at(-1)).size / 1024 / 1024).toFixed(1)} MB file`]);
+    const cpu = stats(runs.map((x) => x.cpu));
+    rows.push([`${name} ${TASKS.toLocaleString('vi-VN')} tasks, ${cold ? 'cold' : 'warm'}`, runs.length, fmt(s.median), `${fmt(s.min)} – ${fmt(s.max)}`, fmt(cpu.median), `${rss.toFixed(0)} MB`, `${goal}: ${met ? 'met' : 'MISSED'}; ${(statSync(args.at(-1)).size / 1024 / 1024).toFixed(1)} MB file`]);
   }
 }
 
-const head = ['case', 'runs', 'median', 'min – max', 'peak RSS', 'note'];
+const head = ['case', 'runs', 'median', 'min – max', 'CPU', 'peak RSS', 'note'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
-console.log(`cchc doc / report benchmark (node ${process.version}, ${process.platform}/${process.arch})\n`);
+console.log(`cchc doc / report benchmark (node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores, load average ${LOAD.map((x) => x.toFixed(1)).join(' ')} at the start)\n`);
 console.log(line(head));
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const r of rows) console.log(line(r));

@@ -42,17 +42,50 @@ def header_info(h):
     return {"linked": False, "text": "\n".join(p.text for p in h.paragraphs), "page": has_page_field(el)}
 
 
-def run_info(r, para_style_size):
-    size = r.font.size.pt if r.font.size is not None else para_style_size
-    rfonts = r._element.rPr.find(W("w:rFonts")) if r._element.rPr is not None else None
-    font = r.font.name or (rfonts.get(W("w:ascii")) if rfonts is not None else None)
-    return {"font": font, "size": size, "bold": bool(r.bold), "italic": bool(r.italic), "text": r.text}
+def effective(r, p, attr, normal):
+    """A run's font name or size as Word resolves it: the run, its paragraph's style and that
+    style's bases, then the document's defaults (Normal)."""
+    v = getattr(r.font, attr)
+    style = p.style
+    while v is None and style is not None:
+        v = getattr(style.font, attr)
+        style = style.base_style
+    return v if v is not None else getattr(normal.font, attr)
+
+
+def space_after(p):
+    """The space after a paragraph as Word resolves it: the paragraph, then its style's chain."""
+    v = p.paragraph_format.space_after
+    style = p.style
+    while v is None and style is not None:
+        v = style.paragraph_format.space_after
+        style = style.base_style
+    return None if v is None else v.pt
+
+
+def run_info(r, p, normal):
+    size = effective(r, p, "size", normal)
+    return {
+        "font": effective(r, p, "name", normal),
+        "size": None if size is None else size.pt,
+        "bold": bool(r.bold),
+        "italic": bool(r.italic),
+        "text": r.text,
+    }
 
 
 def main(path):
     doc = Document(path)
-    default_size = doc.styles["Normal"].font.size.pt if doc.styles["Normal"].font.size else None
-    out = {"text": [], "tables": [], "sections": [], "runs": [], "paras": [], "default_font": doc.styles["Normal"].font.name, "default_size": default_size}
+    normal = doc.styles["Normal"]
+    out = {
+        "text": [],
+        "tables": [],
+        "sections": [],
+        "runs": [],
+        "paras": [],
+        "default_font": normal.font.name,
+        "default_size": None if normal.font.size is None else normal.font.size.pt,
+    }
     body = doc.element.body
     for child in body.iterchildren():
         if child.tag == W("w:p"):
@@ -63,11 +96,11 @@ def main(path):
                 {
                     "text": p.text,
                     "first_line_cm": None if pf.first_line_indent is None else round(Emu(pf.first_line_indent).cm, 3),
-                    "after_pt": None if pf.space_after is None else pf.space_after.pt,
+                    "after_pt": space_after(p),
                     "align": None if pf.alignment is None else int(pf.alignment),
                 }
             )
-            out["runs"].extend(run_info(r, default_size) for r in p.runs)
+            out["runs"].extend(run_info(r, p, normal) for r in p.runs)
         elif child.tag == W("w:tbl"):
             t = Table(child, doc)
             rows = []
@@ -84,7 +117,7 @@ def main(path):
                     cells.append(text)
                     out["text"].extend(p.text for p in ps)
                     for p in ps:
-                        out["runs"].extend(run_info(r, default_size) for r in p.runs)
+                        out["runs"].extend(run_info(r, p, normal) for r in p.runs)
                 rows.append({"header": header, "cells": cells})
             out["tables"].append(rows)
     for s in doc.sections:

@@ -43,6 +43,8 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Text as XML character data: escaped, and without the characters XML 1.0 forbids. */
 export function xmlText(s: string): string {
+  // Most text needs nothing: one test instead of five replacements per run.
+  if (!/[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(s)) return s;
   return s
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
@@ -53,32 +55,52 @@ export function xmlText(s: string): string {
 
 const FONTS = `<w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:cs="${FONT}" w:eastAsia="${FONT}"/>`;
 
-function runXml(text: string, o: { bold?: boolean | undefined; italic?: boolean | undefined; size: number; color?: string | undefined }): string {
+/**
+ * A run. The font is the document's default (styles.xml), so runs do not repeat it; the size
+ * only when it differs from the paragraph style's. A 10.000-row appendix is 60.000 runs: what
+ * each one leaves out is what keeps `cchc doc` within its time and memory (bench/docx.mjs).
+ */
+function runXml(text: string, o: { bold?: boolean | undefined; italic?: boolean | undefined; size: number; color?: string | undefined }, styleSize: number): string {
   const sz = Math.round(o.size * 2);
-  const props = FONTS + (o.bold ? '<w:b/><w:bCs/>' : '') + (o.italic ? '<w:i/><w:iCs/>' : '') + (o.color ? `<w:color w:val="${o.color}"/>` : '') + `<w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/>`;
-  return `<w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
+  const props = (o.bold ? '<w:b/><w:bCs/>' : '') + (o.italic ? '<w:i/><w:iCs/>' : '') + (o.color ? `<w:color w:val="${o.color}"/>` : '') + (o.size !== styleSize ? `<w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/>` : '');
+  return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
 }
+
+/** The paragraph styles of styles.xml: the body (Normal) and table cells (Cell). */
+interface ParaStyle {
+  id?: string;
+  size: number;
+  before: number;
+  after: number;
+  line: number;
+}
+const NORMAL: ParaStyle = { size: SIZE.body, before: 0, after: PAGE.after, line: PAGE.line };
+const CELL: ParaStyle = { id: 'Cell', size: SIZE.table, before: 2, after: 2, line: 240 };
 
 const JC = { left: 'left', center: 'center', right: 'right', justify: 'both' } as const;
 
 /** A paragraph, and for a ruled one an empty paragraph after it whose bottom border is the rule. */
-function paraXml(p: Para, width: number, sectPr = ''): string {
+function paraXml(p: Para, width: number, style: ParaStyle = NORMAL): string {
   const size = p.size ?? SIZE.body;
-  const before = Math.round((p.before ?? 0) * 20);
+  const before = p.before ?? 0;
   // A ruled paragraph's space after goes below its rule.
-  const after = p.rule ? 0 : Math.round((p.after ?? PAGE.after) * 20);
+  const after = p.rule ? 0 : (p.after ?? PAGE.after);
+  const spacing = before !== style.before || after !== style.after ? `<w:spacing w:before="${Math.round(before * 20)}" w:after="${Math.round(after * 20)}" w:line="${style.line}" w:lineRule="auto"/>` : '';
   const ppr =
+    (style.id ? `<w:pStyle w:val="${style.id}"/>` : '') +
     (p.keepNext ? '<w:keepNext/>' : '') +
-    `<w:spacing w:before="${before}" w:after="${after}" w:line="${PAGE.line}" w:lineRule="auto"/>` +
+    spacing +
     (p.indent ? `<w:ind w:firstLine="${PAGE.firstLine}"/>` : '') +
-    `<w:jc w:val="${JC[p.align ?? 'left']}"/>`;
-  let out = `<w:p><w:pPr>${ppr}${p.rule ? '' : sectPr}</w:pPr>${p.runs.map((r) => runXml(r.text, { bold: r.bold, italic: r.italic, color: r.color, size: r.size ?? size })).join('')}</w:p>`;
+    (p.align && p.align !== 'left' ? `<w:jc w:val="${JC[p.align]}"/>` : '');
+  let out = `<w:p>${ppr ? `<w:pPr>${ppr}</w:pPr>` : ''}`;
+  for (const r of p.runs) out += runXml(r.text, { bold: r.bold, italic: r.italic, color: r.color, size: r.size ?? size }, style.size);
+  out += '</w:p>';
   if (p.rule) {
     const side = Math.round((width * (1 - p.rule)) / 2);
     out +=
       `<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>` +
       `<w:spacing w:before="0" w:after="${Math.round((p.after ?? 0) * 20)}" w:line="80" w:lineRule="exact"/>` +
-      `<w:ind w:left="${side}" w:right="${side}"/>${sectPr}</w:pPr></w:p>`;
+      `<w:ind w:left="${side}" w:right="${side}"/></w:pPr></w:p>`;
   }
   return out;
 }
@@ -127,7 +149,7 @@ function tableXml(t: Table, avail: number): string {
         (rs > 1 ? '<w:vMerge w:val="restart"/>' : '') +
         (tc.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${tc.fill}"/>` : '') +
         `<w:vAlign w:val="${VALIGN[tc.valign ?? 'top']}"/>`;
-      const body = tc.paras.map((p) => paraXml(p, w - 160)).join('') || '<w:p/>';
+      const body = tc.paras.map((p) => paraXml(p, w - 160, t.borders ? CELL : NORMAL)).join('') || '<w:p/>';
       parts.push(`<w:tc><w:tcPr>${tcpr}</w:tcPr>${body}</w:tc>`);
       c += n;
     }
@@ -163,7 +185,7 @@ function blocksXml(bs: Block[], width: number): string[] {
 function documentXml(doc: OfficialDocument): string {
   const parts: string[] = [XML_HEAD, `<w:document xmlns:w="${NS_W}" xmlns:r="${NS_R}"><w:body>`];
   doc.sections.forEach((s, i) => {
-    parts.push(...blocksXml(s.blocks, textWidth(s)));
+    for (const x of blocksXml(s.blocks, textWidth(s))) parts.push(x);
     // A section ends with a paragraph carrying its properties; the last one's close the body.
     if (i < doc.sections.length - 1) parts.push(`<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>${sectPrXml(s)}</w:pPr></w:p>`);
     else parts.push(sectPrXml(s));
@@ -181,7 +203,7 @@ function headerXml(withNumber: boolean, marks: string[], red: string | undefined
       `<w:r>${rpr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
       `<w:r>${rpr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${rpr}<w:t>2</w:t></w:r><w:r>${rpr}<w:fldChar w:fldCharType="end"/></w:r></w:p>`
     : '';
-  const lines = marks.map((m) => `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="right"/></w:pPr>${runXml(m, { bold: true, size: 11, color: m === red ? 'C00000' : undefined })}</w:p>`);
+  const lines = marks.map((m) => `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="right"/></w:pPr>${runXml(m, { bold: true, size: 11, color: m === red ? 'C00000' : undefined }, SIZE.body)}</w:p>`);
   const body = number + lines.join('') || '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>';
   return `${XML_HEAD}<w:hdr xmlns:w="${NS_W}" xmlns:r="${NS_R}">${body}</w:hdr>`;
 }
@@ -192,7 +214,11 @@ function stylesXml(): string {
     `${XML_HEAD}<w:styles xmlns:w="${NS_W}">` +
     `<w:docDefaults><w:rPrDefault><w:rPr>${FONTS}<w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
     `<w:pPrDefault><w:pPr><w:spacing w:after="${PAGE.after * 20}" w:line="${PAGE.line}" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
-    `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:rPr>${FONTS}<w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/></w:rPr></w:style>` +
+    `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>` +
+    `<w:pPr><w:spacing w:before="0" w:after="${PAGE.after * 20}" w:line="${PAGE.line}" w:lineRule="auto"/></w:pPr><w:rPr>${FONTS}<w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/></w:rPr></w:style>` +
+    `<w:style w:type="paragraph" w:customStyle="1" w:styleId="Cell"><w:name w:val="Cell"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
+    `<w:pPr><w:spacing w:before="${CELL.before * 20}" w:after="${CELL.after * 20}" w:line="${CELL.line}" w:lineRule="auto"/></w:pPr>` +
+    `<w:rPr>${FONTS}<w:sz w:val="${CELL.size * 2}"/><w:szCs w:val="${CELL.size * 2}"/></w:rPr></w:style>` +
     `<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>` +
     `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
     '</w:styles>'
