@@ -141,6 +141,9 @@ describe('cchc report on a plan of another shape', () => {
       const o = st.overall;
       expect(d.text).toContain(`Đã hoàn thành ${o.finished}/${o.planned} nhiệm vụ, đạt ${pct(o.percent)} so với kế hoạch; ${o.overdue} nhiệm vụ quá hạn.`);
       expect(d.text).toContain('Kết quả thực hiện công tác cải cách hành chính đến ngày 01/07/2024');
+      expect(d.text).toContain(
+        'Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2024 về cải cách hành chính năm 2024 của thị xã An Nhơn, Ủy ban nhân dân thị xã An Nhơn báo cáo kết quả thực hiện công tác cải cách hành chính đến ngày 01/07/2024 như sau:',
+      );
       expect(st.example).toBe(false);
       expect(d.sections[0]!.header.text).not.toContain(MARK);
       expect(d.text.join('\n')).not.toContain(MARK);

@@ -25,7 +25,7 @@ const MSG = {
 
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
   const env = makeEnv(opts);
-  checkOutName(opts.out, 'KH-CCHC-2022.docx', env.lang);
+  checkOutName(opts.out, 'KH-CCHC.docx', env.lang);
   const loaded = await loadCheckedPlan(planArg, env);
   if ('exit' in loaded) return loaded.exit;
   const { plan } = loaded;

@@ -40,7 +40,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const M = MSG[env.lang];
   const flags = parseAsOfFlags(opts, env.lang);
   if (!flags.asOf && !flags.period) throw new UsageError(M.needWhen, M.needWhenHint);
-  checkOutName(opts.out, 'BC-CCHC-2022-9M.docx', env.lang);
+  checkOutName(opts.out, 'BC-CCHC.docx', env.lang);
 
   const loaded = await loadCheckedPlan(planArg, env);
   if ('exit' in loaded) return loaded.exit;

@@ -19,7 +19,7 @@ import { formatDate, formatDecimal, formatInt, formatPercent, formatPeriod } fro
 import type { IndicatorLine, StatusReport, TaskLine } from '../../report/status.js';
 import { labelsFor, targetText } from '../appendix-sheets.js';
 import { body, bullet, cell, heading, para, roman, run, SIZE, type Block, type OfficialDocument, type Para, type Table, type TableCell } from './document.js';
-import { closingTable, DRAFT_MARK, headerTable, numberLine, placeAndDate, titleBlock } from './official.js';
+import { closingTable, DRAFT_MARK, headerTable, numberLine, placeAndDate, subjectOf, titleBlock } from './official.js';
 
 export const PLACEHOLDER = '[Nội dung do đơn vị bổ sung]';
 const VI = labelsFor('vi');
@@ -134,7 +134,9 @@ export function reportBody(report: StatusReport, plan: Pick<Plan, 'meta'>): Bloc
   const label = periodLabel(report);
   const m = plan.meta;
   const planRef = m.number ? `Kế hoạch số ${m.number}/${m.symbol ?? ''}${m.date ? ` ngày ${formatDate(m.date, 'vi')}` : ''}` : m.title;
-  out.push(body(`Thực hiện ${planRef === m.title ? m.title : `${planRef} về ${m.title.charAt(0).toLocaleLowerCase('vi')}${m.title.slice(1)}`}, ${m.agency.name} báo cáo kết quả thực hiện công tác cải cách hành chính ${label} như sau:`));
+  const subject = subjectOf(m.title);
+  const about = `${subject.charAt(0).toLocaleLowerCase('vi')}${subject.slice(1)}`;
+  out.push(body(`Thực hiện ${planRef === m.title ? m.title : `${planRef} về ${about}`}, ${m.agency.name} báo cáo kết quả thực hiện công tác cải cách hành chính ${label} như sau:`));
   if (report.period) out.push(body([run(VI.period(formatPeriod(report.period as Parameters<typeof formatPeriod>[0], 'vi'), formatDate(report.period.start, 'vi'), formatDate(report.period.end, 'vi')), { italic: true })]));
   else out.push(body([run(VI.asOf(formatDate(report.asOf, 'vi')), { italic: true })]));
   if (report.example) out.push(para([run(VI.example, { bold: true, color: 'C00000' })], { align: 'center' }));
