@@ -156,8 +156,6 @@ function tableXml(t: Table, avail: number): string {
     parts.push('</w:tr>');
   });
   parts.push('</w:tbl>');
-  // A table must not end a section or the document: Word wants a paragraph after it.
-  parts.push('<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>');
   return parts.join('');
 }
 
@@ -178,16 +176,30 @@ function sectPrXml(s: Section): string {
   );
 }
 
-function blocksXml(bs: Block[], width: number): string[] {
-  return bs.map((b) => (b.kind === 'para' ? paraXml(b, width) : b.kind === 'table' ? tableXml(b, width) : '<w:p><w:pPr><w:pageBreakBefore/></w:pPr></w:p>'));
+/** An empty paragraph: between two tables (else they merge into one) and after a table that ends the document. */
+const SPACER = '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>';
+
+function blocksXml(bs: Block[], width: number, last: boolean): string[] {
+  const out: string[] = [];
+  bs.forEach((b, i) => {
+    if (b.kind === 'para') out.push(paraXml(b, width));
+    else if (b.kind === 'break') out.push('<w:p><w:pPr><w:pageBreakBefore/></w:pPr></w:p>');
+    else {
+      out.push(tableXml(b, width));
+      const next = bs[i + 1];
+      if (next ? next.kind === 'table' : last) out.push(SPACER);
+    }
+  });
+  return out;
 }
 
 function documentXml(doc: OfficialDocument): string {
   const parts: string[] = [XML_HEAD, `<w:document xmlns:w="${NS_W}" xmlns:r="${NS_R}"><w:body>`];
   doc.sections.forEach((s, i) => {
-    for (const x of blocksXml(s.blocks, textWidth(s))) parts.push(x);
+    const last = i === doc.sections.length - 1;
+    for (const x of blocksXml(s.blocks, textWidth(s), last)) parts.push(x);
     // A section ends with a paragraph carrying its properties; the last one's close the body.
-    if (i < doc.sections.length - 1) parts.push(`<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>${sectPrXml(s)}</w:pPr></w:p>`);
+    if (!last) parts.push(`<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>${sectPrXml(s)}</w:pPr></w:p>`);
     else parts.push(sectPrXml(s));
   });
   parts.push('</w:body></w:document>');
