@@ -74,6 +74,9 @@ export function buildProgram(): Command {
       .option('--period <period>', 'kỳ báo cáo / reporting period'),
   ).action(lazy(async () => import('./commands/export.js')));
 
+  addCommon(program.command('doc').description('kế hoạch thành văn bản .docx (Nghị định 30/2020) / the plan as a .docx document').argument('[plan]', 'thư mục kế hoạch').option('-o, --out <file>', 'tệp .docx (mặc định KH-CCHC-<năm>.docx) / output file')).action(lazy(async () => import('./commands/doc.js')));
+  addCommon(program.command('report').description('báo cáo kết quả thực hiện kế hoạch (.docx) / the periodic report').argument('[plan]', 'thư mục kế hoạch').option('--period <period>', 'kỳ báo cáo: 2022-Q1, 2022-6M, 2022-9M, 2022 / reporting period').option('--as-of <date>', 'tính đến ngày YYYY-MM-DD / as of a date').option('-o, --out <file>', 'tệp .docx (mặc định BC-CCHC-<kỳ>.docx) / output file')).action(lazy(async () => import('./commands/report.js')));
+
   addCommon(
     program
       .command('refs')

@@ -167,6 +167,10 @@ export interface PlanFile {
    */
   signer?: {
     /**
+     * Dòng thẩm quyền ký khi ký thay, thay mặt (KT. GIÁM ĐỐC, TM. ỦY BAN NHÂN DÂN) — signing on behalf.
+     */
+    authority?: string;
+    /**
      * Chức vụ (GIÁM ĐỐC) — position.
      */
     title: string;

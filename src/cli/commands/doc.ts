@@ -1,0 +1,45 @@
+/**
+ * cchc doc [PLAN] [--out FILE.docx]: the whole plan as its official document (Nghị định
+ * 30/2020, Phụ lục I), appendices included. Load and check the plan once (a plan with
+ * errors gets the located messages, exit 1, and no document), build the document model,
+ * write it atomically. The document is Vietnamese whatever --lang says; --lang sets the
+ * messages.
+ */
+import path from 'node:path';
+import { planAsDocument } from '../../render/docx/plan-document.js';
+import { documentAsDocx } from '../../render/docx/ooxml.js';
+import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { loadCheckedPlan } from '../plan-loader.js';
+import { EXIT } from '../errors.js';
+import { warningsNote } from '../as-of.js';
+import { checkOutName, checkTarget, humanSize, writeDocument } from './docx-out.js';
+
+interface Options extends GlobalOptions {
+  out?: string;
+}
+
+const MSG = {
+  vi: { written: (file: string, size: string) => `Đã ghi ${file} (kế hoạch, Phụ lục I, Phụ lục II; ${size})` },
+  en: { written: (file: string, size: string) => `Wrote ${file} (the plan, Appendix I, Appendix II; ${size})` },
+};
+
+export async function run(planArg: string | undefined, opts: Options): Promise<number> {
+  const env = makeEnv(opts);
+  checkOutName(opts.out, 'KH-CCHC.docx', env.lang);
+  const loaded = await loadCheckedPlan(planArg, env);
+  if ('exit' in loaded) return loaded.exit;
+  const { plan } = loaded;
+
+  const file = path.resolve(env.cwd, opts.out ?? `KH-CCHC-${plan.meta.year}.docx`);
+  const shown = opts.out ?? path.basename(file);
+  checkTarget(file, shown, env.lang);
+
+  const doc = planAsDocument(plan, plan.tasksTitle !== undefined ? { tasksTitle: plan.tasksTitle } : {});
+  const bytes = documentAsDocx(doc, { created: env.now });
+  writeDocument(file, shown, bytes, env.lang);
+
+  write(MSG[env.lang].written(shown, humanSize(bytes.length, env.lang)));
+  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (warnings > 0) writeErr(warningsNote(warnings, plan.dir, env.lang));
+  return EXIT.ok;
+}

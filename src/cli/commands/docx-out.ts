@@ -1,0 +1,127 @@
+/**
+ * Where `cchc doc` and `cchc report` write, and how: the --out check before any work, and an
+ * atomic write (a temporary file beside the target, flushed, then renamed), so a failure
+ * never leaves half a document and an interrupt is handled only once the rename is done.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { formatInt, type Lang } from '../../i18n/format.js';
+import { UsageError } from '../errors.js';
+
+const MSG = {
+  vi: {
+    notDocx: (v: string) => `--out "${v}" phải là tệp .docx`,
+    notDocxHint: (eg: string) => `ví dụ: --out ${eg}`,
+    isDir: (v: string) => `không ghi được ${v}: đó là một thư mục`,
+    isDirHint: 'cho tên tệp, ví dụ --out van-ban/KH-CCHC.docx',
+    noDir: (d: string) => `không ghi được: thư mục ${d} không tồn tại`,
+    noDirHint: 'tạo thư mục trước, hoặc chọn thư mục khác cho --out',
+    notDir: (d: string) => `không ghi được: ${d} không phải thư mục`,
+    denied: (v: string) => `không ghi được ${v}: không có quyền ghi`,
+    deniedHint: 'chọn thư mục khác cho --out',
+    failed: (v: string, why: string) => `không ghi được ${v}: ${why}`,
+  },
+  en: {
+    notDocx: (v: string) => `--out "${v}" must be a .docx file`,
+    notDocxHint: (eg: string) => `for example: --out ${eg}`,
+    isDir: (v: string) => `cannot write ${v}: it is a folder`,
+    isDirHint: 'give a file name, for example --out documents/KH-CCHC.docx',
+    noDir: (d: string) => `cannot write: the folder ${d} does not exist`,
+    noDirHint: 'create the folder first, or choose another folder for --out',
+    notDir: (d: string) => `cannot write: ${d} is not a folder`,
+    denied: (v: string) => `cannot write ${v}: permission denied`,
+    deniedHint: 'choose another folder for --out',
+    failed: (v: string, why: string) => `cannot write ${v}: ${why}`,
+  },
+};
+
+/** --out must name a .docx file; checked before the plan is loaded. */
+export function checkOutName(out: string | undefined, example: string, lang: Lang): void {
+  if (out !== undefined && path.extname(out).toLowerCase() !== '.docx') throw new UsageError(MSG[lang].notDocx(out), MSG[lang].notDocxHint(example));
+}
+
+/** Refuse a target that cannot be written, before any work is done. */
+export function checkTarget(file: string, shown: string, lang: Lang): void {
+  const M = MSG[lang];
+  let st;
+  try {
+    st = statSync(path.dirname(file));
+  } catch {
+    throw new UsageError(M.noDir(path.dirname(shown) || '.'), M.noDirHint);
+  }
+  if (!st.isDirectory()) throw new UsageError(M.notDir(path.dirname(shown)), M.noDirHint);
+  let target;
+  try {
+    target = statSync(file);
+  } catch {
+    return; // not there yet: the usual case
+  }
+  if (target.isDirectory()) throw new UsageError(M.isDir(shown), M.isDirHint);
+}
+
+function ioMessage(err: unknown, shown: string, lang: Lang): UsageError {
+  const M = MSG[lang];
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new UsageError(M.denied(shown), M.deniedHint);
+    case 'ENOENT':
+      return new UsageError(M.noDir(path.dirname(shown) || '.'), M.noDirHint);
+    case 'ENOTDIR':
+      return new UsageError(M.notDir(path.dirname(shown)), M.noDirHint);
+    case 'EISDIR':
+      return new UsageError(M.isDir(shown), M.isDirHint);
+    default:
+      return new UsageError(M.failed(shown, e?.code ?? String(e?.message ?? err)));
+  }
+}
+
+function writeAtomic(file: string, bytes: Uint8Array): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+  } catch (err) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+    }
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Write the document atomically; an interrupt meanwhile takes effect after the rename. */
+export function writeDocument(file: string, shown: string, bytes: Uint8Array, lang: Lang): void {
+  let interrupted: NodeJS.Signals | undefined;
+  const defer = (sig: NodeJS.Signals) => {
+    interrupted = sig;
+  };
+  process.on('SIGINT', defer).on('SIGTERM', defer);
+  try {
+    writeAtomic(file, bytes);
+  } catch (err) {
+    throw ioMessage(err, shown, lang);
+  } finally {
+    setImmediate(() => {
+      process.off('SIGINT', defer).off('SIGTERM', defer);
+      if (interrupted) process.kill(process.pid, interrupted);
+    });
+  }
+}
+
+export function humanSize(n: number, lang: Lang): string {
+  if (n < 1024) return `${n} B`;
+  return `${formatInt(Math.round(n / 1024), lang)} KB`;
+}

@@ -1,0 +1,63 @@
+/**
+ * cchc report [PLAN] --period P | --as-of DATE [--out FILE.docx]: the periodic report as a
+ * .docx, computed from the same status report `cchc status` shows (src/report/status.ts),
+ * so its figures are those of `cchc status --period P`. Load and check the plan once,
+ * compute the report, build the document, write it atomically.
+ */
+import path from 'node:path';
+import { todayIso } from '../../model/dates.js';
+import { computeStatus } from '../../report/status.js';
+import { DEFAULT_FRAME } from '../../report/scoring.js';
+import { statusAsReportDocument } from '../../render/docx/report-document.js';
+import { documentAsDocx } from '../../render/docx/ooxml.js';
+import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { loadCheckedPlan } from '../plan-loader.js';
+import { EXIT, UsageError } from '../errors.js';
+import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
+import { checkOutName, checkTarget, humanSize, writeDocument } from './docx-out.js';
+
+interface Options extends GlobalOptions {
+  out?: string;
+  asOf?: string;
+  period?: string;
+}
+
+const MSG = {
+  vi: {
+    needWhen: 'cần --period hoặc --as-of: báo cáo cho kỳ nào?',
+    needWhenHint: 'ví dụ: cchc report --period 2022-9M, hoặc --as-of 2022-07-20',
+    written: (file: string, size: string, example: boolean) => `Đã ghi ${file} (${size})${example ? '; số liệu minh họa, không phải kết quả chính thức' : ''}`,
+  },
+  en: {
+    needWhen: 'give --period or --as-of: which period does the report cover?',
+    needWhenHint: 'for example: cchc report --period 2022-9M, or --as-of 2022-07-20',
+    written: (file: string, size: string, example: boolean) => `Wrote ${file} (${size})${example ? '; illustrative data, not official results' : ''}`,
+  },
+};
+
+export async function run(planArg: string | undefined, opts: Options): Promise<number> {
+  const env = makeEnv(opts);
+  const M = MSG[env.lang];
+  const flags = parseAsOfFlags(opts, env.lang);
+  if (!flags.asOf && !flags.period) throw new UsageError(M.needWhen, M.needWhenHint);
+  checkOutName(opts.out, 'BC-CCHC.docx', env.lang);
+
+  const loaded = await loadCheckedPlan(planArg, env);
+  if ('exit' in loaded) return loaded.exit;
+  const { plan } = loaded;
+  checkPeriodYear(flags.period, plan.meta.year, env.lang);
+
+  const tag = flags.period ? flags.period.id : flags.asOf!;
+  const file = path.resolve(env.cwd, opts.out ?? `BC-CCHC-${tag}.docx`);
+  const shown = opts.out ?? path.basename(file);
+  checkTarget(file, shown, env.lang);
+
+  const report = computeStatus(plan, { asOf: flags.asOf, period: flags.period, today: todayIso(env.now), frame: DEFAULT_FRAME });
+  const bytes = documentAsDocx(statusAsReportDocument(report, plan), { created: env.now });
+  writeDocument(file, shown, bytes, env.lang);
+
+  write(M.written(shown, humanSize(bytes.length, env.lang), report.example));
+  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (warnings > 0) writeErr(warningsNote(warnings, plan.dir, env.lang));
+  return EXIT.ok;
+}
