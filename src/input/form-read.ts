@@ -9,7 +9,7 @@ import type { Lang } from '../diagnostics/codes.js';
 import type { IsoDate } from '../model/dates.js';
 import { measurables, type Plan, type TaskStatus } from '../model/plan.js';
 import { progressAsOf } from '../model/progress.js';
-import { foldVi } from './fold.js';
+import { foldVi } from '../model/fold.js';
 import { problemMessage, type InputProblem } from './problem.js';
 import { readAmount, readNumber, readPercent } from './number.js';
 import { readDate, isoAsVi } from './date.js';

@@ -4,4 +4,4 @@ export * from './number.js';
 export * from './date.js';
 export * from './labels.js';
 export * from './evidence.js';
-export { foldVi } from './fold.js';
+export { foldVi } from '../model/fold.js';

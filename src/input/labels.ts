@@ -3,7 +3,7 @@
  * Vietnamese labels, in any case, with or without diacritics.
  */
 import type { TaskStatus } from '../model/plan.js';
-import { foldVi } from './fold.js';
+import { foldVi } from '../model/fold.js';
 import { accept, refuse, type Read } from './problem.js';
 
 /** Đánh giá of a qualitative indicator: đạt (achieved) or không đạt (not achieved). */

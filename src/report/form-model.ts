@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { IsoDate } from '../model/dates.js';
 import { measurables, type Plan, type Task, type TaskStatus, type Unit } from '../model/plan.js';
 import { progressAsOf } from '../model/progress.js';
-import { foldVi } from '../input/fold.js';
+import { foldVi } from '../model/fold.js';
 
 /** Bump when the layout changes in a way import must know about. */
 export const FORM_VERSION = 1;
