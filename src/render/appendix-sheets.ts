@@ -16,6 +16,7 @@ import { analyzeBudget } from '../model/budget.js';
 import { moneyToWords } from '../model/money-words.js';
 import { formatDate, formatDecimal, formatPercent, formatPeriod, type Lang } from '../i18n/format.js';
 import type { Period } from '../model/period.js';
+import { percentFraction, roundPercent } from '../model/percent.js';
 import type { IndicatorLine, StatusReport, TaskLine, TaskState } from '../report/status.js';
 import {
   A4_MARGINS,
@@ -27,6 +28,7 @@ import {
   fitColumns,
   formula,
   layoutRows,
+  paginate,
   money,
   num,
   text,
@@ -83,7 +85,7 @@ const L = {
       `Đã hoàn thành ${finished}/${planned} nhiệm vụ, đạt ${pct} so với kế hoạch; ${overdue} nhiệm vụ quá hạn.`,
     taskShort: 'Nhiệm vụ',
     status: 'Trạng thái',
-    percent: 'Tỷ lệ hoàn thành',
+    percent: 'Tỷ lệ (%)',
     deadlineWritten: 'Thời hạn',
     due: 'Hạn',
     overdue: 'Quá hạn',
@@ -154,7 +156,7 @@ const L = {
       `${finished} of ${planned} tasks done, ${pct} of the plan; ${overdue} overdue.`,
     taskShort: 'Task',
     status: 'Status',
-    percent: 'Percent done',
+    percent: 'Done (%)',
     deadlineWritten: 'Deadline as written',
     due: 'Due',
     overdue: 'Overdue',
@@ -218,11 +220,12 @@ const BODY_PROGRESS = 12;
 const HEADING = 14;
 
 const HEAD: CellStyle = { bold: true, align: 'center', valign: 'middle', wrap: true, border: true };
-const TD: CellStyle = { valign: 'top', wrap: true, border: true };
-const TD_CENTER: CellStyle = { ...TD, align: 'center' };
-const TD_NUM: CellStyle = { ...TD, align: 'right', numFmt: '#,##0' };
-const TD_DATE: CellStyle = { ...TD, align: 'center', numFmt: 'dd/mm/yyyy' };
-const GROUP: CellStyle = { bold: true, valign: 'middle', wrap: true, border: true };
+// Left-aligned text is indented one level so that it does not touch the cell's border.
+const TD: CellStyle = { align: 'left', valign: 'top', wrap: true, border: true, indent: 1 };
+const TD_CENTER: CellStyle = { valign: 'top', wrap: true, border: true, align: 'center' };
+const TD_NUM: CellStyle = { valign: 'top', wrap: true, border: true, align: 'right', numFmt: '#,##0', indent: 1 };
+const TD_DATE: CellStyle = { ...TD_CENTER, numFmt: 'dd/mm/yyyy' };
+const GROUP: CellStyle = { bold: true, align: 'left', valign: 'middle', wrap: true, border: true, indent: 1 };
 
 const RED_FILL = 'FFC7CE';
 const RED_TEXT = '9C0006';
@@ -270,6 +273,8 @@ function finish(b: SheetBuilder, name: string, size: number, specs: ColumnSpec[]
   };
   if (rest.freeze) sheet.freeze = rest.freeze;
   layoutRows(sheet);
+  const breaks = paginate(sheet);
+  if (breaks.length) sheet.pageBreaks = breaks;
   return sheet;
 }
 
@@ -365,7 +370,7 @@ export function appendix1AsSheet(plan: Plan, opts: Appendix1Options): Sheet {
   const areas = new Map(plan.meta.areas.map((a) => [a.id, a]));
   for (const group of tasksByArea(plan.meta.areas, plan.tasks)) {
     const area = areas.get(group.id);
-    b.spanning(text(l.area(group.id, area ? areaTitle(area) : ''), GROUP));
+    b.spanning(text(l.area(group.id, area ? areaTitle(area) : ''), GROUP), { keepWithNext: true });
     for (const t of group.tasks) b.add(appendix1Row(t, plan));
   }
 
@@ -376,10 +381,10 @@ export function appendix1AsSheet(plan: Plan, opts: Appendix1Options): Sheet {
     [
       { min: 6, max: 7 },
       { min: 34, max: 70, grow: 3 },
-      { min: 14, max: 24, grow: 1 },
-      { min: 14, max: 26, grow: 1 },
-      { min: 14, max: 28, grow: 1 },
-      { min: 13, max: 18 },
+      { min: 12, max: 24, grow: 1 },
+      { min: 12, max: 26, grow: 1 },
+      { min: 12, max: 28, grow: 1 },
+      { min: 11, max: 18, grow: 1 },
     ],
     { print: printSetup([h1, h2], lang, plan.meta.status === 'draft' ? pageMark(l.draft) : undefined), freeze: { rows: h2 } },
   );
@@ -493,7 +498,8 @@ function evidenceText(t: TaskLine, lang: Lang): string {
 
 /** Percent done as a spreadsheet percentage (25 → 0.25 shown as 25%). */
 function percentCell(p: number, style: CellStyle): Cell {
-  return num(p / 100, { ...style, numFmt: Number.isInteger(p) ? '0%' : '0.0#%' });
+  const r = roundPercent(p);
+  return num(percentFraction(r), { ...style, numFmt: Number.isInteger(r) ? '0%' : '0.00%' });
 }
 
 export function progressAsSheet(report: StatusReport, plan: Pick<Plan, 'meta'>, opts: ProgressOptions): Sheet {
@@ -510,7 +516,7 @@ export function progressAsSheet(report: StatusReport, plan: Pick<Plan, 'meta'>, 
   const first = b.next;
   const areaTitles = new Map(plan.meta.areas.map((a) => [a.id, a.title]));
   for (const group of tasksByArea(plan.meta.areas, report.tasks)) {
-    b.spanning(text(l.area(group.id, areaTitles.get(group.id) ?? ''), GROUP));
+    b.spanning(text(l.area(group.id, areaTitles.get(group.id) ?? ''), GROUP), { keepWithNext: true });
     for (const t of group.tasks) {
       const mark = t.overdue ? l.overdue : t.finishedLate ? l.finishedLate : '';
       b.add([
@@ -541,15 +547,15 @@ export function progressAsSheet(report: StatusReport, plan: Pick<Plan, 'meta'>, 
     BODY_PROGRESS,
     [
       { min: 5, max: 5.5 },
-      { min: 28, max: 60, grow: 3 },
-      { min: 12, max: 22, grow: 1 },
-      { min: 10, max: 15 },
-      { min: 7, max: 7 },
-      { min: 11, max: 13.5 },
+      { min: 24, max: 60, grow: 3 },
+      { min: 10, max: 22, grow: 1 },
+      { min: 9, max: 15, grow: 1 },
+      { min: 7, max: 10, grow: 1 },
+      { min: 9, max: 13.5, grow: 1 },
       { min: 11, max: 11 },
-      { min: 8, max: 8 },
+      { min: 7, max: 8, grow: 1 },
       { min: 11, max: 11 },
-      { min: 14, max: 40, grow: 2, breakWords: true },
+      { min: 12, max: 40, grow: 2, breakWords: true },
     ],
     { print: printSetup([head, head], lang, progressPageMark(plan, report, l), A4_NARROW_MARGINS), freeze: { rows: head } },
   );
@@ -561,6 +567,21 @@ export function targetText(t: IndicatorLine['target'], lang: Lang): string {
   return `${cmp}${formatDecimal(t.value, lang)}${unit}`;
 }
 
+/**
+ * An indicator's result with the target's unit: a percentage as a spreadsheet percentage
+ * (80 → 80%), another unit in the number format (20 → "20 phút"), so the figure stays a number.
+ */
+function actualCell(actual: number, unit: string): Cell {
+  const style: CellStyle = { ...TD_CENTER };
+  if (unit === '%') {
+    const p = roundPercent(actual);
+    return num(percentFraction(p), { ...style, numFmt: Number.isInteger(p) ? '0%' : '0.00%' });
+  }
+  const v = roundPercent(actual);
+  const quoted = '"' + ` ${unit}`.replace(/"/g, '""') + '"';
+  return num(v, { ...style, numFmt: (Number.isInteger(v) ? '0' : '0.00') + quoted });
+}
+
 export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'meta'>, opts: ProgressOptions): Sheet {
   const { lang } = opts;
   const l = L[lang];
@@ -570,13 +591,13 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
   const titleEnd = b.next - 1;
   const section = (s: string) => {
     b.blankRow(8);
-    b.spanning(text(s, { bold: true, align: 'left', valign: 'middle' }));
+    b.spanning(text(s, { bold: true, align: 'left', valign: 'middle' }), { keepWithNext: true });
   };
-  const pct = (p: number, style: CellStyle = TD) => num(p / 100, { ...style, align: 'right', numFmt: '0.00%' });
+  const pct = (p: number, style: CellStyle = TD) => num(percentFraction(p), { ...style, align: 'right', numFmt: '0.00%' });
 
   // I. Tasks by area: the official completion is finished ÷ planned.
   section(l.sectionTasks);
-  b.add([l.stt, l.areaName, l.planned, l.finished, l.rate2, l.average, l.overdueCount].map((s) => text(s, HEAD)));
+  b.add([l.stt, l.areaName, l.planned, l.finished, l.rate2, l.average, l.overdueCount].map((s) => text(s, HEAD)), { keepWithNext: true });
   for (const a of report.areas) {
     b.add([num(a.id, TD_CENTER), text(a.title, TD), num(a.planned, TD_NUM), num(a.finished, TD_NUM), pct(a.percent), pct(a.averagePercent), num(a.overdue, TD_NUM)]);
   }
@@ -590,19 +611,20 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
 
   // II. Indicators with a measurable target.
   section(l.sectionIndicators);
-  const ih = b.add([l.indicatorId, l.indicator, l.target, l.actual, l.result, l.source, ''].map((s) => text(s, HEAD)));
+  const ih = b.add([l.indicatorId, l.indicator, l.target, l.actual, l.result, l.source, ''].map((s) => text(s, HEAD)), { keepWithNext: true });
   b.merge({ top: ih, left: 6, bottom: ih, right: 7 });
   if (report.indicators.length === 0) b.spanning(text(l.noIndicators, { ...TD, italic: true }));
   for (const ind of report.indicators) {
     const result = ind.achieved === null ? l.noData : ind.achieved ? l.achieved : l.notAchieved;
     const resultStyle: CellStyle =
       ind.achieved === null ? TD_CENTER : ind.achieved ? { ...TD_CENTER, fill: GREEN_FILL, color: GREEN_TEXT } : { ...TD_CENTER, fill: RED_FILL, color: RED_TEXT };
-    const what = ind.target.of ? `${ind.text}\n(${ind.target.of})` : ind.text;
+    // The indicator's own text already says what it is a share of: `of` is not repeated.
+    const what = ind.text;
     const r = b.add([
       text(ind.id, TD_CENTER),
       text(what, TD),
       text(targetText(ind.target, lang), TD_CENTER),
-      ind.actual === null ? blank(TD) : num(ind.actual, { ...TD, align: 'center', numFmt: 'General' }),
+      ind.actual === null ? blank(TD) : actualCell(ind.actual, ind.target.unit),
       text(result, resultStyle),
       text(ind.source ?? '', TD),
       blank(TD),
@@ -612,7 +634,7 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
 
   // III. Budget: spent against planned, per line and in total.
   section(l.sectionBudget);
-  b.add([l.stt, l.budgetContent, l.budgetPlanned, l.budgetSpent, l.budgetRemaining, l.budgetUsed, l.budgetNote].map((s) => text(s, HEAD)));
+  b.add([l.stt, l.budgetContent, l.budgetPlanned, l.budgetSpent, l.budgetRemaining, l.budgetUsed, l.budgetNote].map((s) => text(s, HEAD)), { keepWithNext: true });
   for (const line of report.budget.lines) {
     b.add([
       num(line.no, TD_CENTER),
@@ -634,12 +656,12 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
     BODY_PROGRESS,
     [
       { min: 6, max: 8 },
-      { min: 40, max: 80, grow: 1 },
-      { min: 12, max: 16 },
-      { min: 12, max: 16 },
-      { min: 12, max: 16 },
-      { min: 12, max: 16 },
-      { min: 10, max: 16 },
+      { min: 40, max: 80, grow: 2 },
+      { min: 10, max: 16, grow: 1 },
+      { min: 10, max: 16, grow: 1 },
+      { min: 10, max: 16, grow: 1 },
+      { min: 10, max: 16, grow: 1 },
+      { min: 9, max: 16, grow: 1 },
     ],
     // Three tables, no single header to repeat: the title block (with the as-of date and
     // the illustrative-data mark) stays in view instead.

@@ -79,6 +79,7 @@ function styleCache(fontName: string, fontSize: number) {
     if (st.align) alignment.horizontal = st.align;
     alignment.vertical = st.valign ?? 'top';
     if (st.wrap) alignment.wrapText = true;
+    if (st.indent) alignment.indent = st.indent;
     out.alignment = alignment;
     if (st.border) out.border = BORDER;
     if (st.numFmt) out.numFmt = st.numFmt;
@@ -215,6 +216,7 @@ export async function sheetsAsXlsx(sheets: readonly Sheet[], info: WorkbookInfo 
 
     const styleOf = styleCache(sheet.font.name, sheet.font.size);
     const covered = coveredCells(sheet);
+    const breaks = new Set(sheet.pageBreaks ?? []);
     sheet.rows.forEach((r, i) => {
       for (const m of mergesByRow.get(i + 1) ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
       const row = ws.getRow(i + 1);
@@ -228,6 +230,8 @@ export async function sheetsAsXlsx(sheets: readonly Sheet[], info: WorkbookInfo 
         if (c.value && !covered.has(`${i + 1}:${j + 1}`)) cell.value = cellValue(c) as never;
         if (c.style || c.value) cell.style = styleOf(c.style) as never;
       });
+      // A manual break after this row (sheet.ts, paginate).
+      if (breaks.has(i + 1)) row.addPageBreak();
       row.commit();
     });
     ws.commit();

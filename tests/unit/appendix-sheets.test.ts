@@ -256,7 +256,7 @@ describe('the progress sheets', () => {
     expect(row(s, 3)[0]).toBe('Tiến độ thực hiện đến ngày 14/03/2022');
     expect(row(s, 4)[0]).toBe('SỐ LIỆU MINH HỌA — không phải kết quả chính thức');
     const head = s.print.titleRows![0];
-    expect(row(s, head)).toEqual(['Số TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Trạng thái', 'Tỷ lệ hoàn thành', 'Thời hạn', 'Hạn', 'Quá hạn', 'Ngày hoàn thành', 'Minh chứng, ghi chú']);
+    expect(row(s, head)).toEqual(['Số TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Trạng thái', 'Tỷ lệ (%)', 'Thời hạn', 'Hạn', 'Quá hạn', 'Ngày hoàn thành', 'Minh chứng, ghi chú']);
     expect(s.freeze).toEqual({ rows: head });
     const tasks = s.rows.filter((r, i) => i >= head && typeof valueOf(r.cells[0]) === 'number');
     expect(tasks).toHaveLength(27);
@@ -305,15 +305,15 @@ describe('the progress sheets', () => {
     const pct = s.rows.find((r) => valueOf(r.cells[1]) === 'Chuyển đổi số')!.cells[4]!;
     expect(pct.style?.numFmt).toBe('0.00%');
     expect(texts.some((r) => r[0] === 'Điểm tiêu chí mức độ thực hiện kế hoạch CCHC: 0/2')).toBe(true);
-    // Indicators: target as "≥ 50%", actual as a number, achieved or not.
-    expect(at('1.1').slice(2, 5)).toEqual(['100%', 100, 'Đạt']);
-    expect(at('2.1a').slice(2, 5)).toEqual(['≥ 50%', 52, 'Đạt']);
+    // Indicators: target as "≥ 50%", actual as a number in the target's unit (52 → 52%), achieved or not.
+    expect(at('1.1').slice(2, 5)).toEqual(['100%', 1, 'Đạt']);
+    expect(at('2.1a').slice(2, 5)).toEqual(['≥ 50%', 0.52, 'Đạt']);
     expect(at('2.1b').slice(2, 5)).toEqual(['≤ 20 phút', 25, 'Không đạt']);
     // Budget: planned, spent, remaining, share used.
     expect(at('Tập huấn nghiệp vụ')).toEqual([1, 'Tập huấn nghiệp vụ', 13500000, 13500000, 0, 1, undefined]);
     expect(at('Tiết kiệm chi 10%')).toEqual([3, 'Tiết kiệm chi 10%', 1500000, 0, 1500000, 0, undefined]);
     const totals = texts.filter((r) => r[0] === 'Tổng cộng');
-    expect(totals[1]).toEqual(['Tổng cộng', undefined, 16500000, 15000000, 1500000, expect.closeTo(15 / 16.5, 5), undefined]);
+    expect(totals[1]).toEqual(['Tổng cộng', undefined, 16500000, 15000000, 1500000, 0.9091, undefined]);
   });
 
   it('say "Chưa có số liệu" for an indicator with no record yet', () => {

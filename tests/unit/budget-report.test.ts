@@ -167,7 +167,7 @@ describe('computeBudgetReport: spending as of a date', () => {
   it('as of mid-year: the June record', () => {
     const r = computeBudgetReport(planOf(b, { progress: records }), { asOf: '2024-06-30' });
     expect(r.lines[0]!.spending).toEqual({
-      spent: 2500000n, recordedAsOf: '2024-06-14', file: 'progress/2024-06-14.yaml', remaining: 3500000n, percentUsed: 41.6666, overspent: false,
+      spent: 2500000n, recordedAsOf: '2024-06-14', file: 'progress/2024-06-14.yaml', remaining: 3500000n, percentUsed: 41.67, overspent: false,
     });
     expect(r.lines[1]!.spending).toMatchObject({ spent: null, remaining: 2000000n, percentUsed: 0 });
     expect(r.spending).toMatchObject({ spent: 2500000n, planned: 8000000n, remaining: 5500000n, percentUsed: 31.25 });
