@@ -199,6 +199,11 @@ const BASE_CODES = {
   'progress/non-indicator-value': {
     severity: 'error', vi: 'Chỉ tiêu "{id}" có {count} mục tiêu; ghi số liệu theo mã mục tiêu ({targets})', en: 'Indicator "{id}" has {count} targets; record values by target id ({targets})',
   },
+  'budget/words-mismatch-sum': {
+    severity: 'error',
+    vi: 'Số tiền bằng chữ "{actual}" không khớp với tổng các dòng {sum} (tổng cộng ghi {total} cũng sai); đúng là "{expected}"',
+    en: 'The words "{actual}" do not match the sum of the lines, {sum} (the declared total {total} is wrong too); they should read "{expected}"',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export const CODES = { ...BASE_CODES, ...REF_CODES } as const;
