@@ -204,6 +204,16 @@ const BASE_CODES = {
     vi: 'Số tiền bằng chữ "{actual}" không khớp với tổng các dòng {sum} (tổng cộng ghi {total} cũng sai); đúng là "{expected}"',
     en: 'The words "{actual}" do not match the sum of the lines, {sum} (the declared total {total} is wrong too); they should read "{expected}"',
   },
+  'text/noncharacter': {
+    severity: 'error', vi: 'Văn bản chứa ký tự không phải chữ (noncharacter) U+{char}: tệp Excel xuất ra sẽ hỏng', en: 'Text contains the noncharacter U+{char}: an exported workbook would not open',
+  },
+  'text/lone-surrogate': {
+    severity: 'error', vi: 'Văn bản chứa nửa cặp ký tự thay thế U+{char}, không mã hóa được', en: 'Text contains the unpaired surrogate U+{char}, which cannot be encoded',
+  },
+  'text/carriage-return': {
+    severity: 'error', vi: 'Văn bản chứa ký tự về đầu dòng (CR) đứng riêng', en: 'Text contains a carriage return (CR) on its own',
+    hintVi: 'Xuống dòng bằng LF (\\n).', hintEn: 'Break lines with LF (\\n).',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export const CODES = { ...BASE_CODES, ...REF_CODES } as const;

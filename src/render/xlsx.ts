@@ -99,12 +99,21 @@ function coveredCells(sheet: Sheet): Set<string> {
   return out;
 }
 
+/**
+ * Text as the file must hold it for a viewer to show it exactly: OOXML reads "_xHHHH_" in a
+ * string as the character U+HHHH, so a literal one has its underscore escaped as _x005F_
+ * (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). exceljs writes strings as they are.
+ */
+export function escapeXstring(s: string): string {
+  return s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+}
+
 function cellValue(c: Cell): unknown {
   const v = c.value;
   if (!v) return null;
   switch (v.kind) {
     case 'text':
-      return v.text;
+      return escapeXstring(v.text);
     case 'number':
       return v.value;
     case 'date':

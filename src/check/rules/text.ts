@@ -10,6 +10,28 @@ import { isValidIsoDate } from '../../model/dates.js';
 
 const DATE_KEYS = new Set(['date', 'asOf', 'completed', 'due']);
 
+/**
+ * Characters no output survives (issue 12.4): Unicode noncharacters (U+FDD0–U+FDEF and the
+ * last two code points of every plane: an .xlsx holding U+FFFE does not open in openpyxl), a
+ * surrogate without its pair (not text at all: UTF-8 cannot encode it), and a carriage
+ * return outside a CR LF pair (a terminal returns to the start of the line and overprints).
+ */
+const UNSAFE_RE = /[\uFDD0-\uFDEF\uFFFE\uFFFF\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]|[\uD800-\uDFFF]|\r/u;
+
+function checkUnsafe(v: string, src: SourceFile, path: readonly PathSegment[], report: Reporter): void {
+  const m = UNSAFE_RE.exec(v);
+  if (!m) return;
+  for (const ch of v) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0xd800 && cp <= 0xdfff) report.at(src, path, 'text/lone-surrogate', { char: codePoint(ch) });
+    else if ((cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe) report.at(src, path, 'text/noncharacter', { char: codePoint(ch) });
+    else continue;
+    return;
+  }
+  // A CR LF pair is a line break as typed on Windows; a CR alone is not text.
+  if (/\r(?!\n)/.test(v)) report.at(src, path, 'text/carriage-return');
+}
+
 export function checkText(src: SourceFile, report: Reporter): void {
   if (src.data === undefined) return;
   const path: PathSegment[] = [];
@@ -30,6 +52,7 @@ export function checkText(src: SourceFile, report: Reporter): void {
         const bidi = BIDI_RE.exec(v);
         if (bidi) report.at(src, path, 'text/bidi-char', { char: codePoint(bidi[0]) });
       }
+      checkUnsafe(v, src, path, report);
       if (typeof key === 'string' && DATE_KEYS.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isValidIsoDate(v)) {
         report.at(src, path, 'date/invalid', { actual: v });
       }
