@@ -80,7 +80,7 @@ export function checkText(src: SourceFile, report: Reporter): void {
       }
       return;
     }
-    if (typeof v === 'number' && suspectNumbers && typeof key === 'string' && FIGURE_KEYS.has(key) && Number.isInteger(v)) {
+    if (typeof v === 'number' && suspectNumbers && typeof key === 'string' && FIGURE_KEYS.has(key) && Number.isSafeInteger(v)) {
       checkWritten(src, path, report);
       return;
     }
