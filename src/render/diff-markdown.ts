@@ -155,7 +155,7 @@ export function diffAsMarkdown(d: PlanDiff, lang: Lang): string {
   }
 
   const b = d.budget;
-  if (b.added.length + b.removed.length + b.changed.length > 0 || b.total.delta !== 0n || b.totalInWords) {
+  if (b.added.length + b.removed.length + b.changed.length > 0 || b.total.delta !== 0n || b.totalInWords || b.declaredTotal) {
     out.push(`### ${W.budget}`, '');
     const rows: string[][] = [];
     const amountOf = (cs: Change[]) => cs.find((c) => c.field === 'amount');
@@ -176,6 +176,9 @@ export function diffAsMarkdown(d: PlanDiff, lang: Lang): string {
     }
     rows.push(['', `**${W.total}**`, `**${formatInt(b.total.before, lang)}**`, `**${formatInt(b.total.after, lang)}**`, `**${signedInt(b.total.delta, lang)}**`, '']);
     out.push(...table([W.noCol, fieldLabel('content', lang), W.beforeCol, W.afterCol, W.deltaCol, W.changeCol], ['l', 'l', 'r', 'r', 'r', 'l'], rows));
+    if (b.declaredTotal) {
+      out.push(`${escapeMarkdown(fieldLabel('declaredTotal', lang))}: ${formatInt(b.declaredTotal.before, lang)} → **${formatInt(b.declaredTotal.after, lang)}**`, '');
+    }
     if (b.totalInWords) {
       out.push(`${W.words}: ${escapeMarkdown(b.totalInWords.before)} → **${escapeMarkdown(b.totalInWords.after)}**`, '');
     }

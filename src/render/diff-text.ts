@@ -22,7 +22,7 @@ const FIELDS: Record<Lang, Record<string, string>> = {
     id: 'Mã', area: 'Nội dung', lead: 'Đơn vị chủ trì', coordinating: 'Đơn vị phối hợp', product: 'Sản phẩm',
     deadline: 'Thời gian hoàn thành', due: 'Ngày đến hạn', text: 'Chỉ tiêu', target: 'Mục tiêu',
     content: 'Nội dung chi', unit: 'Đơn vị tính', quantity: 'Số lượng', rate: 'Định mức', amount: 'Số tiền', percentOf: 'Tỷ lệ',
-    name: 'Tên đơn vị', group: 'Nhóm đơn vị', words: 'Bằng chữ',
+    name: 'Tên đơn vị', group: 'Nhóm đơn vị', words: 'Bằng chữ', declaredTotal: 'Tổng cộng ghi',
   },
   en: {
     year: 'Plan year', title: 'Title', status: 'Status', number: 'Number', symbol: 'Symbol', date: 'Date of issue',
@@ -33,7 +33,7 @@ const FIELDS: Record<Lang, Record<string, string>> = {
     id: 'Id', area: 'Area', lead: 'Lead unit', coordinating: 'Coordinating units', product: 'Product',
     deadline: 'Deadline', due: 'Due date', text: 'Indicator', target: 'Target',
     content: 'Content', unit: 'Unit', quantity: 'Quantity', rate: 'Rate', amount: 'Amount', percentOf: 'Percentage',
-    name: 'Unit name', group: 'Group of units', words: 'In words',
+    name: 'Unit name', group: 'Group of units', words: 'In words', declaredTotal: 'Declared total',
   },
 };
 
@@ -124,6 +124,7 @@ export function summaryText(d: PlanDiff, lang: Lang): string {
     if (d.budget.total.delta !== 0n) parts.push(`budget total ${signedInt(d.budget.total.delta, lang)} VND`);
   }
   if (parts.length === 0 && d.budget.totalInWords) parts.push(`${W.total} (${W.words.toLowerCase()})`);
+  if (parts.length === 0 && d.budget.declaredTotal) parts.push(fieldLabel('declaredTotal', lang));
   return `${W.summary}: ${parts.join('; ')}.`;
 }
 
@@ -267,7 +268,7 @@ export function diffAsText(d: PlanDiff, lang: Lang, ch: ChalkInstance, width = 8
   }
 
   const b = d.budget;
-  if (b.added.length + b.removed.length + b.changed.length > 0 || b.total.delta !== 0n || b.totalInWords) {
+  if (b.added.length + b.removed.length + b.changed.length > 0 || b.total.delta !== 0n || b.totalInWords || b.declaredTotal) {
     section(W.budget);
     for (const x of b.removed) out.item(2, ch.red('- '), `${W.line} ${x.no}. ${x.content}: ${formatInt(x.amount, lang)}`);
     for (const x of b.added) out.item(2, ch.green('+ '), `${W.line} ${x.no}. ${x.content}: ${formatInt(x.amount, lang)}`);
@@ -279,6 +280,7 @@ export function diffAsText(d: PlanDiff, lang: Lang, ch: ChalkInstance, width = 8
     if (b.total.delta !== 0n) {
       out.item(2, `${W.total}: `, `${formatInt(b.total.before, lang)} → ${formatInt(b.total.after, lang)} (${signedInt(b.total.delta, lang)})`);
     }
+    if (b.declaredTotal) changeLines(out, 2, { field: 'declaredTotal', before: b.declaredTotal.before, after: b.declaredTotal.after }, lang, ch);
     if (b.totalInWords) changeLines(out, 2, { field: 'words', before: b.totalInWords.before, after: b.totalInWords.after }, lang, ch);
   }
 

@@ -162,6 +162,8 @@ export interface PlanDiff {
     changed: LineChange[];
     total: { before: Dong; after: Dong; delta: Dong };
     totalInWords: { before: string; after: string } | null;
+    /** The total as declared in budget.yaml, when it changed (it may differ from the sum). */
+    declaredTotal: { before: number; after: number } | null;
   };
 }
 
@@ -191,7 +193,7 @@ export function diffCounts(d: PlanDiff): DiffCounts {
     budgetLines: d.budget.added.length + d.budget.removed.length + d.budget.changed.length,
   };
   const total =
-    Object.values(c).reduce((s, n) => s + n, 0) + (d.budget.total.delta !== 0n ? 1 : 0) + (d.budget.totalInWords ? 1 : 0);
+    Object.values(c).reduce((s, n) => s + n, 0) + (d.budget.total.delta !== 0n ? 1 : 0) + (d.budget.totalInWords ? 1 : 0) + (d.budget.declaredTotal ? 1 : 0);
   return { ...c, total };
 }
 
@@ -730,6 +732,8 @@ function diffBudget(pa: Plan, pb: Plan): PlanDiff['budget'] {
     changed,
     total: { before, after, delta: after - before },
     totalInWords: pa.budget.totalInWords !== pb.budget.totalInWords ? { before: pa.budget.totalInWords, after: pb.budget.totalInWords } : null,
+    // A declared total edited on its own (the change that breaks a budget) is a difference too.
+    declaredTotal: pa.budget.total !== pb.budget.total ? { before: pa.budget.total, after: pb.budget.total } : null,
   };
 }
 
