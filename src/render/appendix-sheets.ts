@@ -298,6 +298,17 @@ function roman(n: number): string {
   return out;
 }
 
+/**
+ * The label of an appendix as the plan writes it (plan.yaml `appendices`), by default
+ * "Phụ lục I" and "Phụ lục II" as Nghị định 30/2020 numbers appendices; in English,
+ * "Appendix I"/"Appendix II" unless the plan gives its own label.
+ */
+export function appendixLabel(meta: Pick<Plan['meta'], 'appendices'>, which: 'tasks' | 'budget', lang: Lang): string {
+  const own = meta.appendices?.[which]?.trim();
+  if (own && lang === 'vi') return own;
+  return L[lang].appendix(roman(which === 'tasks' ? 1 : 2));
+}
+
 /** Dots a clerk fills in by hand on a draft: the number, and the day and month and year. */
 export const DRAFT_NUMBER = '......';
 export const DRAFT_DATE = '...../...../.........';
@@ -318,8 +329,8 @@ export function attachedToLine(meta: Plan['meta'], lang: Lang): string {
 }
 
 /** The title block of an appendix: "Phụ lục N", the title, an optional subtitle, the italic line. */
-function appendixHeading(b: SheetBuilder, n: number, title: string, subtitle: string | undefined, meta: Plan['meta'], lang: Lang): void {
-  b.spanning(text(L[lang].appendix(roman(n)), { bold: true, size: HEADING, align: 'center', valign: 'middle' }));
+function appendixHeading(b: SheetBuilder, which: 'tasks' | 'budget', title: string, subtitle: string | undefined, meta: Plan['meta'], lang: Lang): void {
+  b.spanning(text(appendixLabel(meta, which, lang), { bold: true, size: HEADING, align: 'center', valign: 'middle' }));
   b.spanning(text(title.toLocaleUpperCase('vi'), { bold: true, size: HEADING, align: 'center', valign: 'middle', wrap: true }));
   if (subtitle) b.spanning(text(subtitle, { bold: true, align: 'center', valign: 'middle', wrap: true }));
   b.spanning(text(attachedToLine(meta, lang), { italic: true, align: 'center', valign: 'middle', wrap: true }));
@@ -359,7 +370,7 @@ export function appendix1AsSheet(plan: Plan, opts: Appendix1Options): Sheet {
   const { lang } = opts;
   const l = L[lang];
   const b = new SheetBuilder(6);
-  appendixHeading(b, 1, opts.title ?? l.tasksTitle, undefined, plan.meta, lang);
+  appendixHeading(b, 'tasks', opts.title ?? l.tasksTitle, undefined, plan.meta, lang);
   b.blankRow(8);
 
   const h1 = b.add([text(l.no, HEAD), text(l.task, HEAD), text(l.responsibility, HEAD), blank(HEAD), text(l.product, HEAD), text(l.deadline, HEAD)]);
@@ -414,7 +425,7 @@ export function appendix2AsSheet(plan: Plan, opts: Appendix2Options): Sheet {
   const budget = plan.budget;
   const analysis = analyzeBudget(budget);
   const b = new SheetBuilder(6);
-  appendixHeading(b, 2, budget.title ?? l.budgetTitle, budget.subtitle, plan.meta, lang);
+  appendixHeading(b, 'budget', budget.title ?? l.budgetTitle, budget.subtitle, plan.meta, lang);
   b.spanning(text(l.currencyNote, { italic: true, align: 'right' }));
 
   const head = b.add([l.stt, l.content, l.unit, l.quantity, l.rate, l.amount].map((s) => text(s, HEAD)));

@@ -8,6 +8,7 @@ import type { Lang } from '../diagnostics/codes.js';
 import { formatDate, formatInt } from '../i18n/format.js';
 import { diffCounts, hasDifferences, type Change, type ChangeValue, type DiffSide, type ListChange, type PlanDiff, type RenumberRange, type WordHunk } from '../report/diff.js';
 import { wrapText, textWidth } from './style.js';
+import { appendixLabel } from './appendix-sheets.js';
 
 // ---------------------------------------------------------------------------------------
 // Shared vocabulary
@@ -40,8 +41,8 @@ const FIELDS: Record<Lang, Record<string, string>> = {
 export const DIFF_WORDS = {
   vi: {
     heading: 'So sánh kế hoạch', before: 'trước', after: 'sau', worktree: 'cây làm việc', folder: 'thư mục',
-    metadata: 'Thông tin chung', units: 'Đơn vị', areas: 'Nội dung', tasks: 'Nhiệm vụ (Phụ lục 1)', indicators: 'Chỉ tiêu',
-    budget: 'Kinh phí (Phụ lục 2)', added: 'Thêm', removed: 'Bỏ', renumbered: 'Đánh số lại', changed: 'Sửa',
+    metadata: 'Thông tin chung', units: 'Đơn vị', areas: 'Nội dung', tasks: 'Nhiệm vụ', indicators: 'Chỉ tiêu',
+    budget: 'Kinh phí', added: 'Thêm', removed: 'Bỏ', renumbered: 'Đánh số lại', changed: 'Sửa',
     empty: '(trống)', task: 'Nhiệm vụ', areaN: 'Nội dung', line: 'Dòng', total: 'Tổng cộng', words: 'Bằng chữ',
     wasNo: 'trước là', lead: 'chủ trì', deadline: 'thời hạn', noDiff: 'Không có khác biệt.', summary: 'Tóm tắt',
     draft: 'dự thảo', issued: 'đã ban hành', yes: 'có', no: 'không', ofTotal: 'của tổng cộng', ofOthers: 'của các dòng khác',
@@ -51,8 +52,8 @@ export const DIFF_WORDS = {
   },
   en: {
     heading: 'Plan comparison', before: 'before', after: 'after', worktree: 'working tree', folder: 'folder',
-    metadata: 'General information', units: 'Units', areas: 'Areas', tasks: 'Tasks (Appendix 1)', indicators: 'Indicators',
-    budget: 'Budget (Appendix 2)', added: 'Added', removed: 'Removed', renumbered: 'Renumbered', changed: 'Changed',
+    metadata: 'General information', units: 'Units', areas: 'Areas', tasks: 'Tasks', indicators: 'Indicators',
+    budget: 'Budget', added: 'Added', removed: 'Removed', renumbered: 'Renumbered', changed: 'Changed',
     empty: '(empty)', task: 'Task', areaN: 'Area', line: 'Line', total: 'Total', words: 'In words',
     wasNo: 'was', lead: 'lead', deadline: 'deadline', noDiff: 'No differences.', summary: 'Summary',
     draft: 'draft', issued: 'issued', yes: 'yes', no: 'no', ofTotal: 'of the total', ofOthers: 'of the other lines',
@@ -61,6 +62,11 @@ export const DIFF_WORDS = {
     item: 'Item', beforeCol: 'Before', afterCol: 'After', changeCol: 'Change', deltaCol: 'Difference', noCol: 'No.',
   },
 } as const;
+
+/** "Nhiệm vụ (Phụ lục I)": a section named after the plan's own appendix label. */
+export function sectionTitle(d: Pick<PlanDiff, 'appendices'>, which: 'tasks' | 'budget', lang: Lang): string {
+  return `${DIFF_WORDS[lang][which]} (${appendixLabel({ appendices: d.appendices }, which, lang)})`;
+}
 
 export function fieldLabel(field: string, lang: Lang): string {
   const m = /^target (.+)$/.exec(field);
@@ -228,7 +234,7 @@ export function diffAsText(d: PlanDiff, lang: Lang, ch: ChalkInstance, width = 8
 
   const t = d.tasks;
   if (t.added.length + t.removed.length + t.renumbered.length + t.changed.length > 0 || t.deadlinesShifted > 0) {
-    section(W.tasks);
+    section(sectionTitle(d, 'tasks', lang));
     if (t.added.length > 0) {
       out.raw(`  ${W.added} (${t.added.length}):`);
       for (const x of t.added) {
@@ -269,7 +275,7 @@ export function diffAsText(d: PlanDiff, lang: Lang, ch: ChalkInstance, width = 8
 
   const b = d.budget;
   if (b.added.length + b.removed.length + b.changed.length > 0 || b.total.delta !== 0n || b.totalInWords || b.declaredTotal) {
-    section(W.budget);
+    section(sectionTitle(d, 'budget', lang));
     for (const x of b.removed) out.item(2, ch.red('- '), `${W.line} ${x.no}. ${x.content}: ${formatInt(x.amount, lang)}`);
     for (const x of b.added) out.item(2, ch.green('+ '), `${W.line} ${x.no}. ${x.content}: ${formatInt(x.amount, lang)}`);
     for (const x of b.changed) {

@@ -140,6 +140,8 @@ export interface AreaChange {
 export interface PlanDiff {
   a: DiffSide & { year: number };
   b: DiffSide & { year: number };
+  /** The newer side's own appendix labels (plan.yaml `appendices`), for section titles. */
+  appendices: { tasks?: string; budget?: string };
   metadata: { changes: Change[]; lists: ListChange[] };
   units: { added: Unit[]; removed: Unit[]; changed: { id: string; changes: Change[] }[] };
   areas: { added: { id: number; title: string }[]; removed: { id: number; title: string }[]; changed: AreaChange[] };
@@ -519,6 +521,7 @@ export function diffPlans(a: Plan, b: Plan, sides: { a: DiffSide; b: DiffSide } 
   return {
     a: { ...sides.a, year: a.meta.year },
     b: { ...sides.b, year: b.meta.year },
+    appendices: { ...(b.meta.appendices ?? {}) },
     metadata: diffMetadata(a.meta, b.meta),
     units: diffUnits(a, b),
     areas: diffAreas(a, b),

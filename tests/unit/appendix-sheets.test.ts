@@ -5,6 +5,9 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { PLAN_2022, checkFolder, fixturePlan } from '../helpers.js';
+import { diffPlans } from '../../src/report/diff.js';
+import { diffAsText, sectionTitle } from '../../src/render/diff-text.js';
+import { makeChalk } from '../../src/render/style.js';
 import type { Plan } from '../../src/model/plan.js';
 import { coordinatingLabel, leadLabel } from '../../src/model/plan.js';
 import { computeStatus } from '../../src/report/status.js';
@@ -77,7 +80,7 @@ describe('Phụ lục I (2022)', () => {
 
   it('has the title block of Nghị định 30/2020: "Phụ lục I", the title in capitals, the italic line', () => {
     expect(s.name).toBe('Phụ lục I');
-    expect(row(s, 1)[0]).toBe('Phụ lục I');
+    expect(row(s, 1)[0]).toBe('Phụ lục 1') // the 2022 source's own label (plan.yaml appendices);
     expect(s.rows[0]!.cells[0]!.style).toMatchObject({ bold: true, size: 14, align: 'center' });
     expect(row(s, 2)[0]).toBe('NHIỆM VỤ TRỌNG TÂM CÔNG TÁC CẢI CÁCH HÀNH CHÍNH');
     expect(s.rows[1]!.cells[0]!.style).toMatchObject({ bold: true, align: 'center' });
@@ -205,7 +208,7 @@ describe('Phụ lục II (2022)', () => {
 
   it('has the title, the subtitle and the header', () => {
     expect(s.name).toBe('Phụ lục II');
-    expect(row(s, 1)[0]).toBe('Phụ lục II');
+    expect(row(s, 1)[0]).toBe('Phụ lục 2');
     expect(row(s, 2)[0]).toBe('KẾ HOẠCH DỰ TRÙ KINH PHÍ');
     expect(row(s, 3)[0]).toBe('Hoạt động cải cách hành chính, kiểm soát thủ tục hành chính');
     expect(row(s, 4)[0]).toMatch(/^\(Kèm theo Kế hoạch số/);
@@ -348,5 +351,23 @@ describe('targetText', () => {
     expect(targetText({ comparator: '<=', value: 30, unit: 'phút' }, 'vi')).toBe('≤ 30 phút');
     expect(targetText({ comparator: '>', value: 85.5, unit: '%' }, 'vi')).toBe('> 85,5%');
     expect(targetText({ comparator: '=', value: 100, unit: '%' }, 'vi')).toBe('100%');
+  });
+});
+
+describe('appendix labels from the plan (issue 16.6)', () => {
+  it('default to Phụ lục I/II (Nghị định 30/2020) and are the plan\'s own where it gives them', () => {
+    expect(row(appendix1AsSheet(mini, { lang: 'vi' }), 1)[0]).toBe('Phụ lục I');
+    expect(row(appendix2AsSheet(mini, { lang: 'vi' }), 1)[0]).toBe('Phụ lục II');
+    expect(row(appendix1AsSheet(p2022, { lang: 'vi' }), 1)[0]).toBe('Phụ lục 1');
+    expect(row(appendix2AsSheet(p2022, { lang: 'vi' }), 1)[0]).toBe('Phụ lục 2');
+    const own = { ...mini, meta: { ...mini.meta, appendices: { tasks: 'Phụ lục A', budget: 'Phụ lục B' } } };
+    expect(row(appendix1AsSheet(own, { lang: 'vi' }), 1)[0]).toBe('Phụ lục A');
+    expect(row(appendix2AsSheet(own, { lang: 'vi' }), 1)[0]).toBe('Phụ lục B');
+    // diff names its sections after the newer side's labels, as export does.
+    const tasks = own.tasks.map((t, i) => (i === 0 ? { ...t, title: t.title + ' (sửa)' } : t));
+    const text = diffAsText(diffPlans(mini, { ...own, tasks }), 'vi', makeChalk(false), 80);
+    expect(text).toContain('Nhiệm vụ (Phụ lục A)');
+    expect(diffAsText(diffPlans(own, { ...mini, tasks }), 'vi', makeChalk(false), 80)).toContain('Nhiệm vụ (Phụ lục I)');
+    expect(sectionTitle(diffPlans(p2022, p2022), 'budget', 'vi')).toBe('Kinh phí (Phụ lục 2)');
   });
 });
