@@ -204,6 +204,10 @@ const BASE_CODES = {
     vi: 'Số tiền bằng chữ "{actual}" không khớp với tổng các dòng {sum} (tổng cộng ghi {total} cũng sai); đúng là "{expected}"',
     en: 'The words "{actual}" do not match the sum of the lines, {sum} (the declared total {total} is wrong too); they should read "{expected}"',
   },
+  'task/date-outside-year': {
+    severity: 'warning', vi: 'Ngày {actual} trong văn bản nằm ngoài năm kế hoạch {year}', en: 'The date {actual} in the text is outside the plan year {year}',
+    hintVi: 'Kế hoạch chép từ năm trước? cchc new chuyển các ngày đọc được; sửa tay ngày này.', hintEn: 'Copied from last year? cchc new moves the dates it can read; fix this one by hand.',
+  },
   'text/noncharacter': {
     severity: 'error', vi: 'Văn bản chứa ký tự không phải chữ (noncharacter) U+{char}: tệp Excel xuất ra sẽ hỏng', en: 'Text contains the noncharacter U+{char}: an exported workbook would not open',
   },
