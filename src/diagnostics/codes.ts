@@ -90,7 +90,7 @@ const BASE_CODES = {
   'money/not-integer': {
     severity: 'error',
     vi: 'Số tiền phải là số nguyên đồng, có {actual}', en: 'Money must be a whole number of đồng, got {actual}',
-    hintVi: 'Viết số không có dấu phân cách: 20000000.', hintEn: 'Write the number without separators: 20000000.',
+    hintVi: 'Viết số đồng chỉ bằng chữ số, không dấu phân cách{digits}.', hintEn: 'Write whole đồng as plain digits, without separators{digits}.',
   },
   'money/negative': { severity: 'error', vi: 'Số tiền không được âm ({actual})', en: 'Money must not be negative ({actual})' },
   'money/too-large': {

@@ -70,3 +70,14 @@ describe('figures as written', () => {
     );
   });
 });
+
+describe('the hint names the figure as the clerk meant it', () => {
+  it('rate: 500.000 → money/not-integer on the rate, "viết … 500000"', async () => {
+    const { runCli } = await import('../helpers.js');
+    const dir = edited('budget.yaml', '    rate: 4500000', '    rate: 500.000');
+    const r = runCli(['validate', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/budget\.yaml:11:11: lỗi money\/not-integer/);
+    expect(r.stdout + r.stderr).toMatch(/gợi ý: .*không dấu phân cách: 500000\./);
+  });
+});

@@ -34,7 +34,9 @@ function checkWritten(src: SourceFile, path: readonly PathSegment[], report: Rep
   if (!node?.range) return;
   const written = src.text.slice(node.range[0], node.range[1]).trim();
   if (PLAIN_FIGURE_RE.test(written)) return;
-  report.at(src, path, 'money/not-integer', { actual: written });
+  // The hint shows the figure as it should be typed: "500.000" → 500000, as a clerk meant it.
+  const digits = /^[+]?\d{1,3}(?:\.\d{3})+$/.test(written) ? written.replace(/[+.]/g, '') : undefined;
+  report.at(src, path, 'money/not-integer', digits ? { actual: written, digits: `: ${digits}` } : { actual: written });
 }
 
 function checkUnsafe(v: string, src: SourceFile, path: readonly PathSegment[], report: Reporter): void {

@@ -37,7 +37,7 @@ const MSG = {
     progressOnly: '--as-of và --period chỉ dùng cho trang progress',
     progressOnlyHint: 'thêm progress vào --sheets, hoặc bỏ --as-of/--period',
     notXlsx: (v: string) => `--out "${v}" phải là tệp .xlsx`,
-    notXlsxHint: 'ví dụ: --out KH-CCHC-2022.xlsx',
+    notXlsxHint: (out: string) => `ví dụ: --out ${asXlsxName(out)}`,
     isDir: (v: string) => `không ghi được ${v}: đó là một thư mục`,
     isDirHint: 'cho tên tệp, ví dụ --out bao-cao/KH-CCHC.xlsx',
     noDir: (d: string) => `không ghi được: thư mục ${d} không tồn tại`,
@@ -55,7 +55,7 @@ const MSG = {
     progressOnly: '--as-of and --period only apply to the progress sheet',
     progressOnlyHint: 'add progress to --sheets, or leave out --as-of/--period',
     notXlsx: (v: string) => `--out "${v}" must be an .xlsx file`,
-    notXlsxHint: 'for example: --out KH-CCHC-2022.xlsx',
+    notXlsxHint: (out: string) => `for example: --out ${asXlsxName(out)}`,
     isDir: (v: string) => `cannot write ${v}: it is a folder`,
     isDirHint: 'give a file name, for example --out reports/KH-CCHC.xlsx',
     noDir: (d: string) => `cannot write: the folder ${d} does not exist`,
@@ -100,8 +100,14 @@ function parseFlags(opts: Options, lang: Lang): Flags {
   const flags: Flags = { sheets: parseSheets(opts.sheets, lang) };
   Object.assign(flags, parseAsOfFlags(opts, lang));
   if ((flags.asOf || flags.period) && !flags.sheets.includes('progress')) throw new UsageError(M.progressOnly, M.progressOnlyHint);
-  if (opts.out !== undefined && path.extname(opts.out).toLowerCase() !== '.xlsx') throw new UsageError(M.notXlsx(opts.out), M.notXlsxHint);
+  if (opts.out !== undefined && path.extname(opts.out).toLowerCase() !== '.xlsx') throw new UsageError(M.notXlsx(opts.out), M.notXlsxHint(opts.out));
   return flags;
+}
+
+/** The name the user gave, with the .xlsx extension (the hint for a wrong --out names their own file). */
+function asXlsxName(out: string): string {
+  const ext = path.extname(out);
+  return (ext ? out.slice(0, -ext.length) : out) + '.xlsx';
 }
 
 /** Where the workbook goes: --out, or KH-CCHC-<year>.xlsx in the working folder. */
