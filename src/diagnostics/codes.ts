@@ -208,6 +208,10 @@ const BASE_CODES = {
     severity: 'warning', vi: 'Ngày {actual} trong văn bản nằm ngoài năm kế hoạch {year}', en: 'The date {actual} in the text is outside the plan year {year}',
     hintVi: 'Kế hoạch chép từ năm trước? cchc new chuyển các ngày đọc được; sửa tay ngày này.', hintEn: 'Copied from last year? cchc new moves the dates it can read; fix this one by hand.',
   },
+  'scoring/invalid': {
+    severity: 'error', vi: 'Khung điểm không hợp lệ: {detail}', en: 'Invalid scoring frame: {detail}',
+    hintVi: 'Xem schemas/scoring.schema.json; bỏ tệp này để dùng khung điểm mặc định.', hintEn: 'See schemas/scoring.schema.json; remove the file to use the built-in frame.',
+  },
   'text/noncharacter': {
     severity: 'error', vi: 'Văn bản chứa ký tự không phải chữ (noncharacter) U+{char}: tệp Excel xuất ra sẽ hỏng', en: 'Text contains the noncharacter U+{char}: an exported workbook would not open',
   },

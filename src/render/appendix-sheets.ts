@@ -122,6 +122,7 @@ const L = {
     budgetNote: 'Ghi chú',
     overspent: 'Vượt dự toán',
     score: (criterion: string, points: string, max: string) => `Điểm tiêu chí ${criterion}: ${points}/${max}`,
+    frameSource: (source: string) => `(Khung điểm theo ${source})`,
   },
   en: {
     sheet: { appendix1: 'Appendix I', appendix2: 'Appendix II', progress: 'Progress', summary: 'Progress summary' },
@@ -193,6 +194,7 @@ const L = {
     budgetNote: 'Note',
     overspent: 'Overspent',
     score: (criterion: string, points: string, max: string) => `Score on ${criterion}: ${points}/${max}`,
+    frameSource: (source: string) => `(Scoring frame: ${source})`,
   },
 } as const;
 
@@ -476,6 +478,8 @@ export interface ProgressOptions {
   lang: Lang;
   /** Criterion of the scoring frame, for the score line ("mức độ thực hiện kế hoạch CCHC"). */
   criterion?: string;
+  /** The document the scoring frame comes from, cited under the score line. */
+  frameSource?: string;
 }
 
 function asOfLine(report: StatusReport, lang: Lang): string {
@@ -618,6 +622,7 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
   b.merge({ top: tr, left: 1, bottom: tr, right: 2 });
   if (opts.criterion) {
     b.spanning(text(l.score(opts.criterion, formatDecimal(report.score.points, lang), formatDecimal(report.score.max, lang)), { italic: true, align: 'left' }));
+    if (opts.frameSource) b.spanning(text(l.frameSource(opts.frameSource), { italic: true, align: 'left', wrap: true }));
   }
 
   // II. Indicators with a measurable target.
@@ -683,7 +688,7 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
 /** The sheets for a selection, in workbook order. */
 export function workbookSheets(
   keys: readonly SheetKey[],
-  input: { plan: Plan; report?: StatusReport; tasksTitle?: string; criterion?: string },
+  input: { plan: Plan; report?: StatusReport; tasksTitle?: string; criterion?: string; frameSource?: string },
   lang: Lang,
 ): Sheet[] {
   const out: Sheet[] = [];
@@ -693,7 +698,7 @@ export function workbookSheets(
     if (k === 'appendix2') out.push(appendix2AsSheet(input.plan, { lang }));
     if (k === 'progress') {
       if (!input.report) throw new Error('the progress sheets need a status report');
-      const po: ProgressOptions = input.criterion ? { lang, criterion: input.criterion } : { lang };
+      const po: ProgressOptions = input.criterion ? { lang, criterion: input.criterion, ...(input.frameSource ? { frameSource: input.frameSource } : {}) } : { lang };
       out.push(progressAsSheet(input.report, input.plan, po), progressSummaryAsSheet(input.report, input.plan, po));
     }
   }

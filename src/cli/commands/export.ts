@@ -13,7 +13,7 @@ import path from 'node:path';
 import { todayIso, type IsoDate } from '../../model/dates.js';
 import type { Period } from '../../model/period.js';
 import { computeStatus } from '../../report/status.js';
-import { DEFAULT_FRAME } from '../../report/scoring.js';
+import { loadScoringFrame } from '../scoring.js';
 import { sheetsAsXlsx } from '../../render/xlsx.js';
 import { SHEET_KEYS, sheetNames, workbookSheets, type SheetKey } from '../../render/appendix-sheets.js';
 import { formatInt, type Lang } from '../../i18n/format.js';
@@ -202,12 +202,15 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const shown = opts.out ?? path.basename(file);
   checkTarget(file, shown, M);
 
+  const scoring = loadScoringFrame(plan.dir, env);
+  if ('exit' in scoring) return scoring.exit;
+  const { frame } = scoring;
   const report = flags.sheets.includes('progress')
-    ? computeStatus(plan, { asOf: flags.asOf, period: flags.period, today: todayIso(env.now), frame: DEFAULT_FRAME })
+    ? computeStatus(plan, { asOf: flags.asOf, period: flags.period, today: todayIso(env.now), frame })
     : undefined;
   const sheets = workbookSheets(
     flags.sheets,
-    { plan, report, tasksTitle: plan.tasksTitle, criterion: DEFAULT_FRAME.criterion[env.lang] },
+    { plan, report, tasksTitle: plan.tasksTitle, criterion: frame.criterion[env.lang], ...(frame.source ? { frameSource: frame.source } : {}) },
     env.lang,
   );
 
