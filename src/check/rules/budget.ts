@@ -3,6 +3,7 @@ import type { Rule } from '../context.js';
 import { analyzeBudget } from '../../model/budget.js';
 import { absDong } from '../../model/money.js';
 import { moneyWordsMatch } from '../../model/money-words.js';
+import { oddlyWritten } from './text.js';
 import { figure as fmt } from '../../diagnostics/codes.js';
 
 export const budgetLinesNumbered: Rule = {
@@ -29,6 +30,9 @@ export const budgetArithmetic: Rule = {
     if (!doc?.data) return;
     const a = analyzeBudget(doc.data);
     for (const l of a.lines) {
+      // A figure judged on its text (money/not-integer: "500.000") is not also multiplied as
+      // YAML read it (500): that follow-on would mislead.
+      if (['quantity', 'rate', 'amount'].some((f) => oddlyWritten(doc.source, ['lines', l.index, f]) !== undefined)) continue;
       if (l.product && !l.product.ok) {
         report.at(doc.source, ['lines', l.index, 'amount'], 'budget/line-arithmetic', {
           no: l.no, quantity: fmt(l.product.quantity), rate: fmt(l.product.rate), expected: fmt(l.product.expected),

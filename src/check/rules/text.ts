@@ -29,11 +29,18 @@ const PLAIN_FIGURE_RE = /^(?:0|[1-9][0-9]*)$/;
  * 007 and 6000000.0000000001 all read as whole numbers too. A figure is accepted only as
  * plain digits, and anything else is money/not-integer on that value.
  */
-function checkWritten(src: SourceFile, path: readonly PathSegment[], report: Reporter): void {
+/** The figure at `path` as written, when it is not written as plain digits; else undefined. */
+export function oddlyWritten(src: SourceFile, path: readonly PathSegment[]): string | undefined {
+  if (!SUSPECT_FIGURE_RE.test(src.text)) return undefined;
   const node = locate(src, path).node as { range?: [number, number, number] } | undefined;
-  if (!node?.range) return;
+  if (!node?.range) return undefined;
   const written = src.text.slice(node.range[0], node.range[1]).trim();
-  if (PLAIN_FIGURE_RE.test(written)) return;
+  return PLAIN_FIGURE_RE.test(written) ? undefined : written;
+}
+
+function checkWritten(src: SourceFile, path: readonly PathSegment[], report: Reporter): void {
+  const written = oddlyWritten(src, path);
+  if (written === undefined) return;
   // The hint shows the figure as it should be typed: "500.000" → 500000, as a clerk meant it.
   const digits = /^[+]?\d{1,3}(?:\.\d{3})+$/.test(written) ? written.replace(/[+.]/g, '') : undefined;
   report.at(src, path, 'money/not-integer', digits ? { actual: written, digits: `: ${digits}` } : { actual: written });
