@@ -453,7 +453,7 @@ export function fitColumns(rows: readonly Row[], merges: readonly Range[], specs
 }
 
 /** At most this many rows are measured when choosing widths (evenly spread over the sheet). */
-const SAMPLE_ROWS = 400;
+const SAMPLE_ROWS = 300;
 
 /**
  * Gives the room, step by step, to the growing column whose widening saves the most printed
@@ -469,7 +469,7 @@ function shareByHeight(
   room: number,
   fontSize: number,
 ): number {
-  type Measured = { col: number; text: string; size: number; bold: boolean; indent: number };
+  type Measured = { col: number; text: string; size: number; bold: boolean; indent: number; memo: Map<number, number> };
   const step = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));
   const table: Measured[][] = [];
   for (let ri = 0; ri < rows.length; ri += step) {
@@ -477,11 +477,19 @@ function shareByHeight(
     rows[ri]!.cells.forEach((cell, ci) => {
       const t = displayText(cell);
       if (t === undefined || merged.has(key(ri + 1, ci + 1)) || cell?.style?.wrap === false) return;
-      cells.push({ col: ci, text: t, size: cell?.style?.size ?? fontSize, bold: cell?.style?.bold ?? false, indent: cell?.style?.indent ?? 0 });
+      cells.push({ col: ci, text: t, size: cell?.style?.size ?? fontSize, bold: cell?.style?.bold ?? false, indent: cell?.style?.indent ?? 0, memo: new Map() });
     });
     if (cells.length) table.push(cells);
   }
-  const cellHeight = (m: Measured, w: number) => rowHeightFor(wrappedLines(m.text, w, m.size, m.bold, m.indent), m.size);
+  // The same cell is measured at the same width many times over while the room is shared.
+  const cellHeight = (m: Measured, w: number) => {
+    let h = m.memo.get(w);
+    if (h === undefined) {
+      h = rowHeightFor(wrappedLines(m.text, w, m.size, m.bold, m.indent), m.size);
+      m.memo.set(w, h);
+    }
+    return h;
+  };
   // Each row's height per column at the current widths.
   const heights = table.map((cells) => {
     const h = new Map<number, number>();
