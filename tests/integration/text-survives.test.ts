@@ -62,3 +62,35 @@ describe('export writes text exactly', () => {
     expect(readFileSync(path.join(out, 'x.csv'), 'utf8')).toContain(literal);
   }, 60_000);
 });
+
+describe('fuzz: the text checks', () => {
+  it('a noncharacter, an unpaired surrogate or a lone CR anywhere in a title is always a finding; clean text never is', async () => {
+    const fc = (await import('fast-check')).default;
+    const dir = withTitle('"TITLE"');
+    const file = path.join(dir, 'tasks.yaml');
+    const template = readFileSync(file, 'utf8');
+    const esc = (cp: number) => (cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`);
+    const bad = fc.oneof(
+      fc.integer({ min: 0, max: 16 }).chain((plane) => fc.constantFrom(plane * 0x10000 + 0xfffe, plane * 0x10000 + 0xffff)).map(esc),
+      fc.integer({ min: 0xfdd0, max: 0xfdef }).map(esc),
+      fc.integer({ min: 0xd800, max: 0xdfff }).map(esc),
+      fc.constant('\\r'),
+    );
+    const word = fc.stringMatching(/^[a-zà-ỹ ]{0,12}$/u);
+    fc.assert(
+      fc.property(word, bad, word, (a, b, c) => {
+        writeFileSync(file, template.replace('"TITLE"', `"Rà soát ${a}${b}${c}"`));
+        const codes = checkFolder(dir).diagnostics.map((d) => d.code);
+        expect(codes.some((x) => x === 'text/noncharacter' || x === 'text/lone-surrogate' || x === 'text/carriage-return')).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+    fc.assert(
+      fc.property(word, (a) => {
+        writeFileSync(file, template.replace('"TITLE"', `"Rà soát ${a}x"`));
+        expect(checkFolder(dir).diagnostics.filter((d) => d.code.startsWith('text/'))).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
