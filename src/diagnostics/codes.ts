@@ -90,7 +90,7 @@ const BASE_CODES = {
   'money/not-integer': {
     severity: 'error',
     vi: 'Số tiền phải là số nguyên đồng, có {actual}', en: 'Money must be a whole number of đồng, got {actual}',
-    hintVi: 'Viết số không có dấu phân cách: 20000000.', hintEn: 'Write the number without separators: 20000000.',
+    hintVi: 'Viết số đồng chỉ bằng chữ số, không dấu phân cách{digits}.', hintEn: 'Write whole đồng as plain digits, without separators{digits}.',
   },
   'money/negative': { severity: 'error', vi: 'Số tiền không được âm ({actual})', en: 'Money must not be negative ({actual})' },
   'money/too-large': {
@@ -229,6 +229,29 @@ const BASE_CODES = {
     severity: 'warning',
     vi: 'Nhiệm vụ {no}: thời hạn "{deadline}" không chứa ngày nào; được tính là 31/12/{year}', en: 'Task {no}: the deadline "{deadline}" names no date; it is taken as 31/12/{year}',
     hintVi: 'Ghi ngày đến hạn bằng trường due: YYYY-MM-DD bên cạnh deadline.', hintEn: 'Give the due date with a due: YYYY-MM-DD field beside deadline.',
+  },
+  'budget/words-mismatch-sum': {
+    severity: 'error',
+    vi: 'Số tiền bằng chữ "{actual}" không khớp với tổng các dòng {sum} (tổng cộng ghi {total} cũng sai); đúng là "{expected}"',
+    en: 'The words "{actual}" do not match the sum of the lines, {sum} (the declared total {total} is wrong too); they should read "{expected}"',
+  },
+  'task/date-outside-year': {
+    severity: 'warning', vi: 'Ngày {actual} trong văn bản nằm ngoài năm kế hoạch {year}', en: 'The date {actual} in the text is outside the plan year {year}',
+    hintVi: 'Kế hoạch chép từ năm trước? cchc new chuyển các ngày đọc được; sửa tay ngày này.', hintEn: 'Copied from last year? cchc new moves the dates it can read; fix this one by hand.',
+  },
+  'scoring/invalid': {
+    severity: 'error', vi: 'Khung điểm không hợp lệ: {detail}', en: 'Invalid scoring frame: {detail}',
+    hintVi: 'Xem schemas/scoring.schema.json; bỏ tệp này để dùng khung điểm mặc định.', hintEn: 'See schemas/scoring.schema.json; remove the file to use the built-in frame.',
+  },
+  'text/noncharacter': {
+    severity: 'error', vi: 'Văn bản chứa ký tự không phải chữ (noncharacter) U+{char}: tệp Excel xuất ra sẽ hỏng', en: 'Text contains the noncharacter U+{char}: an exported workbook would not open',
+  },
+  'text/lone-surrogate': {
+    severity: 'error', vi: 'Văn bản chứa nửa cặp ký tự thay thế U+{char}, không mã hóa được', en: 'Text contains the unpaired surrogate U+{char}, which cannot be encoded',
+  },
+  'text/carriage-return': {
+    severity: 'error', vi: 'Văn bản chứa ký tự về đầu dòng (CR) đứng riêng', en: 'Text contains a carriage return (CR) on its own',
+    hintVi: 'Xuống dòng bằng LF (\\n).', hintEn: 'Break lines with LF (\\n).',
   },
 } as const satisfies Record<string, CodeInfo>;
 

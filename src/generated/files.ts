@@ -129,6 +129,19 @@ export interface PlanFile {
     }[]
   ];
   /**
+   * Nhãn các phụ lục như kế hoạch ghi, mặc định "Phụ lục I", "Phụ lục II" (Nghị định 30/2020) — the appendix labels as the plan writes them, by default Phụ lục I and II.
+   */
+  appendices?: {
+    /**
+     * Nhãn phụ lục nhiệm vụ (Phụ lục I) — label of the tasks appendix.
+     */
+    tasks?: string;
+    /**
+     * Nhãn phụ lục kinh phí (Phụ lục II) — label of the budget appendix.
+     */
+    budget?: string;
+  };
+  /**
    * Kinh phí thực hiện — funding.
    */
   funding?: {

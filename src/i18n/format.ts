@@ -5,6 +5,7 @@
 import type { Lang } from '../diagnostics/codes.js';
 import { QUARTER_ROMAN } from '../model/deadline.js';
 import type { Period } from '../model/period.js';
+import { roundPercent } from '../model/percent.js';
 
 export type { Lang };
 
@@ -33,9 +34,9 @@ export function formatDecimal(x: number, lang: Lang, digits = 2, fixed = false):
   return sign + group(int!, lang === 'vi' ? '.' : ',') + (frac ? (lang === 'vi' ? ',' : '.') + frac : '');
 }
 
-/** 46,09% — two decimals as official reports write them. */
+/** 46,09% — two decimals as official reports write them, rounded by the one rule (docs/numbers.md). */
 export function formatPercent(x: number, lang: Lang, digits = 2): string {
-  return formatDecimal(x, lang, digits, true) + '%';
+  return formatDecimal(digits === 2 ? roundPercent(x) : x, lang, digits, true) + '%';
 }
 
 export function formatMoney(n: bigint | number, lang: Lang): string {

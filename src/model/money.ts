@@ -33,5 +33,12 @@ export function absDong(x: Dong): Dong {
 /** Percentage used, for display only (not money). */
 export function ratioPercent(part: Dong, whole: Dong): number {
   if (whole === 0n) return 0;
-  return Number((part * 1000000n) / whole) / 10000;
+  // Exact in hundredths of a percent, halves away from zero (docs/numbers.md, percent.ts).
+  const num = part * 10000n * 2n;
+  const den = whole * 2n;
+  const neg = num < 0n !== den < 0n;
+  const a = num < 0n ? -num : num;
+  const d = den < 0n ? -den : den;
+  const q = (a + d / 2n) / d;
+  return Number(neg ? -q : q) / 100;
 }

@@ -16,6 +16,7 @@ import { analyzeBudget } from '../model/budget.js';
 import { moneyToWords } from '../model/money-words.js';
 import { formatDate, formatDecimal, formatPercent, formatPeriod, type Lang } from '../i18n/format.js';
 import type { Period } from '../model/period.js';
+import { percentFraction, roundPercent } from '../model/percent.js';
 import type { IndicatorLine, StatusReport, TaskLine, TaskState } from '../report/status.js';
 import {
   A4_MARGINS,
@@ -27,6 +28,7 @@ import {
   fitColumns,
   formula,
   layoutRows,
+  paginate,
   money,
   num,
   text,
@@ -83,7 +85,7 @@ const L = {
       `Đã hoàn thành ${finished}/${planned} nhiệm vụ, đạt ${pct} so với kế hoạch; ${overdue} nhiệm vụ quá hạn.`,
     taskShort: 'Nhiệm vụ',
     status: 'Trạng thái',
-    percent: 'Tỷ lệ hoàn thành',
+    percent: 'Tỷ lệ (%)',
     deadlineWritten: 'Thời hạn',
     due: 'Hạn',
     overdue: 'Quá hạn',
@@ -120,6 +122,7 @@ const L = {
     budgetNote: 'Ghi chú',
     overspent: 'Vượt dự toán',
     score: (criterion: string, points: string, max: string) => `Điểm tiêu chí ${criterion}: ${points}/${max}`,
+    frameSource: (source: string) => `(Khung điểm theo ${source})`,
   },
   en: {
     sheet: { appendix1: 'Appendix I', appendix2: 'Appendix II', progress: 'Progress', summary: 'Progress summary' },
@@ -154,7 +157,7 @@ const L = {
       `${finished} of ${planned} tasks done, ${pct} of the plan; ${overdue} overdue.`,
     taskShort: 'Task',
     status: 'Status',
-    percent: 'Percent done',
+    percent: 'Done (%)',
     deadlineWritten: 'Deadline as written',
     due: 'Due',
     overdue: 'Overdue',
@@ -191,6 +194,7 @@ const L = {
     budgetNote: 'Note',
     overspent: 'Overspent',
     score: (criterion: string, points: string, max: string) => `Score on ${criterion}: ${points}/${max}`,
+    frameSource: (source: string) => `(Scoring frame: ${source})`,
   },
 } as const;
 
@@ -218,11 +222,12 @@ const BODY_PROGRESS = 12;
 const HEADING = 14;
 
 const HEAD: CellStyle = { bold: true, align: 'center', valign: 'middle', wrap: true, border: true };
-const TD: CellStyle = { valign: 'top', wrap: true, border: true };
-const TD_CENTER: CellStyle = { ...TD, align: 'center' };
-const TD_NUM: CellStyle = { ...TD, align: 'right', numFmt: '#,##0' };
-const TD_DATE: CellStyle = { ...TD, align: 'center', numFmt: 'dd/mm/yyyy' };
-const GROUP: CellStyle = { bold: true, valign: 'middle', wrap: true, border: true };
+// Left-aligned text is indented one level so that it does not touch the cell's border.
+const TD: CellStyle = { align: 'left', valign: 'top', wrap: true, border: true, indent: 1 };
+const TD_CENTER: CellStyle = { valign: 'top', wrap: true, border: true, align: 'center' };
+const TD_NUM: CellStyle = { valign: 'top', wrap: true, border: true, align: 'right', numFmt: '#,##0', indent: 1 };
+const TD_DATE: CellStyle = { ...TD_CENTER, numFmt: 'dd/mm/yyyy' };
+const GROUP: CellStyle = { bold: true, align: 'left', valign: 'middle', wrap: true, border: true, indent: 1 };
 
 const RED_FILL = 'FFC7CE';
 const RED_TEXT = '9C0006';
@@ -270,6 +275,8 @@ function finish(b: SheetBuilder, name: string, size: number, specs: ColumnSpec[]
   };
   if (rest.freeze) sheet.freeze = rest.freeze;
   layoutRows(sheet);
+  const breaks = paginate(sheet);
+  if (breaks.length) sheet.pageBreaks = breaks;
   return sheet;
 }
 
@@ -293,6 +300,17 @@ function roman(n: number): string {
   return out;
 }
 
+/**
+ * The label of an appendix as the plan writes it (plan.yaml `appendices`), by default
+ * "Phụ lục I" and "Phụ lục II" as Nghị định 30/2020 numbers appendices; in English,
+ * "Appendix I"/"Appendix II" unless the plan gives its own label.
+ */
+export function appendixLabel(meta: Pick<Plan['meta'], 'appendices'>, which: 'tasks' | 'budget', lang: Lang): string {
+  const own = meta.appendices?.[which]?.trim();
+  if (own && lang === 'vi') return own;
+  return L[lang].appendix(roman(which === 'tasks' ? 1 : 2));
+}
+
 /** Dots a clerk fills in by hand on a draft: the number, and the day and month and year. */
 export const DRAFT_NUMBER = '......';
 export const DRAFT_DATE = '...../...../.........';
@@ -313,8 +331,8 @@ export function attachedToLine(meta: Plan['meta'], lang: Lang): string {
 }
 
 /** The title block of an appendix: "Phụ lục N", the title, an optional subtitle, the italic line. */
-function appendixHeading(b: SheetBuilder, n: number, title: string, subtitle: string | undefined, meta: Plan['meta'], lang: Lang): void {
-  b.spanning(text(L[lang].appendix(roman(n)), { bold: true, size: HEADING, align: 'center', valign: 'middle' }));
+function appendixHeading(b: SheetBuilder, which: 'tasks' | 'budget', title: string, subtitle: string | undefined, meta: Plan['meta'], lang: Lang): void {
+  b.spanning(text(appendixLabel(meta, which, lang), { bold: true, size: HEADING, align: 'center', valign: 'middle' }));
   b.spanning(text(title.toLocaleUpperCase('vi'), { bold: true, size: HEADING, align: 'center', valign: 'middle', wrap: true }));
   if (subtitle) b.spanning(text(subtitle, { bold: true, align: 'center', valign: 'middle', wrap: true }));
   b.spanning(text(attachedToLine(meta, lang), { italic: true, align: 'center', valign: 'middle', wrap: true }));
@@ -354,7 +372,7 @@ export function appendix1AsSheet(plan: Plan, opts: Appendix1Options): Sheet {
   const { lang } = opts;
   const l = L[lang];
   const b = new SheetBuilder(6);
-  appendixHeading(b, 1, opts.title ?? l.tasksTitle, undefined, plan.meta, lang);
+  appendixHeading(b, 'tasks', opts.title ?? l.tasksTitle, undefined, plan.meta, lang);
   b.blankRow(8);
 
   const h1 = b.add([text(l.no, HEAD), text(l.task, HEAD), text(l.responsibility, HEAD), blank(HEAD), text(l.product, HEAD), text(l.deadline, HEAD)]);
@@ -365,7 +383,7 @@ export function appendix1AsSheet(plan: Plan, opts: Appendix1Options): Sheet {
   const areas = new Map(plan.meta.areas.map((a) => [a.id, a]));
   for (const group of tasksByArea(plan.meta.areas, plan.tasks)) {
     const area = areas.get(group.id);
-    b.spanning(text(l.area(group.id, area ? areaTitle(area) : ''), GROUP));
+    b.spanning(text(l.area(group.id, area ? areaTitle(area) : ''), GROUP), { keepWithNext: true });
     for (const t of group.tasks) b.add(appendix1Row(t, plan));
   }
 
@@ -376,10 +394,10 @@ export function appendix1AsSheet(plan: Plan, opts: Appendix1Options): Sheet {
     [
       { min: 6, max: 7 },
       { min: 34, max: 70, grow: 3 },
-      { min: 14, max: 24, grow: 1 },
-      { min: 14, max: 26, grow: 1 },
-      { min: 14, max: 28, grow: 1 },
-      { min: 13, max: 18 },
+      { min: 12, max: 24, grow: 1 },
+      { min: 12, max: 26, grow: 1 },
+      { min: 12, max: 28, grow: 1 },
+      { min: 11, max: 18, grow: 1 },
     ],
     { print: printSetup([h1, h2], lang, plan.meta.status === 'draft' ? pageMark(l.draft) : undefined), freeze: { rows: h2 } },
   );
@@ -409,7 +427,7 @@ export function appendix2AsSheet(plan: Plan, opts: Appendix2Options): Sheet {
   const budget = plan.budget;
   const analysis = analyzeBudget(budget);
   const b = new SheetBuilder(6);
-  appendixHeading(b, 2, budget.title ?? l.budgetTitle, budget.subtitle, plan.meta, lang);
+  appendixHeading(b, 'budget', budget.title ?? l.budgetTitle, budget.subtitle, plan.meta, lang);
   b.spanning(text(l.currencyNote, { italic: true, align: 'right' }));
 
   const head = b.add([l.stt, l.content, l.unit, l.quantity, l.rate, l.amount].map((s) => text(s, HEAD)));
@@ -460,6 +478,8 @@ export interface ProgressOptions {
   lang: Lang;
   /** Criterion of the scoring frame, for the score line ("mức độ thực hiện kế hoạch CCHC"). */
   criterion?: string;
+  /** The document the scoring frame comes from, cited under the score line. */
+  frameSource?: string;
 }
 
 function asOfLine(report: StatusReport, lang: Lang): string {
@@ -493,7 +513,8 @@ function evidenceText(t: TaskLine, lang: Lang): string {
 
 /** Percent done as a spreadsheet percentage (25 → 0.25 shown as 25%). */
 function percentCell(p: number, style: CellStyle): Cell {
-  return num(p / 100, { ...style, numFmt: Number.isInteger(p) ? '0%' : '0.0#%' });
+  const r = roundPercent(p);
+  return num(percentFraction(r), { ...style, numFmt: Number.isInteger(r) ? '0%' : '0.00%' });
 }
 
 export function progressAsSheet(report: StatusReport, plan: Pick<Plan, 'meta'>, opts: ProgressOptions): Sheet {
@@ -510,7 +531,7 @@ export function progressAsSheet(report: StatusReport, plan: Pick<Plan, 'meta'>, 
   const first = b.next;
   const areaTitles = new Map(plan.meta.areas.map((a) => [a.id, a.title]));
   for (const group of tasksByArea(plan.meta.areas, report.tasks)) {
-    b.spanning(text(l.area(group.id, areaTitles.get(group.id) ?? ''), GROUP));
+    b.spanning(text(l.area(group.id, areaTitles.get(group.id) ?? ''), GROUP), { keepWithNext: true });
     for (const t of group.tasks) {
       const mark = t.overdue ? l.overdue : t.finishedLate ? l.finishedLate : '';
       b.add([
@@ -541,15 +562,15 @@ export function progressAsSheet(report: StatusReport, plan: Pick<Plan, 'meta'>, 
     BODY_PROGRESS,
     [
       { min: 5, max: 5.5 },
-      { min: 28, max: 60, grow: 3 },
-      { min: 12, max: 22, grow: 1 },
-      { min: 10, max: 15 },
-      { min: 7, max: 7 },
-      { min: 11, max: 13.5 },
+      { min: 24, max: 60, grow: 3 },
+      { min: 10, max: 22, grow: 1 },
+      { min: 9, max: 15, grow: 1 },
+      { min: 7, max: 10, grow: 1 },
+      { min: 9, max: 13.5, grow: 1 },
       { min: 11, max: 11 },
-      { min: 8, max: 8 },
+      { min: 7, max: 8, grow: 1 },
       { min: 11, max: 11 },
-      { min: 14, max: 40, grow: 2, breakWords: true },
+      { min: 12, max: 40, grow: 2, breakWords: true },
     ],
     { print: printSetup([head, head], lang, progressPageMark(plan, report, l), A4_NARROW_MARGINS), freeze: { rows: head } },
   );
@@ -561,6 +582,21 @@ export function targetText(t: IndicatorLine['target'], lang: Lang): string {
   return `${cmp}${formatDecimal(t.value, lang)}${unit}`;
 }
 
+/**
+ * An indicator's result with the target's unit: a percentage as a spreadsheet percentage
+ * (80 → 80%), another unit in the number format (20 → "20 phút"), so the figure stays a number.
+ */
+function actualCell(actual: number, unit: string): Cell {
+  const style: CellStyle = { ...TD_CENTER };
+  if (unit === '%') {
+    const p = roundPercent(actual);
+    return num(percentFraction(p), { ...style, numFmt: Number.isInteger(p) ? '0%' : '0.00%' });
+  }
+  const v = roundPercent(actual);
+  const quoted = '"' + ` ${unit}`.replace(/"/g, '""') + '"';
+  return num(v, { ...style, numFmt: (Number.isInteger(v) ? '0' : '0.00') + quoted });
+}
+
 export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'meta'>, opts: ProgressOptions): Sheet {
   const { lang } = opts;
   const l = L[lang];
@@ -570,13 +606,13 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
   const titleEnd = b.next - 1;
   const section = (s: string) => {
     b.blankRow(8);
-    b.spanning(text(s, { bold: true, align: 'left', valign: 'middle' }));
+    b.spanning(text(s, { bold: true, align: 'left', valign: 'middle' }), { keepWithNext: true });
   };
-  const pct = (p: number, style: CellStyle = TD) => num(p / 100, { ...style, align: 'right', numFmt: '0.00%' });
+  const pct = (p: number, style: CellStyle = TD) => num(percentFraction(p), { ...style, align: 'right', numFmt: '0.00%' });
 
   // I. Tasks by area: the official completion is finished ÷ planned.
   section(l.sectionTasks);
-  b.add([l.stt, l.areaName, l.planned, l.finished, l.rate2, l.average, l.overdueCount].map((s) => text(s, HEAD)));
+  b.add([l.stt, l.areaName, l.planned, l.finished, l.rate2, l.average, l.overdueCount].map((s) => text(s, HEAD)), { keepWithNext: true });
   for (const a of report.areas) {
     b.add([num(a.id, TD_CENTER), text(a.title, TD), num(a.planned, TD_NUM), num(a.finished, TD_NUM), pct(a.percent), pct(a.averagePercent), num(a.overdue, TD_NUM)]);
   }
@@ -586,23 +622,25 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
   b.merge({ top: tr, left: 1, bottom: tr, right: 2 });
   if (opts.criterion) {
     b.spanning(text(l.score(opts.criterion, formatDecimal(report.score.points, lang), formatDecimal(report.score.max, lang)), { italic: true, align: 'left' }));
+    if (opts.frameSource) b.spanning(text(l.frameSource(opts.frameSource), { italic: true, align: 'left', wrap: true }));
   }
 
   // II. Indicators with a measurable target.
   section(l.sectionIndicators);
-  const ih = b.add([l.indicatorId, l.indicator, l.target, l.actual, l.result, l.source, ''].map((s) => text(s, HEAD)));
+  const ih = b.add([l.indicatorId, l.indicator, l.target, l.actual, l.result, l.source, ''].map((s) => text(s, HEAD)), { keepWithNext: true });
   b.merge({ top: ih, left: 6, bottom: ih, right: 7 });
   if (report.indicators.length === 0) b.spanning(text(l.noIndicators, { ...TD, italic: true }));
   for (const ind of report.indicators) {
     const result = ind.achieved === null ? l.noData : ind.achieved ? l.achieved : l.notAchieved;
     const resultStyle: CellStyle =
       ind.achieved === null ? TD_CENTER : ind.achieved ? { ...TD_CENTER, fill: GREEN_FILL, color: GREEN_TEXT } : { ...TD_CENTER, fill: RED_FILL, color: RED_TEXT };
-    const what = ind.target.of ? `${ind.text}\n(${ind.target.of})` : ind.text;
+    // The indicator's own text already says what it is a share of: `of` is not repeated.
+    const what = ind.text;
     const r = b.add([
       text(ind.id, TD_CENTER),
       text(what, TD),
       text(targetText(ind.target, lang), TD_CENTER),
-      ind.actual === null ? blank(TD) : num(ind.actual, { ...TD, align: 'center', numFmt: 'General' }),
+      ind.actual === null ? blank(TD) : actualCell(ind.actual, ind.target.unit),
       text(result, resultStyle),
       text(ind.source ?? '', TD),
       blank(TD),
@@ -619,7 +657,7 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
 
   // III. Budget: spent against planned, per line and in total.
   section(l.sectionBudget);
-  b.add([l.stt, l.budgetContent, l.budgetPlanned, l.budgetSpent, l.budgetRemaining, l.budgetUsed, l.budgetNote].map((s) => text(s, HEAD)));
+  b.add([l.stt, l.budgetContent, l.budgetPlanned, l.budgetSpent, l.budgetRemaining, l.budgetUsed, l.budgetNote].map((s) => text(s, HEAD)), { keepWithNext: true });
   for (const line of report.budget.lines) {
     b.add([
       num(line.no, TD_CENTER),
@@ -641,12 +679,12 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
     BODY_PROGRESS,
     [
       { min: 6, max: 8 },
-      { min: 40, max: 80, grow: 1 },
-      { min: 12, max: 16 },
-      { min: 12, max: 16 },
-      { min: 12, max: 16 },
-      { min: 12, max: 16 },
-      { min: 10, max: 16 },
+      { min: 40, max: 80, grow: 2 },
+      { min: 10, max: 16, grow: 1 },
+      { min: 10, max: 16, grow: 1 },
+      { min: 10, max: 16, grow: 1 },
+      { min: 10, max: 16, grow: 1 },
+      { min: 9, max: 16, grow: 1 },
     ],
     // Three tables, no single header to repeat: the title block (with the as-of date and
     // the illustrative-data mark) stays in view instead.
@@ -657,7 +695,7 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
 /** The sheets for a selection, in workbook order. */
 export function workbookSheets(
   keys: readonly SheetKey[],
-  input: { plan: Plan; report?: StatusReport; tasksTitle?: string; criterion?: string },
+  input: { plan: Plan; report?: StatusReport; tasksTitle?: string; criterion?: string; frameSource?: string },
   lang: Lang,
 ): Sheet[] {
   const out: Sheet[] = [];
@@ -667,7 +705,7 @@ export function workbookSheets(
     if (k === 'appendix2') out.push(appendix2AsSheet(input.plan, { lang }));
     if (k === 'progress') {
       if (!input.report) throw new Error('the progress sheets need a status report');
-      const po: ProgressOptions = input.criterion ? { lang, criterion: input.criterion } : { lang };
+      const po: ProgressOptions = input.criterion ? { lang, criterion: input.criterion, ...(input.frameSource ? { frameSource: input.frameSource } : {}) } : { lang };
       out.push(progressAsSheet(input.report, input.plan, po), progressSummaryAsSheet(input.report, input.plan, po));
     }
   }

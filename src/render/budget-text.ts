@@ -261,8 +261,8 @@ export function checkText(ch: BudgetCheck, lang: Lang): string {
     case 'words':
       if (ch.ok) return vi ? `Số tiền bằng chữ khớp với tổng cộng: "${ch.declared}"` : `The words match the total: "${ch.declared}"`;
       return vi
-        ? `Số tiền bằng chữ "${ch.declared}" không khớp với ${n(ch.total)}${ch.declaredAmount !== null ? ` (đọc ra ${n(ch.declaredAmount)})` : ''}; đúng là "${ch.expected}"`
-        : `The words "${ch.declared}" do not match ${n(ch.total)}${ch.declaredAmount !== null ? ` (they read ${n(ch.declaredAmount)})` : ''}; they should read "${ch.expected}"`;
+        ? `Số tiền bằng chữ "${ch.declared}" không khớp với ${ch.againstSum ? 'tổng các dòng ' : ''}${n(ch.total)}${ch.declaredAmount !== null ? ` (đọc ra ${n(ch.declaredAmount)})` : ''}${ch.againstSum ? ', vì tổng cộng ghi sai' : ''}; đúng là "${ch.expected}"`
+        : `The words "${ch.declared}" do not match ${ch.againstSum ? 'the sum of the lines, ' : ''}${n(ch.total)}${ch.declaredAmount !== null ? ` (they read ${n(ch.declaredAmount)})` : ''}${ch.againstSum ? ', as the declared total is wrong' : ''}; they should read "${ch.expected}"`;
     case 'funding':
       if (ch.ok) return vi ? `Nguồn kinh phí: ${ch.source}` : `Funding: ${ch.source}`;
       return vi

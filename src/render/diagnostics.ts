@@ -6,6 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { CODES, codeInfo, hintOf, messageOf, formatTemplate, type Lang } from '../diagnostics/codes.js';
+import { escapeControls } from './escape.js';
 
 const L = {
   vi: { error: 'lỗi', warning: 'cảnh báo', hint: 'gợi ý' },
@@ -45,10 +46,10 @@ function excerptLines(d: Diagnostic, width: number, c: ChalkInstance): string[] 
 
 export function diagnosticAsText(d: Diagnostic, lang: Lang, c: ChalkInstance, width = 80): string {
   const sev = d.severity === 'error' ? c.red.bold(L[lang].error) : c.yellow.bold(L[lang].warning);
-  const head = `${c.bold(location(d))}: ${sev} ${c.dim(d.code)}: ${messageOf(d.code, d.params, lang)}`;
+  const head = `${c.bold(escapeControls(location(d)))}: ${sev} ${c.dim(d.code)}: ${escapeControls(messageOf(d.code, d.params, lang))}`;
   const lines = [head, ...excerptLines(d, width, c)];
   const hint = hintOf(d.code, d.params, lang);
-  if (hint) lines.push(`${' '.repeat(String(d.line).length + 1)}${c.cyan('= ' + L[lang].hint + ':')} ${hint}`);
+  if (hint) lines.push(`${' '.repeat(String(d.line).length + 1)}${c.cyan('= ' + L[lang].hint + ':')} ${escapeControls(hint)}`);
   return lines.join('\n');
 }
 
@@ -119,11 +120,11 @@ function escapeProperty(s: string): string {
 /** GitHub Actions workflow commands: findings appear as annotations on the pull request. */
 export function diagnosticAsGithub(d: Diagnostic, lang: Lang): string {
   const cmd = d.severity === 'error' ? 'error' : 'warning';
-  const props = [`file=${escapeProperty(d.file)}`];
+  const props = [`file=${escapeProperty(escapeControls(d.file))}`];
   if (d.line > 0) props.push(`line=${d.line}`, `col=${d.column}`);
   if (d.endLine && d.endLine === d.line && d.endColumn) props.push(`endColumn=${d.endColumn}`);
   props.push(`title=${escapeProperty(d.code)}`);
-  return `::${cmd} ${props.join(',')}::${escapeData(messageOf(d.code, d.params, lang))}`;
+  return `::${cmd} ${props.join(',')}::${escapeData(escapeControls(messageOf(d.code, d.params, lang)))}`;
 }
 
 export function diagnosticsAsSarif(ds: readonly Diagnostic[], lang: Lang, version: string): object {
@@ -155,11 +156,11 @@ export function diagnosticsAsSarif(ds: readonly Diagnostic[], lang: Lang, versio
           ruleId: d.code,
           ruleIndex: ruleIndex.get(d.code) ?? -1,
           level: d.severity === 'error' ? 'error' : 'warning',
-          message: { text: messageOf(d.code, d.params, lang) },
+          message: { text: escapeControls(messageOf(d.code, d.params, lang)) },
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: d.file.split('\\').join('/') },
+                artifactLocation: { uri: escapeControls(d.file.split('\\').join('/')) },
                 ...(d.line > 0
                   ? { region: { startLine: d.line, startColumn: d.column, endLine: d.endLine ?? d.line, endColumn: d.endColumn ?? d.column + 1 } }
                   : {}),

@@ -68,6 +68,7 @@ export function diffAsJson(d: PlanDiff, lang: Lang): object {
       changed: d.budget.changed.map((x) => ({ before: x.before, after: x.after, content: x.content, changes: x.changes.map(change) })),
       total: plain(d.budget.total),
       totalInWords: d.budget.totalInWords,
+      declaredTotal: d.budget.declaredTotal,
     },
   };
 }

@@ -6,7 +6,7 @@
 import type { Lang } from '../diagnostics/codes.js';
 import { formatInt } from '../i18n/format.js';
 import { hasDifferences, type Change, type ListChange, type PlanDiff, type WordHunk } from '../report/diff.js';
-import { DIFF_WORDS, fieldLabel, formatValue, renumberText, sideLabel, signedInt, summaryText } from './diff-text.js';
+import { DIFF_WORDS, fieldLabel, formatValue, renumberText, sectionTitle, sideLabel, signedInt, summaryText } from './diff-text.js';
 
 /** Titles longer than this are shortened in table cells. */
 const CELL_MAX = 120;
@@ -114,7 +114,7 @@ export function diffAsMarkdown(d: PlanDiff, lang: Lang): string {
 
   const t = d.tasks;
   if (t.added.length + t.removed.length + t.renumbered.length + t.changed.length > 0 || t.deadlinesShifted > 0) {
-    out.push(`### ${W.tasks}`, '');
+    out.push(`### ${sectionTitle(d, 'tasks', lang)}`, '');
     const refRows = (xs: typeof t.added) => xs.map((x) => [String(x.no), String(x.area), cell(x.title), cell(x.lead, 60), cell(x.deadline, 60)]);
     const refHead = [W.noCol, W.areaN, W.task, fieldLabel('lead', lang), fieldLabel('deadline', lang)];
     if (t.added.length > 0) out.push(`**${W.added} (${t.added.length})**`, '', ...table(refHead, ['r', 'r', 'l', 'l', 'l'], refRows(t.added)));
@@ -155,8 +155,8 @@ export function diffAsMarkdown(d: PlanDiff, lang: Lang): string {
   }
 
   const b = d.budget;
-  if (b.added.length + b.removed.length + b.changed.length > 0 || b.total.delta !== 0n || b.totalInWords) {
-    out.push(`### ${W.budget}`, '');
+  if (b.added.length + b.removed.length + b.changed.length > 0 || b.total.delta !== 0n || b.totalInWords || b.declaredTotal) {
+    out.push(`### ${sectionTitle(d, 'budget', lang)}`, '');
     const rows: string[][] = [];
     const amountOf = (cs: Change[]) => cs.find((c) => c.field === 'amount');
     for (const x of b.removed) rows.push([`➖ ${x.no}`, cell(x.content), formatInt(x.amount, lang), '', signedInt(-x.amount, lang), '']);
@@ -176,6 +176,9 @@ export function diffAsMarkdown(d: PlanDiff, lang: Lang): string {
     }
     rows.push(['', `**${W.total}**`, `**${formatInt(b.total.before, lang)}**`, `**${formatInt(b.total.after, lang)}**`, `**${signedInt(b.total.delta, lang)}**`, '']);
     out.push(...table([W.noCol, fieldLabel('content', lang), W.beforeCol, W.afterCol, W.deltaCol, W.changeCol], ['l', 'l', 'r', 'r', 'r', 'l'], rows));
+    if (b.declaredTotal) {
+      out.push(`${escapeMarkdown(fieldLabel('declaredTotal', lang))}: ${formatInt(b.declaredTotal.before, lang)} → **${formatInt(b.declaredTotal.after, lang)}**`, '');
+    }
     if (b.totalInWords) {
       out.push(`${W.words}: ${escapeMarkdown(b.totalInWords.before)} → **${escapeMarkdown(b.totalInWords.after)}**`, '');
     }

@@ -8,6 +8,7 @@ import type { Lang } from '../diagnostics/codes.js';
 import { formatDate, formatInt } from '../i18n/format.js';
 import { diffCounts, hasDifferences, type Change, type ChangeValue, type DiffSide, type ListChange, type PlanDiff, type RenumberRange, type WordHunk } from '../report/diff.js';
 import { wrapText, textWidth } from './style.js';
+import { appendixLabel } from './appendix-sheets.js';
 
 // ---------------------------------------------------------------------------------------
 // Shared vocabulary
@@ -22,7 +23,7 @@ const FIELDS: Record<Lang, Record<string, string>> = {
     id: 'Mã', area: 'Nội dung', lead: 'Đơn vị chủ trì', coordinating: 'Đơn vị phối hợp', product: 'Sản phẩm',
     deadline: 'Thời gian hoàn thành', due: 'Ngày đến hạn', text: 'Chỉ tiêu', target: 'Mục tiêu',
     content: 'Nội dung chi', unit: 'Đơn vị tính', quantity: 'Số lượng', rate: 'Định mức', amount: 'Số tiền', percentOf: 'Tỷ lệ',
-    name: 'Tên đơn vị', group: 'Nhóm đơn vị', words: 'Bằng chữ',
+    name: 'Tên đơn vị', group: 'Nhóm đơn vị', words: 'Bằng chữ', declaredTotal: 'Tổng cộng ghi',
   },
   en: {
     year: 'Plan year', title: 'Title', status: 'Status', number: 'Number', symbol: 'Symbol', date: 'Date of issue',
@@ -33,15 +34,15 @@ const FIELDS: Record<Lang, Record<string, string>> = {
     id: 'Id', area: 'Area', lead: 'Lead unit', coordinating: 'Coordinating units', product: 'Product',
     deadline: 'Deadline', due: 'Due date', text: 'Indicator', target: 'Target',
     content: 'Content', unit: 'Unit', quantity: 'Quantity', rate: 'Rate', amount: 'Amount', percentOf: 'Percentage',
-    name: 'Unit name', group: 'Group of units', words: 'In words',
+    name: 'Unit name', group: 'Group of units', words: 'In words', declaredTotal: 'Declared total',
   },
 };
 
 export const DIFF_WORDS = {
   vi: {
     heading: 'So sánh kế hoạch', before: 'trước', after: 'sau', worktree: 'cây làm việc', folder: 'thư mục',
-    metadata: 'Thông tin chung', units: 'Đơn vị', areas: 'Nội dung', tasks: 'Nhiệm vụ (Phụ lục 1)', indicators: 'Chỉ tiêu',
-    budget: 'Kinh phí (Phụ lục 2)', added: 'Thêm', removed: 'Bỏ', renumbered: 'Đánh số lại', changed: 'Sửa',
+    metadata: 'Thông tin chung', units: 'Đơn vị', areas: 'Nội dung', tasks: 'Nhiệm vụ', indicators: 'Chỉ tiêu',
+    budget: 'Kinh phí', added: 'Thêm', removed: 'Bỏ', renumbered: 'Đánh số lại', changed: 'Sửa',
     empty: '(trống)', task: 'Nhiệm vụ', areaN: 'Nội dung', line: 'Dòng', total: 'Tổng cộng', words: 'Bằng chữ',
     wasNo: 'trước là', lead: 'chủ trì', deadline: 'thời hạn', noDiff: 'Không có khác biệt.', summary: 'Tóm tắt',
     draft: 'dự thảo', issued: 'đã ban hành', yes: 'có', no: 'không', ofTotal: 'của tổng cộng', ofOthers: 'của các dòng khác',
@@ -51,8 +52,8 @@ export const DIFF_WORDS = {
   },
   en: {
     heading: 'Plan comparison', before: 'before', after: 'after', worktree: 'working tree', folder: 'folder',
-    metadata: 'General information', units: 'Units', areas: 'Areas', tasks: 'Tasks (Appendix 1)', indicators: 'Indicators',
-    budget: 'Budget (Appendix 2)', added: 'Added', removed: 'Removed', renumbered: 'Renumbered', changed: 'Changed',
+    metadata: 'General information', units: 'Units', areas: 'Areas', tasks: 'Tasks', indicators: 'Indicators',
+    budget: 'Budget', added: 'Added', removed: 'Removed', renumbered: 'Renumbered', changed: 'Changed',
     empty: '(empty)', task: 'Task', areaN: 'Area', line: 'Line', total: 'Total', words: 'In words',
     wasNo: 'was', lead: 'lead', deadline: 'deadline', noDiff: 'No differences.', summary: 'Summary',
     draft: 'draft', issued: 'issued', yes: 'yes', no: 'no', ofTotal: 'of the total', ofOthers: 'of the other lines',
@@ -61,6 +62,11 @@ export const DIFF_WORDS = {
     item: 'Item', beforeCol: 'Before', afterCol: 'After', changeCol: 'Change', deltaCol: 'Difference', noCol: 'No.',
   },
 } as const;
+
+/** "Nhiệm vụ (Phụ lục I)": a section named after the plan's own appendix label. */
+export function sectionTitle(d: Pick<PlanDiff, 'appendices'>, which: 'tasks' | 'budget', lang: Lang): string {
+  return `${DIFF_WORDS[lang][which]} (${appendixLabel({ appendices: d.appendices }, which, lang)})`;
+}
 
 export function fieldLabel(field: string, lang: Lang): string {
   const m = /^target (.+)$/.exec(field);
@@ -124,6 +130,7 @@ export function summaryText(d: PlanDiff, lang: Lang): string {
     if (d.budget.total.delta !== 0n) parts.push(`budget total ${signedInt(d.budget.total.delta, lang)} VND`);
   }
   if (parts.length === 0 && d.budget.totalInWords) parts.push(`${W.total} (${W.words.toLowerCase()})`);
+  if (parts.length === 0 && d.budget.declaredTotal) parts.push(fieldLabel('declaredTotal', lang));
   return `${W.summary}: ${parts.join('; ')}.`;
 }
 
@@ -227,7 +234,7 @@ export function diffAsText(d: PlanDiff, lang: Lang, ch: ChalkInstance, width = 8
 
   const t = d.tasks;
   if (t.added.length + t.removed.length + t.renumbered.length + t.changed.length > 0 || t.deadlinesShifted > 0) {
-    section(W.tasks);
+    section(sectionTitle(d, 'tasks', lang));
     if (t.added.length > 0) {
       out.raw(`  ${W.added} (${t.added.length}):`);
       for (const x of t.added) {
@@ -267,8 +274,8 @@ export function diffAsText(d: PlanDiff, lang: Lang, ch: ChalkInstance, width = 8
   }
 
   const b = d.budget;
-  if (b.added.length + b.removed.length + b.changed.length > 0 || b.total.delta !== 0n || b.totalInWords) {
-    section(W.budget);
+  if (b.added.length + b.removed.length + b.changed.length > 0 || b.total.delta !== 0n || b.totalInWords || b.declaredTotal) {
+    section(sectionTitle(d, 'budget', lang));
     for (const x of b.removed) out.item(2, ch.red('- '), `${W.line} ${x.no}. ${x.content}: ${formatInt(x.amount, lang)}`);
     for (const x of b.added) out.item(2, ch.green('+ '), `${W.line} ${x.no}. ${x.content}: ${formatInt(x.amount, lang)}`);
     for (const x of b.changed) {
@@ -279,6 +286,7 @@ export function diffAsText(d: PlanDiff, lang: Lang, ch: ChalkInstance, width = 8
     if (b.total.delta !== 0n) {
       out.item(2, `${W.total}: `, `${formatInt(b.total.before, lang)} → ${formatInt(b.total.after, lang)} (${signedInt(b.total.delta, lang)})`);
     }
+    if (b.declaredTotal) changeLines(out, 2, { field: 'declaredTotal', before: b.declaredTotal.before, after: b.declaredTotal.after }, lang, ch);
     if (b.totalInWords) changeLines(out, 2, { field: 'words', before: b.totalInWords.before, after: b.totalInWords.after }, lang, ch);
   }
 

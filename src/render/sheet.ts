@@ -8,6 +8,7 @@
  * here reads the same as the A1 reference the writer emits.
  */
 import type { IsoDate } from '../model/dates.js';
+import { TNR_BOLD, TNR_REGULAR } from './tnr-widths.js';
 
 /**
  * A cell's content. Text is always text: nothing that comes from a plan file is ever a
@@ -40,6 +41,8 @@ export interface CellStyle {
   numFmt?: string;
   /** Background fill, RGB hex. */
   fill?: string;
+  /** Indent from the cell's left edge, in the spreadsheet's levels (three spaces each). */
+  indent?: number;
 }
 
 export interface Cell {
@@ -52,6 +55,8 @@ export interface Row {
   cells: Array<Cell | undefined>;
   /** Height in points; computed by {@link layoutRows} when absent. */
   height?: number;
+  /** Never the last row of a printed page (a group row, a section title, a table header). */
+  keepWithNext?: boolean;
 }
 
 /** An inclusive rectangle, 1-based. */
@@ -103,6 +108,8 @@ export interface Sheet {
   freeze?: { rows: number; columns?: number };
   print: PrintSetup;
   conditional: ConditionalRule[];
+  /** Manual page breaks: the rows each printed page ends with ({@link paginate}). */
+  pageBreaks?: number[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -188,22 +195,23 @@ export class SheetBuilder {
   }
 
   /** Appends a row; returns its number. */
-  add(cells: Array<Cell | undefined>, opts: { height?: number } = {}): number {
+  add(cells: Array<Cell | undefined>, opts: { height?: number; keepWithNext?: boolean } = {}): number {
     const row: Row = { cells };
     if (opts.height !== undefined) row.height = opts.height;
+    if (opts.keepWithNext) row.keepWithNext = true;
     this.rows.push(row);
     return this.rows.length;
   }
 
   /** A row whose single cell spans the whole width (titles, group rows, notes). */
-  spanning(cell: Cell, opts: { height?: number; from?: number; to?: number } = {}): number {
+  spanning(cell: Cell, opts: { height?: number; from?: number; to?: number; keepWithNext?: boolean } = {}): number {
     const from = opts.from ?? 1;
     const to = opts.to ?? this.columnCount;
     const cells: Array<Cell | undefined> = [];
     cells[from - 1] = cell;
     // The other cells of the span keep the border so the merged box is drawn whole.
     for (let c = from + 1; c <= to; c++) cells[c - 1] = cell.style?.border ? blank({ border: true }) : undefined;
-    const r = this.add(cells, opts.height !== undefined ? { height: opts.height } : {});
+    const r = this.add(cells, { ...(opts.height !== undefined ? { height: opts.height } : {}), ...(opts.keepWithNext ? { keepWithNext: true } : {}) });
     if (to > from) this.merges.push({ top: r, left: from, bottom: r, right: to });
     return r;
   }
@@ -234,54 +242,35 @@ export interface ColumnSpec {
   breakWords?: boolean;
 }
 
-/**
- * Advance widths of Times New Roman in em (Liberation Serif, its metric twin, has the same),
- * for the letters, digits and signs a plan uses. Vietnamese letters are precomposed and as
- * wide as their base letters (ơ as o, ư as u, đ as d).
- */
-const TNR_EM: Record<string, number> = {
-  a: 0.444, b: 0.5, c: 0.444, d: 0.5, e: 0.444, f: 0.333, g: 0.5, h: 0.5, i: 0.278, j: 0.278, k: 0.5, l: 0.278, m: 0.778,
-  n: 0.5, o: 0.5, p: 0.5, q: 0.5, r: 0.333, s: 0.389, t: 0.278, u: 0.5, v: 0.5, w: 0.722, x: 0.5, y: 0.5, z: 0.444,
-  A: 0.722, B: 0.667, C: 0.667, D: 0.722, E: 0.611, F: 0.556, G: 0.722, H: 0.722, I: 0.333, J: 0.389, K: 0.722, L: 0.611,
-  M: 0.889, N: 0.722, O: 0.722, P: 0.556, Q: 0.722, R: 0.667, S: 0.556, T: 0.611, U: 0.722, V: 0.722, W: 0.944, X: 0.722,
-  Y: 0.722, Z: 0.611, 'đ': 0.5, 'Đ': 0.722,
-  ' ': 0.25, '.': 0.25, ',': 0.25, ':': 0.278, ';': 0.278, '!': 0.333, '?': 0.444, "'": 0.18, '"': 0.408, '(': 0.333,
-  ')': 0.333, '[': 0.333, ']': 0.333, '-': 0.333, '–': 0.5, '—': 1, '/': 0.278, '\\': 0.278, '%': 0.833, '&': 0.778,
-  '+': 0.564, '=': 0.564, '<': 0.564, '>': 0.564, '≥': 0.549, '≤': 0.549, '÷': 0.564, '*': 0.5, '@': 0.921, '#': 0.5,
-  '…': 1, '“': 0.444, '”': 0.444, '‘': 0.333, '’': 0.333,
-};
-
-const EM_CACHE = new Map<string, number>();
-
-function emWidth(ch: string): number {
-  let w = EM_CACHE.get(ch);
-  if (w === undefined) {
-    w = measureEm(ch);
-    EM_CACHE.set(ch, w);
-  }
-  return w;
+/** Times New Roman advance widths in em, by character (tnr-widths.ts, generated once). */
+function widthTable(src: Record<number, string>): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const [milli, chars] of Object.entries(src)) for (const ch of chars) m.set(ch, Number(milli) / 1000);
+  return m;
 }
 
-function measureEm(ch: string): number {
+const REGULAR_EM = widthTable(TNR_REGULAR);
+const BOLD_EM = widthTable(TNR_BOLD);
+
+function emWidth(ch: string, bold: boolean): number {
+  const table = bold ? BOLD_EM : REGULAR_EM;
+  const known = table.get(ch);
+  if (known !== undefined) return known;
   // Combining marks (text typed in decomposed form) sit on the letter before them.
   if (/\p{M}/u.test(ch)) return 0;
-  const known = TNR_EM[ch];
-  if (known !== undefined) return known;
-  if (/[0-9]/.test(ch)) return 0.5;
-  const base = ch.normalize('NFD')[0] ?? ch;
-  const b = TNR_EM[base];
-  if (b !== undefined) return b;
+  const base = table.get(ch.normalize('NFD')[0] ?? ch);
+  if (base !== undefined) return base;
   // Other scripts and symbols: as wide as a capital, to stay on the safe side.
   return 0.72;
 }
 
 /**
  * Width of a text in the spreadsheet's width unit. The workbook's default font is Times New
- * Roman 12 pt (xlsx.ts), whose digits are 0.5 em wide, and the unit is that digit width;
- * bold is about 6% wider. A 2% margin keeps estimates on the safe side.
+ * Roman 12 pt (xlsx.ts), whose digits are 0.5 em wide, and the unit is that digit width.
+ * Bold widths come from the bold table. A 2% margin keeps estimates on the safe side.
  */
-function emToUnits(em: number, size: number, bold: boolean): number {
-  return (em / 0.5) * (size / 12) * (bold ? 1.06 : 1) * 1.02;
+function emToUnits(em: number, size: number): number {
+  return (em / 0.5) * (size / 12) * 1.02;
 }
 
 const SPACE_EM = 0.25;
@@ -289,12 +278,13 @@ const SPACE_EM = 0.25;
 /** Words repeat a great deal in a plan, so their widths are remembered (up to a bound). */
 const WORD_CACHE = new Map<string, number>();
 
-function wordEm(w: string): number {
-  let em = WORD_CACHE.get(w);
+function wordEm(w: string, bold: boolean): number {
+  const k = bold ? '\u0001' + w : w;
+  let em = WORD_CACHE.get(k);
   if (em !== undefined) return em;
   em = 0;
-  for (const ch of w) em += emWidth(ch);
-  if (w.length <= 40 && WORD_CACHE.size < 50_000) WORD_CACHE.set(w, em);
+  for (const ch of w) em += emWidth(ch, bold);
+  if (w.length <= 40 && WORD_CACHE.size < 50_000) WORD_CACHE.set(k, em);
   return em;
 }
 
@@ -302,16 +292,18 @@ function wordEm(w: string): number {
 const TEXT_CACHE = new Map<string, number[][]>();
 
 /** The widths (em) of the words of each paragraph. */
-function wordsEm(s: string): number[][] {
-  let out = TEXT_CACHE.get(s);
+function wordsEm(s: string, bold: boolean): number[][] {
+  const k = bold ? '\u0001' + s : s;
+  let out = TEXT_CACHE.get(k);
   if (out) return out;
-  out = s.split('\n').map((p) => {
+  // Measured as NFC: a letter typed in decomposed form is drawn as its precomposed glyph.
+  out = s.normalize('NFC').split('\n').map((p) => {
     const ws: number[] = [];
-    for (const w of p.split(/\s+/)) if (w) ws.push(wordEm(w));
+    for (const w of p.split(/\s+/)) if (w) ws.push(wordEm(w, bold));
     return ws;
   });
   if (TEXT_CACHE.size >= 20_000) TEXT_CACHE.clear();
-  TEXT_CACHE.set(s, out);
+  TEXT_CACHE.set(k, out);
   return out;
 }
 
@@ -324,23 +316,31 @@ function lineEm(words: readonly number[]): number {
 /** The widest paragraph of a text, in width units (what one unwrapped line would need). */
 export function textUnits(s: string, size: number, bold = false): number {
   let best = 0;
-  for (const p of wordsEm(s)) best = Math.max(best, lineEm(p));
-  return emToUnits(best, size, bold);
+  for (const p of wordsEm(s, bold)) best = Math.max(best, lineEm(p));
+  return emToUnits(best, size);
 }
 
 /** The widest single word (a column narrower than this breaks words). */
 function longestWordUnits(s: string, size: number, bold: boolean): number {
   let best = 0;
-  for (const p of wordsEm(s)) for (const w of p) best = Math.max(best, w);
-  return emToUnits(best, size, bold);
+  for (const p of wordsEm(s, bold)) for (const w of p) best = Math.max(best, w);
+  return emToUnits(best, size);
+}
+
+/**
+ * Room an indent level takes, in width units: Excel and LibreOffice both indent by three
+ * spaces of the default font (Times New Roman 12 pt) per level.
+ */
+export function indentUnits(level: number): number {
+  return emToUnits(3 * SPACE_EM * level, 12);
 }
 
 /** How many lines a text takes in a box `width` units wide, wrapping at word boundaries. */
-export function wrappedLines(s: string, width: number, size: number, bold = false): number {
-  // In em of this font: the box less the viewer's own padding.
-  const room = Math.max(0.5, (width - 0.6) / emToUnits(1, size, bold));
+export function wrappedLines(s: string, width: number, size: number, bold = false, indent = 0): number {
+  // In em of this font: the box less the viewer's own padding and the indent.
+  const room = Math.max(0.5, (width - 0.6 - indentUnits(indent)) / emToUnits(1, size));
   let lines = 0;
-  for (const words of wordsEm(s)) {
+  for (const words of wordsEm(s, bold)) {
     let line = 0;
     let count = 1;
     for (const w of words) {
@@ -361,12 +361,21 @@ export function wrappedLines(s: string, width: number, size: number, bold = fals
 }
 
 /**
- * Line height in points for a font size. Excel gives Times New Roman 12 pt rows of 15.75 pt
- * and LibreOffice about 14; rows sized for Excel never clip, and leave a little air in
- * LibreOffice.
+ * Distance between wrapped lines in points. Times New Roman's ascent and descent add up to
+ * 1.107 em, and both viewers advance by about that much (LibreOffice's PDF of the 2022
+ * workbook: 14 pt lines at 13 pt, 12 pt at 11 pt; Excel rounds each line to whole pixels).
+ * 1.12 em keeps every line whole in both and adds well under a line to a tall row.
  */
 export function lineHeight(size: number): number {
-  return Math.round(size * 1.28 * 4) / 4;
+  return size * 1.12;
+}
+
+/** Space above and below the text of a row, in points. */
+const ROW_PADDING = 3;
+
+/** Height in points of a row holding `lines` lines of text at `size`. */
+export function rowHeightFor(lines: number, size: number): number {
+  return Math.min(409, Math.ceil((lines * lineHeight(size) + ROW_PADDING) * 4) / 4);
 }
 
 /** 20000000 → "20,000,000" (the separator does not matter for measuring). */
@@ -423,7 +432,7 @@ export function fitColumns(rows: readonly Row[], merges: readonly Range[], specs
       if (t === undefined) return;
       const size = cell?.style?.size ?? fontSize;
       const bold = cell?.style?.bold ?? false;
-      const need = textUnits(t, size, bold) + CELL_PADDING;
+      const need = textUnits(t, size, bold) + CELL_PADDING + indentUnits(cell?.style?.indent ?? 0);
       natural[ci] = Math.max(natural[ci]!, Math.min(need, spec.max));
       if (!spec.breakWords) floor[ci] = Math.max(floor[ci]!, Math.min(longestWordUnits(t, size, bold) + CELL_PADDING, spec.max));
     });
@@ -431,10 +440,6 @@ export function fitColumns(rows: readonly Row[], merges: readonly Range[], specs
   const widths = natural.map((w, i) => Math.max(w, floor[i]!));
   const growers = specs.map((s, i) => ({ i, grow: s.grow ?? 0 })).filter((g) => g.grow > 0);
   if (growers.length === 0) return widths.map((w) => Math.round(w * 10) / 10);
-  // The fixed columns keep their natural width; the growing ones share the rest of the page
-  // by weight (water-filling): each starts at its lowest width and is filled up to its
-  // natural width, the room one does not need going to the others; room left once all are
-  // full is shared by weight too.
   const lowest = (i: number) => Math.max(floor[i]!, specs[i]!.min);
   const fixed = widths.reduce((a, w, i) => a + (growers.some((g) => g.i === i) ? 0 : w), 0);
   let room = pageWidth - fixed;
@@ -442,6 +447,99 @@ export function fitColumns(rows: readonly Row[], merges: readonly Range[], specs
     widths[g.i] = lowest(g.i);
     room -= widths[g.i]!;
   }
+  room = shareByHeight(rows, merged, widths, growers, natural, room, fontSize);
+  shareByWeight(widths, growers, natural, room);
+  return widths.map((w) => Math.round(w * 10) / 10);
+}
+
+/** At most this many rows are measured when choosing widths (evenly spread over the sheet). */
+const SAMPLE_ROWS = 300;
+
+/**
+ * Gives the room, step by step, to the growing column whose widening saves the most printed
+ * height per unit of width (the rows' heights measured as {@link layoutRows} does), so that
+ * the page goes where text wraps most. Returns the room no widening shortens.
+ */
+function shareByHeight(
+  rows: readonly Row[],
+  merged: ReadonlySet<string>,
+  widths: number[],
+  growers: ReadonlyArray<{ i: number; grow: number }>,
+  natural: readonly number[],
+  room: number,
+  fontSize: number,
+): number {
+  type Measured = { col: number; text: string; size: number; bold: boolean; indent: number; memo: Map<number, number> };
+  const step = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));
+  const table: Measured[][] = [];
+  for (let ri = 0; ri < rows.length; ri += step) {
+    const cells: Measured[] = [];
+    rows[ri]!.cells.forEach((cell, ci) => {
+      const t = displayText(cell);
+      if (t === undefined || merged.has(key(ri + 1, ci + 1)) || cell?.style?.wrap === false) return;
+      cells.push({ col: ci, text: t, size: cell?.style?.size ?? fontSize, bold: cell?.style?.bold ?? false, indent: cell?.style?.indent ?? 0, memo: new Map() });
+    });
+    if (cells.length) table.push(cells);
+  }
+  // The same cell is measured at the same width many times over while the room is shared.
+  const cellHeight = (m: Measured, w: number) => {
+    let h = m.memo.get(w);
+    if (h === undefined) {
+      h = rowHeightFor(wrappedLines(m.text, w, m.size, m.bold, m.indent), m.size);
+      m.memo.set(w, h);
+    }
+    return h;
+  };
+  // Each row's height per column at the current widths.
+  const heights = table.map((cells) => {
+    const h = new Map<number, number>();
+    for (const m of cells) h.set(m.col, Math.max(h.get(m.col) ?? 0, cellHeight(m, widths[m.col]!)));
+    return h;
+  });
+  const rowMax = (h: Map<number, number>, col: number, v: number) => {
+    let best = v;
+    for (const [c, x] of h) if (c !== col && x > best) best = x;
+    return best;
+  };
+  const columnHeights = (col: number, w: number) =>
+    table.map((cells) => {
+      let h = 0;
+      for (const m of cells) if (m.col === col) h = Math.max(h, cellHeight(m, w));
+      return h;
+    });
+  while (room > 0.05) {
+    let best: { i: number; add: number; rate: number; col: number[] } | undefined;
+    for (const g of growers) {
+      const cap = natural[g.i]! - widths[g.i]!;
+      for (const d of [0.5, 1, 2, 4, 8, 16, 32]) {
+        const add = Math.min(d, cap, room);
+        if (add <= 0.01) break;
+        const col = columnHeights(g.i, widths[g.i]! + add);
+        let saved = 0;
+        heights.forEach((h, r) => {
+          const now = rowMax(h, -1, 0);
+          saved += now - rowMax(h, g.i, col[r]!);
+        });
+        const rate = saved / add;
+        if (saved > 0 && (!best || rate > best.rate + 1e-9)) best = { i: g.i, add, rate, col };
+        if (add < d) break;
+      }
+    }
+    if (!best) break;
+    widths[best.i] = widths[best.i]! + best.add;
+    room -= best.add;
+    const { i, col } = best;
+    heights.forEach((h, r) => h.set(i, col[r]!));
+  }
+  return room;
+}
+
+/**
+ * Shares room among the growing columns by weight (water-filling): each is filled up to its
+ * natural width, the room one does not need going to the others; room left once all are full
+ * is shared by weight too.
+ */
+function shareByWeight(widths: number[], growers: ReadonlyArray<{ i: number; grow: number }>, natural: readonly number[], room: number): void {
   let open = growers.filter((g) => widths[g.i]! < natural[g.i]!);
   while (room > 0.05 && open.length > 0) {
     const sum = open.reduce((a, g) => a + g.grow, 0);
@@ -458,7 +556,6 @@ export function fitColumns(rows: readonly Row[], merges: readonly Range[], specs
     const sum = growers.reduce((a, g) => a + g.grow, 0);
     for (const g of growers) widths[g.i] = widths[g.i]! + (room * g.grow) / sum;
   }
-  return widths.map((w) => Math.round(w * 10) / 10);
 }
 
 /** Room a cell's text needs beyond its glyphs: the viewer's padding and a little air. */
@@ -498,7 +595,7 @@ export function layoutRows(sheet: Pick<Sheet, 'rows' | 'merges' | 'columns' | 'f
   sheet.rows.forEach((row, ri) => {
     if (row.height !== undefined) return;
     const r = ri + 1;
-    let points = lineHeight(sheet.font.size);
+    let points = rowHeightFor(1, sheet.font.size);
     row.cells.forEach((cell, ci) => {
       const c = ci + 1;
       if (covered.has(key(r, c))) return;
@@ -508,10 +605,9 @@ export function layoutRows(sheet: Pick<Sheet, 'rows' | 'merges' | 'columns' | 'f
       const size = cell?.style?.size ?? sheet.font.size;
       const w = span ? width(span.left, span.right) : width(c, c);
       const wraps = cell?.style?.wrap !== false;
-      const lines = wraps ? wrappedLines(t, w, size, cell?.style?.bold ?? false) : t.split('\n').length;
+      const lines = wraps ? wrappedLines(t, w, size, cell?.style?.bold ?? false, cell?.style?.indent ?? 0) : t.split('\n').length;
       const rowsSpanned = span ? span.bottom - span.top + 1 : 1;
-      const need = (lines * lineHeight(size) + 3) / rowsSpanned;
-      points = Math.max(points, need);
+      points = Math.max(points, rowHeightFor(lines, size) / rowsSpanned);
     });
     row.height = Math.min(409, Math.ceil(points * 4) / 4);
   });
@@ -533,3 +629,49 @@ export const A4_MARGINS: PrintSetup['margins'] = { left: 0.6, right: 0.4, top: 0
 
 /** Narrower side margins (10 mm) for wide working tables that are not submitted as appendices. */
 export const A4_NARROW_MARGINS: PrintSetup['margins'] = { ...A4_MARGINS, left: 0.4, right: 0.4 };
+
+/** A4 in points, portrait width and height. */
+const A4_POINTS = { short: 595.3, long: 841.9 };
+
+/**
+ * Height in points that a printed page gives to rows: the paper less the top and bottom
+ * margins (the page header and footer print inside the margins), less 2% for the viewers'
+ * rounding of row heights to whole pixels.
+ */
+export function printableHeight(print: PrintSetup): number {
+  const paper = print.orientation === 'landscape' ? A4_POINTS.short : A4_POINTS.long;
+  return (paper - 72 * (print.margins.top + print.margins.bottom)) * 0.98;
+}
+
+/**
+ * Manual page breaks from the row heights (run {@link layoutRows} first): each page takes as
+ * many rows as fit, the header rows repeated on every page after the first, and a row marked
+ * `keepWithNext` (a "Nội dung N" group row) moves to the next page with the row after it
+ * rather than end a page. Returns the last row of each page but the last. With breaks fixed
+ * here, LibreOffice and Excel cut the pages at the same rows.
+ */
+export function paginate(sheet: Pick<Sheet, 'rows' | 'print' | 'font'>): number[] {
+  const h = (r: number) => sheet.rows[r - 1]?.height ?? rowHeightFor(1, sheet.font.size);
+  const room = printableHeight(sheet.print);
+  const t = sheet.print.titleRows;
+  let titles = 0;
+  if (t) for (let r = t[0]; r <= t[1]; r++) titles += h(r);
+  const breaks: number[] = [];
+  let first = 1;
+  let used = 0;
+  for (let r = 1; r <= sheet.rows.length; r++) {
+    if (used + h(r) <= room || r === first) {
+      used += h(r);
+      continue;
+    }
+    let cut = r;
+    while (cut - 1 > first && sheet.rows[cut - 2]?.keepWithNext) cut--;
+    // A page of nothing but kept-together rows: cut where the room ran out after all.
+    if (cut - 1 <= first && sheet.rows[first - 1]?.keepWithNext && cut !== r) cut = r;
+    breaks.push(cut - 1);
+    first = cut;
+    used = titles;
+    for (let k = cut; k <= r; k++) used += h(k);
+  }
+  return breaks;
+}

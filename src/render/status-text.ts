@@ -482,6 +482,6 @@ export function statusAsText(r: StatusReport, opts: StatusTextOptions): string {
   }
   const frame = opts.frame ?? DEFAULT_FRAME;
   out.push(...para(L.score(frame.criterion[lang], formatDecimal(r.score.points, lang), formatDecimal(r.score.max, lang), scope), W, 0, c.bold));
-  out.push(...para(`${L.frame}: ${frameAsText(frame, lang)}`, W, 2, c.dim));
+  out.push(...para(`${L.frame}: ${frameAsText(frame, lang)}${frame.source ? ` (${frame.source})` : ''}`, W, 2, c.dim));
   return out.join('\n') + '\n';
 }

@@ -79,6 +79,7 @@ function styleCache(fontName: string, fontSize: number) {
     if (st.align) alignment.horizontal = st.align;
     alignment.vertical = st.valign ?? 'top';
     if (st.wrap) alignment.wrapText = true;
+    if (st.indent) alignment.indent = st.indent;
     out.alignment = alignment;
     if (st.border) out.border = BORDER;
     if (st.numFmt) out.numFmt = st.numFmt;
@@ -98,12 +99,21 @@ function coveredCells(sheet: Sheet): Set<string> {
   return out;
 }
 
+/**
+ * Text as the file must hold it for a viewer to show it exactly: OOXML reads "_xHHHH_" in a
+ * string as the character U+HHHH, so a literal one has its underscore escaped as _x005F_
+ * (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). exceljs writes strings as they are.
+ */
+export function escapeXstring(s: string): string {
+  return s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+}
+
 function cellValue(c: Cell): unknown {
   const v = c.value;
   if (!v) return null;
   switch (v.kind) {
     case 'text':
-      return v.text;
+      return escapeXstring(v.text);
     case 'number':
       return v.value;
     case 'date':
@@ -215,6 +225,7 @@ export async function sheetsAsXlsx(sheets: readonly Sheet[], info: WorkbookInfo 
 
     const styleOf = styleCache(sheet.font.name, sheet.font.size);
     const covered = coveredCells(sheet);
+    const breaks = new Set(sheet.pageBreaks ?? []);
     sheet.rows.forEach((r, i) => {
       for (const m of mergesByRow.get(i + 1) ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
       const row = ws.getRow(i + 1);
@@ -228,6 +239,8 @@ export async function sheetsAsXlsx(sheets: readonly Sheet[], info: WorkbookInfo 
         if (c.value && !covered.has(`${i + 1}:${j + 1}`)) cell.value = cellValue(c) as never;
         if (c.style || c.value) cell.style = styleOf(c.style) as never;
       });
+      // A manual break after this row (sheet.ts, paginate).
+      if (breaks.has(i + 1)) row.addPageBreak();
       row.commit();
     });
     ws.commit();

@@ -11,6 +11,7 @@ import type { Plan } from '../model/plan.js';
 import type { IsoDate } from '../model/dates.js';
 import { analyzeBudget } from '../model/budget.js';
 import { ratioPercent, type Dong } from '../model/money.js';
+import { moneyWordsMatch } from '../model/money-words.js';
 import { progressAsOf, isExample } from '../model/progress.js';
 
 export type BudgetCheckId = 'numbering' | 'amounts' | 'line-arithmetic' | 'percent-line' | 'total' | 'words' | 'funding' | 'spending';
@@ -75,7 +76,7 @@ export interface TotalCheck extends CheckBase {
   difference: Dong;
 }
 
-/** The declared words read the declared total (budget/words-mismatch). */
+/** The declared words read the declared total (budget/words-mismatch), or the sum of the lines when the total is wrong (budget/words-mismatch-sum). */
 export interface WordsCheck extends CheckBase {
   id: 'words';
   declared: string;
@@ -83,7 +84,9 @@ export interface WordsCheck extends CheckBase {
   expected: string;
   /** What the declared words say, when they are a well-formed reading; null otherwise. */
   declaredAmount: Dong | null;
+  /** The figure the words were judged against: the total, or the lines' sum when the total is wrong. */
   total: Dong;
+  againstSum: boolean;
 }
 
 /** The funding source (the allocating decision) is given in plan.yaml (budget/no-funding). */
@@ -234,9 +237,12 @@ export function computeBudgetReport(plan: Plan, opts: BudgetReportOptions): Budg
     }
   }
   checks.push({ id: 'total', ok: a.totalOk, code: 'budget/total-mismatch', severity: 'error', expected: a.sum, actual: a.total, difference: a.total - a.sum });
+  // With a wrong total, the words are judged against the sum of the lines (issue 16.3).
+  const words = a.totalOk ? a.words : { ...moneyWordsMatch(a.words.declared, a.sum), declared: a.words.declared };
   checks.push({
-    id: 'words', ok: a.words.ok, code: 'budget/words-mismatch', severity: 'error',
-    declared: a.words.declared, expected: a.words.expected, declaredAmount: a.words.declaredAmount, total: a.total,
+    id: 'words', ok: words.ok, code: a.totalOk ? 'budget/words-mismatch' : 'budget/words-mismatch-sum', severity: 'error',
+    declared: words.declared, expected: words.expected, declaredAmount: words.declaredAmount, total: a.totalOk ? a.total : a.sum,
+    againstSum: !a.totalOk,
   });
   const source = plan.meta.funding?.source?.trim() || null;
   checks.push({ id: 'funding', ok: source !== null, code: 'budget/no-funding', severity: 'error', source });

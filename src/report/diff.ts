@@ -17,11 +17,11 @@ import type { Plan, Task, Unit, Indicator, Target, BudgetLine, PlanFile } from '
 import { leadLabel, coordinatingLabel } from '../model/plan.js';
 import { parseDeadline, type Deadline } from '../model/deadline.js';
 import { dong, sumDong, type Dong } from '../model/money.js';
+import { SIMILARITY_THRESHOLD, matchByKey, matchSimilar, matchTasks, type Matched } from './diff-match.js';
+import { listChange, normalizeText, push, textChange, tokenJaccard, valueChange } from './diff-words.js';
 
-/** Token Jaccard similarity at or above which two titles are "the same task, reworded". */
-export const SIMILARITY_THRESHOLD = 0.6;
-/** Pairs considered by the similarity pass at most; beyond it only same-area pairs are tried. */
-const MAX_SIMILARITY_PAIRS = 2_000_000;
+export { SIMILARITY_THRESHOLD, matchTasks, type TaskMatching } from './diff-match.js';
+export { listChange, normalizeText, textTokens, tokenJaccard, wordHunks } from './diff-words.js';
 
 // ---------------------------------------------------------------------------------------
 // The report
@@ -140,6 +140,8 @@ export interface AreaChange {
 export interface PlanDiff {
   a: DiffSide & { year: number };
   b: DiffSide & { year: number };
+  /** The newer side's own appendix labels (plan.yaml `appendices`), for section titles. */
+  appendices: { tasks?: string; budget?: string };
   metadata: { changes: Change[]; lists: ListChange[] };
   units: { added: Unit[]; removed: Unit[]; changed: { id: string; changes: Change[] }[] };
   areas: { added: { id: number; title: string }[]; removed: { id: number; title: string }[]; changed: AreaChange[] };
@@ -162,6 +164,8 @@ export interface PlanDiff {
     changed: LineChange[];
     total: { before: Dong; after: Dong; delta: Dong };
     totalInWords: { before: string; after: string } | null;
+    /** The total as declared in budget.yaml, when it changed (it may differ from the sum). */
+    declaredTotal: { before: number; after: number } | null;
   };
 }
 
@@ -191,305 +195,12 @@ export function diffCounts(d: PlanDiff): DiffCounts {
     budgetLines: d.budget.added.length + d.budget.removed.length + d.budget.changed.length,
   };
   const total =
-    Object.values(c).reduce((s, n) => s + n, 0) + (d.budget.total.delta !== 0n ? 1 : 0) + (d.budget.totalInWords ? 1 : 0);
+    Object.values(c).reduce((s, n) => s + n, 0) + (d.budget.total.delta !== 0n ? 1 : 0) + (d.budget.totalInWords ? 1 : 0) + (d.budget.declaredTotal ? 1 : 0);
   return { ...c, total };
 }
 
 export function hasDifferences(d: PlanDiff): boolean {
   return diffCounts(d).total > 0;
-}
-
-// ---------------------------------------------------------------------------------------
-// Text helpers
-
-export function normalizeText(s: string): string {
-  return s
-    .normalize('NFC')
-    .toLocaleLowerCase('vi')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\s.;:,]+$/u, '');
-}
-
-export function textTokens(s: string): string[] {
-  return normalizeText(s)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-/** |A ∩ B| / |A ∪ B| over the sets of normalised word tokens; 1 for two empty texts. */
-export function tokenJaccard(a: string, b: string): number {
-  const sa = new Set(textTokens(a));
-  const sb = new Set(textTokens(b));
-  if (sa.size === 0 && sb.size === 0) return 1;
-  let inter = 0;
-  for (const t of sa) if (sb.has(t)) inter++;
-  return inter / (sa.size + sb.size - inter);
-}
-
-const CONTEXT_WORDS = 3;
-/** Word diffs are summarised only when at most this share of the words changed. */
-const WORD_SUMMARY_MAX_SHARE = 0.6;
-/** Texts shorter than this are shown whole: a summary would not be shorter. */
-const WORD_SUMMARY_MIN_LENGTH = 60;
-
-/**
- * The changed runs of words between two texts, each with a few words of context, from a
- * longest common subsequence of the words. Undefined when most of the text changed (show
- * both whole) or the texts are too long to compare word by word.
- */
-export function wordHunks(before: string, after: string): WordHunk[] | undefined {
-  const a = before.split(/\s+/).filter(Boolean);
-  const b = after.split(/\s+/).filter(Boolean);
-  if (a.length * b.length > 4_000_000) return undefined;
-  // LCS table, suffix form: lcs[i][j] = LCS of a[i..], b[j..].
-  const w = b.length + 1;
-  const lcs = new Uint32Array((a.length + 1) * w);
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i * w + j] = a[i] === b[j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
-    }
-  }
-  type Op = { kind: 'same' | 'del' | 'ins'; word: string };
-  const ops: Op[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      ops.push({ kind: 'same', word: a[i]! });
-      i++;
-      j++;
-    } else if (j < b.length && (i === a.length || lcs[i * w + j + 1]! >= lcs[(i + 1) * w + j]!)) {
-      ops.push({ kind: 'ins', word: b[j]! });
-      j++;
-    } else {
-      ops.push({ kind: 'del', word: a[i]! });
-      i++;
-    }
-  }
-  const changed = ops.filter((o) => o.kind !== 'same').length;
-  if (changed === 0) return [];
-  if (changed > WORD_SUMMARY_MAX_SHARE * Math.max(a.length, b.length)) return undefined;
-  const hunks: WordHunk[] = [];
-  let k = 0;
-  while (k < ops.length) {
-    if (ops[k]!.kind === 'same') {
-      k++;
-      continue;
-    }
-    // A run of changes; two runs separated by fewer than 2 unchanged words are merged.
-    const start = k;
-    let end = k;
-    while (end < ops.length) {
-      if (ops[end]!.kind !== 'same') {
-        end++;
-        continue;
-      }
-      let n = end;
-      while (n < ops.length && ops[n]!.kind === 'same') n++;
-      if (n < ops.length && n - end < 2) end = n;
-      else break;
-    }
-    const run = ops.slice(start, end);
-    let from = start;
-    while (from > 0 && start - from < CONTEXT_WORDS && ops[from - 1]!.kind === 'same') from--;
-    const ctxB = ops.slice(from, start).map((o) => o.word);
-    let to = end;
-    while (to < ops.length && to - end < CONTEXT_WORDS && ops[to]!.kind === 'same') to++;
-    const ctxA = ops.slice(end, to).map((o) => o.word);
-    const moreBefore = from > 0;
-    const moreAfter = to < ops.length;
-    hunks.push({
-      before: run.filter((o) => o.kind !== 'ins').map((o) => o.word).join(' '),
-      after: run.filter((o) => o.kind !== 'del').map((o) => o.word).join(' '),
-      contextBefore: (moreBefore ? '… ' : '') + ctxB.join(' '),
-      contextAfter: ctxA.join(' ') + (moreAfter ? ' …' : ''),
-    });
-    k = end;
-  }
-  return hunks;
-}
-
-function textChange(field: string, before: string | undefined | null, after: string | undefined | null): Change | undefined {
-  const b = before ?? null;
-  const a = after ?? null;
-  if (b === a) return undefined;
-  const c: Change = { field, before: b, after: a };
-  if (b !== null && a !== null && Math.max(b.length, a.length) >= WORD_SUMMARY_MIN_LENGTH) {
-    const words = wordHunks(b, a);
-    if (words && words.length > 0) c.words = words;
-  }
-  return c;
-}
-
-function valueChange(field: string, before: ChangeValue | undefined, after: ChangeValue | undefined): Change | undefined {
-  const b = before ?? null;
-  const a = after ?? null;
-  return b === a ? undefined : { field, before: b, after: a };
-}
-
-function push<T>(out: T[], x: T | undefined): void {
-  if (x !== undefined) out.push(x);
-}
-
-/** Items of two lists of texts added and removed, compared after normalisation, in order. */
-export function listChange(field: string, before: readonly string[] | undefined, after: readonly string[] | undefined): ListChange | undefined {
-  const count = (xs: readonly string[]) => {
-    const m = new Map<string, number>();
-    for (const x of xs) m.set(normalizeText(x), (m.get(normalizeText(x)) ?? 0) + 1);
-    return m;
-  };
-  const b = before ?? [];
-  const a = after ?? [];
-  const inA = count(a);
-  const inB = count(b);
-  const removed: string[] = [];
-  for (const x of b) {
-    const k = normalizeText(x);
-    const n = inA.get(k) ?? 0;
-    if (n > 0) inA.set(k, n - 1);
-    else removed.push(x);
-  }
-  const added: string[] = [];
-  for (const x of a) {
-    const k = normalizeText(x);
-    const n = inB.get(k) ?? 0;
-    if (n > 0) inB.set(k, n - 1);
-    else added.push(x);
-  }
-  return added.length + removed.length > 0 ? { field, added, removed } : undefined;
-}
-
-// ---------------------------------------------------------------------------------------
-// Matching
-
-interface Matched<T> {
-  a: T;
-  b: T;
-  how: 'id' | 'title' | 'similar';
-}
-
-interface Matchable {
-  index: number;
-  key: string;
-  area?: number;
-}
-
-/**
- * Greedy similarity matching between the unmatched items: pairs in the same area first,
- * then by similarity, then by nearness of position.
- */
-function matchSimilar(
-  as: Matchable[],
-  bs: Matchable[],
-  threshold: number,
-  allow: (ai: number, bi: number) => boolean = () => true,
-): [number, number][] {
-  const sameAreaOnly = as.length * bs.length > MAX_SIMILARITY_PAIRS;
-  const tokensB = bs.map((b) => new Set(textTokens(b.key)));
-  const candidates: { ai: number; bi: number; score: number; same: boolean; dist: number }[] = [];
-  as.forEach((x, ai) => {
-    const ta = new Set(textTokens(x.key));
-    bs.forEach((y, bi) => {
-      const same = x.area !== undefined && x.area === y.area;
-      if (sameAreaOnly && !same) return;
-      if (!allow(x.index, y.index)) return;
-      const tb = tokensB[bi]!;
-      if (ta.size === 0 && tb.size === 0) return;
-      let inter = 0;
-      for (const t of ta) if (tb.has(t)) inter++;
-      const score = inter / (ta.size + tb.size - inter);
-      if (score >= threshold) candidates.push({ ai, bi, score, same, dist: Math.abs(x.index - y.index) });
-    });
-  });
-  candidates.sort((p, q) => Number(q.same) - Number(p.same) || q.score - p.score || p.dist - q.dist || p.ai - q.ai);
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  const out: [number, number][] = [];
-  for (const c of candidates) {
-    if (usedA.has(c.ai) || usedB.has(c.bi)) continue;
-    usedA.add(c.ai);
-    usedB.add(c.bi);
-    out.push([as[c.ai]!.index, bs[c.bi]!.index]);
-  }
-  return out;
-}
-
-function matchByKey<T>(
-  as: readonly T[],
-  bs: readonly T[],
-  freeA: Set<number>,
-  freeB: Set<number>,
-  key: (t: T) => string | undefined,
-  how: Matched<T>['how'],
-  out: Matched<T>[],
-): void {
-  const queue = new Map<string, number[]>();
-  for (const bi of [...freeB].sort((x, y) => x - y)) {
-    const k = key(bs[bi]!);
-    if (k === undefined) continue;
-    const q = queue.get(k);
-    if (q) q.push(bi);
-    else queue.set(k, [bi]);
-  }
-  for (const ai of [...freeA].sort((x, y) => x - y)) {
-    const k = key(as[ai]!);
-    if (k === undefined) continue;
-    const bi = queue.get(k)?.shift();
-    if (bi === undefined) continue;
-    freeA.delete(ai);
-    freeB.delete(bi);
-    out.push({ a: as[ai]!, b: bs[bi]!, how });
-  }
-}
-
-export interface TaskMatching {
-  pairs: Matched<Task>[];
-  removed: Task[];
-  added: Task[];
-}
-
-export function matchTasks(as: readonly Task[], bs: readonly Task[]): TaskMatching {
-  const freeA = new Set(as.keys());
-  const freeB = new Set(bs.keys());
-  const pairs: Matched<Task>[] = [];
-  matchByKey(as, bs, freeA, freeB, (t) => t.id, 'id', pairs);
-  // A task that keeps an explicit id on both sides is a different task from any other id.
-  const canPair = (a: Task, b: Task) => !(a.id !== undefined && b.id !== undefined && a.id !== b.id);
-  const titleKey = (t: Task) => normalizeText(t.title);
-  // Title pass, respecting explicit ids.
-  {
-    const queue = new Map<string, number[]>();
-    for (const bi of [...freeB].sort((x, y) => x - y)) {
-      const k = titleKey(bs[bi]!);
-      const q = queue.get(k);
-      if (q) q.push(bi);
-      else queue.set(k, [bi]);
-    }
-    for (const ai of [...freeA].sort((x, y) => x - y)) {
-      const q = queue.get(titleKey(as[ai]!));
-      if (!q) continue;
-      const pos = q.findIndex((bi) => canPair(as[ai]!, bs[bi]!));
-      if (pos < 0) continue;
-      const bi = q.splice(pos, 1)[0]!;
-      freeA.delete(ai);
-      freeB.delete(bi);
-      pairs.push({ a: as[ai]!, b: bs[bi]!, how: 'title' });
-    }
-  }
-  const restA = [...freeA].map((i) => ({ index: i, key: as[i]!.title, area: as[i]!.area }));
-  const restB = [...freeB].map((i) => ({ index: i, key: bs[i]!.title, area: bs[i]!.area }));
-  for (const [ai, bi] of matchSimilar(restA, restB, SIMILARITY_THRESHOLD, (ai, bi) => canPair(as[ai]!, bs[bi]!))) {
-    freeA.delete(ai);
-    freeB.delete(bi);
-    pairs.push({ a: as[ai]!, b: bs[bi]!, how: 'similar' });
-  }
-  pairs.sort((p, q) => p.b.no - q.b.no);
-  return {
-    pairs,
-    removed: [...freeA].sort((x, y) => x - y).map((i) => as[i]!),
-    added: [...freeB].sort((x, y) => x - y).map((i) => bs[i]!),
-  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -730,6 +441,8 @@ function diffBudget(pa: Plan, pb: Plan): PlanDiff['budget'] {
     changed,
     total: { before, after, delta: after - before },
     totalInWords: pa.budget.totalInWords !== pb.budget.totalInWords ? { before: pa.budget.totalInWords, after: pb.budget.totalInWords } : null,
+    // A declared total edited on its own (the change that breaks a budget) is a difference too.
+    declaredTotal: pa.budget.total !== pb.budget.total ? { before: pa.budget.total, after: pb.budget.total } : null,
   };
 }
 
@@ -808,6 +521,7 @@ export function diffPlans(a: Plan, b: Plan, sides: { a: DiffSide; b: DiffSide } 
   return {
     a: { ...sides.a, year: a.meta.year },
     b: { ...sides.b, year: b.meta.year },
+    appendices: { ...(b.meta.appendices ?? {}) },
     metadata: diffMetadata(a.meta, b.meta),
     units: diffUnits(a, b),
     areas: diffAreas(a, b),

@@ -8,7 +8,10 @@
  *   blanked (null, when present) and status draft;
  * - tasks.yaml: deadlines naming a quarter, month, date or year move by the difference of
  *   the years to the same quarter/month/day (29/02 becomes 28/02 in a common year); `due`
- *   dates likewise; "Thường xuyên", "Cả năm", "Theo quy định" and free text are kept;
+ *   dates likewise; "Thường xuyên", "Cả năm", "Theo quy định" are kept;
+ * - free text in every file (titles, products, solutions, a deadline in words): each date
+ *   of the source year it can read (15/12/2024, ngày 05 tháng 01 năm 2024, Quý I/2024,
+ *   tháng 6/2024) moves the same way; one it cannot (31/02/2024) is a review note;
  * - budget.yaml: product lines recomputed (quantity × rate), percentage lines recomputed
  *   against their base, the total from the lines, and the words from the total;
  * - every file's first line is `# yaml-language-server: $schema=../../schemas/<kind>.schema.json`
@@ -25,6 +28,7 @@ import { moneyToWords, moneyWordsMatch } from '../model/money-words.js';
 import { isoDate, isLeapYear } from '../model/dates.js';
 import { parseSource, positionOf, syntaxTree, type PathSegment, type SourceFile } from '../yaml/source.js';
 import { progressAsOf } from '../model/progress.js';
+import { moveTextDates } from '../model/text-dates.js';
 
 export type NewPlanKind = 'plan' | 'units' | 'tasks' | 'indicators' | 'budget' | 'references';
 
@@ -69,6 +73,8 @@ export type ReviewNote =
   | { kind: 'deadline-moved'; file: string; line: number; task: number; before: string; after: string; clamped: boolean }
   | { kind: 'due-moved'; file: string; line: number; task: number; before: string; after: string; clamped: boolean }
   | { kind: 'deadline-free'; file: string; line: number; task: number; deadline: string }
+  | { kind: 'text-dates-moved'; file: string; line: number; subject: NoteSubject; before: string; after: string }
+  | { kind: 'date-unmoved'; file: string; line: number; subject: NoteSubject; date: string }
   | { kind: 'legal-basis'; file: string; line: number; text: string }
   | { kind: 'funding'; file: string; line: number; text: string }
   | { kind: 'year-mention'; file: string; line: number; subject: NoteSubject; excerpt: string }
@@ -326,6 +332,11 @@ export function deriveNewPlan(plan: Plan, sources: NewPlanSources, opts: NewPlan
     if (moved) {
       setScalar(td, ['tasks', i, 'deadline'], moved.text);
       pending.push({ kind: 'tasks', path: ['tasks', i, 'deadline'], make: (file, line) => ({ kind: 'deadline-moved', file, line, task: t.no, before: t.deadline, after: moved.text, clamped: moved.clamped }) });
+    } else if (parseDeadline(t.deadline).kind === 'free' && moveTextDates(t.deadline, fromYear, years).moved > 0) {
+      // "Trước ngày 15/12/2024": the dates inside the words move too (issue 16.5).
+      const m = moveTextDates(t.deadline, fromYear, years);
+      setScalar(td, ['tasks', i, 'deadline'], m.text);
+      pending.push({ kind: 'tasks', path: ['tasks', i, 'deadline'], make: (file, line) => ({ kind: 'deadline-moved', file, line, task: t.no, before: t.deadline, after: m.text, clamped: false }) });
     } else if (parseDeadline(t.deadline).kind === 'free') {
       pending.push({ kind: 'tasks', path: ['tasks', i, 'deadline'], make: (file, line) => ({ kind: 'deadline-free', file, line, task: t.no, deadline: t.deadline }) });
     }
@@ -335,6 +346,19 @@ export function deriveNewPlan(plan: Plan, sources: NewPlanSources, opts: NewPlan
       pending.push({ kind: 'tasks', path: ['tasks', i, 'due'], make: (file, line) => ({ kind: 'due-moved', file, line, task: t.no, before: t.due!, after: d.date, clamped: d.clamped }) });
     }
   });
+
+  // Dates inside free text move with the plan; a date of the source year that is not a real
+  // date cannot be moved and is left for review (validate also warns: task/date-outside-year).
+  for (const kind of ['plan', 'tasks', 'indicators', 'budget', 'units'] as const) {
+    for (const t of textsOf(kind, sources[kind].data)) {
+      const m = moveTextDates(t.text, fromYear, years);
+      if (m.moved > 0) {
+        setScalar(docs[kind]!, t.path, m.text);
+        pending.push({ kind, path: t.path, make: (file, line) => ({ kind: 'text-dates-moved', file, line, subject: t.subject, before: t.text, after: m.text }) });
+      }
+      for (const u of m.unmoved) pending.push({ kind, path: t.path, make: (file, line) => ({ kind: 'date-unmoved', file, line, subject: t.subject, date: u }) });
+    }
+  }
 
   // budget.yaml
   const bd = docs.budget!;

@@ -28,6 +28,7 @@ import { isoDate, maxDate, minDate, type IsoDate } from '../model/dates.js';
 import type { Period } from '../model/period.js';
 import { progressAsOf, isExample } from '../model/progress.js';
 import { dong, ratioPercent, sumDong } from '../model/money.js';
+import { percentOf, roundPercent } from '../model/percent.js';
 import { DEFAULT_FRAME, scoreCompletion, type ScoringFrame } from './scoring.js';
 
 /** Narrowing of the task list. `unit` is a unit id (resolve a name with findUnit first). */
@@ -229,8 +230,8 @@ export function rollupTasks(tasks: readonly TaskLine[]): Rollup {
   return {
     planned,
     finished,
-    percent: planned === 0 ? 0 : (finished / planned) * 100,
-    averagePercent: planned === 0 ? 0 : sum / planned,
+    percent: percentOf(finished, planned),
+    averagePercent: planned === 0 ? 0 : roundPercent(sum / planned),
     overdue,
     finishedLate,
   };

@@ -104,7 +104,7 @@ describe('a wrong budget: the table anyway, failing figures marked, exit 1', () 
     const f = await runCli(['budget', fixturePlan('budget-no-funding')], { env: TODAY });
     expect(f.code).toBe(1);
     expect(f.stdout).toContain('✗ Chưa ghi nguồn kinh phí');
-    expect(f.stderr).toMatch(/plan\.yaml:2:1: lỗi budget\/no-funding/);
+    expect(f.stderr).toMatch(/plan\.yaml:3:1: lỗi budget\/no-funding/);
   });
 
   it('marks the failing figure in red when colour is forced', async () => {
@@ -192,7 +192,7 @@ describe('--json', () => {
     expect(j.lines).toHaveLength(7);
     expect(j.lines[0]).toMatchObject({
       no: 1, unit: 'Người', quantity: 12, quantityText: '12 tháng', rate: 500000, amount: 6000000, percentOf: null, ok: true,
-      spending: { spent: 2500000, recordedAsOf: '2022-06-14', remaining: 3500000, percentUsed: 41.6666, overspent: false },
+      spending: { spent: 2500000, recordedAsOf: '2022-06-14', remaining: 3500000, percentUsed: 41.67, overspent: false },
     });
     expect(j.lines[6]).toMatchObject({ no: 7, percentOf: { percent: 10, base: 'total' }, rate: null });
     expect(j.total).toBe(20000000);

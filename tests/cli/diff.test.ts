@@ -127,7 +127,7 @@ describe('cchc diff: bad input exits 2 with a clear message', () => {
     }
   });
 
-  it('a revision whose plan has errors: located at REV:path, exit 1', async () => {
+  it('issue 16.2: an older revision with errors still shows the diff, then its findings; the clean newer side exits 0', async () => {
     const t = tempDir();
     try {
       git(t.dir, 'init', '-q');
@@ -137,9 +137,45 @@ describe('cchc diff: bad input exits 2 with a clear message', () => {
       git(t.dir, 'commit', '-q', '-m', 'broken');
       replaceIn(path.join(t.dir, 'plans', '2022', 'budget.yaml'), 'total: 20000001', 'total: 20000000');
       const r = await runCli(['diff', 'HEAD'], { cwd: t.dir });
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/20\.000\.001/);
       expect(r.stderr).toMatch(/^HEAD:plans\/2022\/budget\.yaml:\d+:\d+: lỗi budget\/total-mismatch/m);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('issue 16.2: a revision that breaks the budget prints what changed, then the errors, and exits 1', async () => {
+    const t = tempDir();
+    try {
+      git(t.dir, 'init', '-q');
+      cpSync(PLAN_2022, path.join(t.dir, 'plans', '2022'), { recursive: true });
+      git(t.dir, 'add', '-A');
+      git(t.dir, 'commit', '-q', '-m', 'clean');
+      replaceIn(path.join(t.dir, 'plans', '2022', 'budget.yaml'), 'total: 20000000', 'total: 20000001');
+      git(t.dir, 'commit', '-q', '-am', 'broken');
+      const r = await runCli(['diff', 'HEAD~1', 'HEAD'], { cwd: t.dir });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/20\.000\.000/);
+      expect(r.stdout).toMatch(/20\.000\.001/);
+      expect(r.stderr).toMatch(/^HEAD:plans\/2022\/budget\.yaml:\d+:\d+: lỗi budget\/total-mismatch/m);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('issue 16.2: only a side that cannot be read stops the diff, and the message names it', async () => {
+    const t = tempDir();
+    try {
+      git(t.dir, 'init', '-q');
+      cpSync(PLAN_2022, path.join(t.dir, 'plans', '2022'), { recursive: true });
+      git(t.dir, 'add', '-A');
+      git(t.dir, 'commit', '-q', '-m', 'clean');
+      writeFileSync(path.join(t.dir, 'plans', '2022', 'tasks.yaml'), 'apiVersion: cchc/v1\nkind: Tasks\ntasks: [\n');
+      const r = await runCli(['diff', 'HEAD'], { cwd: t.dir });
+      expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/không đọc được bản mới \(plans\/2022\)/);
     } finally {
       t.cleanup();
     }

@@ -33,7 +33,7 @@ function env(cwd: string, lang: 'vi' | 'en' = 'vi'): Env {
 }
 
 function diffOf(r: Compared): PlanDiff {
-  if ('exit' in r) throw new Error(`expected a diff, got exit ${r.exit}`);
+  if (!('diff' in r)) throw new Error(`expected a diff, got exit ${r.exit}`);
   return r.diff;
 }
 
@@ -168,13 +168,18 @@ describe('diff between git revisions', () => {
     expect(() => comparePlans('empty', undefined, undefined, env(repo.dir))).toThrow(/plans\/2022 did not exist at revision empty \([0-9a-f]{7}\)/);
   });
 
-  it('prints the errors of a broken revision at REV:path and exits 1', () => {
+  it('issue 16.2: a broken newer revision still gives the diff, then its errors at REV:path, and exit 1', () => {
     editText(path.join(plan, 'tasks.yaml'), (s) => s.replace('lead: [van-phong]', 'lead: [van-phongg]'));
     commitAll(repo.dir, 'hỏng', 'broken');
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      const r = comparePlans('broken', 'v3', undefined, env(repo.dir));
-      expect(r).toEqual({ exit: 1 });
+      const r = comparePlans('v3', 'broken', undefined, env(repo.dir));
+      expect(r.exit).toBe(1);
+      expect(diffOf(r).tasks.changed.length).toBeGreaterThan(0);
+      expect(err).not.toHaveBeenCalled();
+      if ('findings' in r) r.findings();
+      // The older side broken and the newer clean: the diff, the findings, exit 0.
+      expect(comparePlans('broken', 'v3', undefined, env(repo.dir)).exit).toBe(0);
       const printed = err.mock.calls.map((c) => String(c[0])).join('');
       expect(printed).toMatch(/^broken:plans\/2022\/tasks\.yaml:\d+:\d+: lỗi task\/unknown-unit/m);
     } finally {

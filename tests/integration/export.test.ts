@@ -63,7 +63,7 @@ describe('the 2022 workbook', () => {
 
   it('Phụ lục I: title block, merged two-row header, group rows and the 27 tasks', () => {
     const ws = sheet(wb, 'Phụ lục I');
-    expect(ws.getCell('A1').value).toBe('Phụ lục I');
+    expect(ws.getCell('A1').value).toBe('Phụ lục 1') // the 2022 source's own label (plan.yaml appendices);
     expect(ws.getCell('A1').font).toMatchObject({ name: 'Times New Roman', size: 14, bold: true });
     expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
     expect(ws.getCell('A2').value).toBe('NHIỆM VỤ TRỌNG TÂM CÔNG TÁC CẢI CÁCH HÀNH CHÍNH');
@@ -171,7 +171,7 @@ describe('the 2022 workbook', () => {
     expect(ws.getCell('A4').value).toBe('SỐ LIỆU MINH HỌA — không phải kết quả chính thức');
     expect(ws.getCell('A5').value).toBe('Đã hoàn thành 3/27 nhiệm vụ, đạt 11,11% so với kế hoạch; 0 nhiệm vụ quá hạn.');
     expect(['A7', 'B7', 'D7', 'E7', 'G7', 'H7', 'I7', 'J7'].map((a) => ws.getCell(a).value)).toEqual([
-      'Số TT', 'Nhiệm vụ', 'Trạng thái', 'Tỷ lệ hoàn thành', 'Hạn', 'Quá hạn', 'Ngày hoàn thành', 'Minh chứng, ghi chú',
+      'Số TT', 'Nhiệm vụ', 'Trạng thái', 'Tỷ lệ (%)', 'Hạn', 'Quá hạn', 'Ngày hoàn thành', 'Minh chứng, ghi chú',
     ]);
     const rowOf = (no: number) => {
       for (let r = 8; r <= ws.rowCount; r++) if (ws.getCell(`A${r}`).value === no) return r;
@@ -206,7 +206,7 @@ describe('the 2022 workbook', () => {
       if (ws.getCell(`A${r}`).value === 'Tổng cộng' && total === 0) total = r;
     }
     expect([ws.getCell(`C${total}`).value, ws.getCell(`D${total}`).value]).toEqual([27, 3]);
-    expect(ws.getCell(`E${total}`).value).toBeCloseTo(3 / 27, 10);
+    expect(ws.getCell(`E${total}`).value).toBe(0.1111) // 11,11%: rounded once, docs/numbers.md;
     expect(ws.getCell(`E${total}`).numFmt).toBe('0.00%');
     const budgetTotal = (() => {
       for (let r = ws.rowCount; r >= 1; r--) if (ws.getCell(`A${r}`).value === 'Tổng cộng') return r;

@@ -73,7 +73,13 @@ const CASES: Case[] = [
   { code: 'budget/percent-line', file: 'budget.yaml', edit: ['percent: 10,', 'percent: 12,'], at: 'budget.yaml:19:13' },
   { code: 'budget/total-mismatch', file: 'budget.yaml', edit: ['total: 16500000', 'total: 16000000'], at: 'budget.yaml:20:8' },
   { code: 'budget/words-mismatch', file: 'budget.yaml', edit: ['Mười sáu triệu năm trăm nghìn đồng', 'Mười sáu triệu đồng'], at: 'budget.yaml:21:15' },
-  { code: 'budget/no-funding', file: 'plan.yaml', edit: ['funding:\n  source: Ngân sách huyện năm 2023.\n', ''], at: 'plan.yaml:2:1' },
+  // Issue 16.3: located on `kind` when the field is absent.
+  { code: 'budget/no-funding', file: 'plan.yaml', edit: ['funding:\n  source: Ngân sách huyện năm 2023.\n', ''], at: 'plan.yaml:3:1' },
+  // Issue 16.3: with a wrong total, the words are judged against the sum of the lines.
+  {
+    code: 'budget/words-mismatch-sum', file: 'budget.yaml',
+    edit: ['total: 16500000\ntotalInWords: Mười sáu triệu năm trăm nghìn đồng', 'total: 16000000\ntotalInWords: Mười sáu triệu đồng'], at: 'budget.yaml:21:15',
+  },
   { code: 'budget/duplicate-line', file: 'budget.yaml', edit: ['  - no: 2\n', '  - no: 1\n'], at: 'budget.yaml:13:9' },
   { code: 'budget/numbering', file: 'budget.yaml', edit: ['  - no: 3\n', '  - no: 4\n'], at: 'budget.yaml:16:9' },
   // progress

@@ -5,6 +5,9 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { PLAN_2022, checkFolder, fixturePlan } from '../helpers.js';
+import { diffPlans } from '../../src/report/diff.js';
+import { diffAsText, sectionTitle } from '../../src/render/diff-text.js';
+import { makeChalk } from '../../src/render/style.js';
 import type { Plan } from '../../src/model/plan.js';
 import { coordinatingLabel, leadLabel } from '../../src/model/plan.js';
 import { computeStatus } from '../../src/report/status.js';
@@ -77,7 +80,7 @@ describe('Phụ lục I (2022)', () => {
 
   it('has the title block of Nghị định 30/2020: "Phụ lục I", the title in capitals, the italic line', () => {
     expect(s.name).toBe('Phụ lục I');
-    expect(row(s, 1)[0]).toBe('Phụ lục I');
+    expect(row(s, 1)[0]).toBe('Phụ lục 1') // the 2022 source's own label (plan.yaml appendices);
     expect(s.rows[0]!.cells[0]!.style).toMatchObject({ bold: true, size: 14, align: 'center' });
     expect(row(s, 2)[0]).toBe('NHIỆM VỤ TRỌNG TÂM CÔNG TÁC CẢI CÁCH HÀNH CHÍNH');
     expect(s.rows[1]!.cells[0]!.style).toMatchObject({ bold: true, align: 'center' });
@@ -205,7 +208,7 @@ describe('Phụ lục II (2022)', () => {
 
   it('has the title, the subtitle and the header', () => {
     expect(s.name).toBe('Phụ lục II');
-    expect(row(s, 1)[0]).toBe('Phụ lục II');
+    expect(row(s, 1)[0]).toBe('Phụ lục 2');
     expect(row(s, 2)[0]).toBe('KẾ HOẠCH DỰ TRÙ KINH PHÍ');
     expect(row(s, 3)[0]).toBe('Hoạt động cải cách hành chính, kiểm soát thủ tục hành chính');
     expect(row(s, 4)[0]).toMatch(/^\(Kèm theo Kế hoạch số/);
@@ -256,7 +259,7 @@ describe('the progress sheets', () => {
     expect(row(s, 3)[0]).toBe('Tiến độ thực hiện đến ngày 14/03/2022');
     expect(row(s, 4)[0]).toBe('SỐ LIỆU MINH HỌA — không phải kết quả chính thức');
     const head = s.print.titleRows![0];
-    expect(row(s, head)).toEqual(['Số TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Trạng thái', 'Tỷ lệ hoàn thành', 'Thời hạn', 'Hạn', 'Quá hạn', 'Ngày hoàn thành', 'Minh chứng, ghi chú']);
+    expect(row(s, head)).toEqual(['Số TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Trạng thái', 'Tỷ lệ (%)', 'Thời hạn', 'Hạn', 'Quá hạn', 'Ngày hoàn thành', 'Minh chứng, ghi chú']);
     expect(s.freeze).toEqual({ rows: head });
     const tasks = s.rows.filter((r, i) => i >= head && typeof valueOf(r.cells[0]) === 'number');
     expect(tasks).toHaveLength(27);
@@ -305,15 +308,15 @@ describe('the progress sheets', () => {
     const pct = s.rows.find((r) => valueOf(r.cells[1]) === 'Chuyển đổi số')!.cells[4]!;
     expect(pct.style?.numFmt).toBe('0.00%');
     expect(texts.some((r) => r[0] === 'Điểm tiêu chí mức độ thực hiện kế hoạch CCHC: 0/2')).toBe(true);
-    // Indicators: target as "≥ 50%", actual as a number, achieved or not.
-    expect(at('1.1').slice(2, 5)).toEqual(['100%', 100, 'Đạt']);
-    expect(at('2.1a').slice(2, 5)).toEqual(['≥ 50%', 52, 'Đạt']);
+    // Indicators: target as "≥ 50%", actual as a number in the target's unit (52 → 52%), achieved or not.
+    expect(at('1.1').slice(2, 5)).toEqual(['100%', 1, 'Đạt']);
+    expect(at('2.1a').slice(2, 5)).toEqual(['≥ 50%', 0.52, 'Đạt']);
     expect(at('2.1b').slice(2, 5)).toEqual(['≤ 20 phút', 25, 'Không đạt']);
     // Budget: planned, spent, remaining, share used.
     expect(at('Tập huấn nghiệp vụ')).toEqual([1, 'Tập huấn nghiệp vụ', 13500000, 13500000, 0, 1, undefined]);
     expect(at('Tiết kiệm chi 10%')).toEqual([3, 'Tiết kiệm chi 10%', 1500000, 0, 1500000, 0, undefined]);
     const totals = texts.filter((r) => r[0] === 'Tổng cộng');
-    expect(totals[1]).toEqual(['Tổng cộng', undefined, 16500000, 15000000, 1500000, expect.closeTo(15 / 16.5, 5), undefined]);
+    expect(totals[1]).toEqual(['Tổng cộng', undefined, 16500000, 15000000, 1500000, 0.9091, undefined]);
   });
 
   it('say "Chưa có số liệu" for an indicator with no record yet', () => {
@@ -348,5 +351,23 @@ describe('targetText', () => {
     expect(targetText({ comparator: '<=', value: 30, unit: 'phút' }, 'vi')).toBe('≤ 30 phút');
     expect(targetText({ comparator: '>', value: 85.5, unit: '%' }, 'vi')).toBe('> 85,5%');
     expect(targetText({ comparator: '=', value: 100, unit: '%' }, 'vi')).toBe('100%');
+  });
+});
+
+describe('appendix labels from the plan (issue 16.6)', () => {
+  it('default to Phụ lục I/II (Nghị định 30/2020) and are the plan\'s own where it gives them', () => {
+    expect(row(appendix1AsSheet(mini, { lang: 'vi' }), 1)[0]).toBe('Phụ lục I');
+    expect(row(appendix2AsSheet(mini, { lang: 'vi' }), 1)[0]).toBe('Phụ lục II');
+    expect(row(appendix1AsSheet(p2022, { lang: 'vi' }), 1)[0]).toBe('Phụ lục 1');
+    expect(row(appendix2AsSheet(p2022, { lang: 'vi' }), 1)[0]).toBe('Phụ lục 2');
+    const own = { ...mini, meta: { ...mini.meta, appendices: { tasks: 'Phụ lục A', budget: 'Phụ lục B' } } };
+    expect(row(appendix1AsSheet(own, { lang: 'vi' }), 1)[0]).toBe('Phụ lục A');
+    expect(row(appendix2AsSheet(own, { lang: 'vi' }), 1)[0]).toBe('Phụ lục B');
+    // diff names its sections after the newer side's labels, as export does.
+    const tasks = own.tasks.map((t, i) => (i === 0 ? { ...t, title: t.title + ' (sửa)' } : t));
+    const text = diffAsText(diffPlans(mini, { ...own, tasks }), 'vi', makeChalk(false), 80);
+    expect(text).toContain('Nhiệm vụ (Phụ lục A)');
+    expect(diffAsText(diffPlans(own, { ...mini, tasks }), 'vi', makeChalk(false), 80)).toContain('Nhiệm vụ (Phụ lục I)');
+    expect(sectionTitle(diffPlans(p2022, p2022), 'budget', 'vi')).toBe('Kinh phí (Phụ lục 2)');
   });
 });

@@ -94,8 +94,16 @@ describe('computeBudgetReport: lines and checks', () => {
     const b = budgetOf([{ amount: 1000 }, { amount: 2000 }], 2999);
     const r = computeBudgetReport(planOf(b), { asOf: '2024-12-31' });
     expect(check(r, 'total')).toMatchObject({ ok: false, code: 'budget/total-mismatch', expected: 3000n, actual: 2999n, difference: -1n });
-    // The words are compared with the declared total, which they read correctly here.
-    expect(check(r, 'words').ok).toBe(true);
+    // Issue 16.3: with a wrong total the words are judged against the sum of the lines,
+    // never against the wrong total (which these words read).
+    expect(check(r, 'words')).toMatchObject({ ok: false, code: 'budget/words-mismatch-sum', total: 3000n, againstSum: true, expected: 'Ba nghìn đồng' });
+    expect(failedChecks(r).map((c) => c.id)).toEqual(['total', 'words']);
+  });
+
+  it('a wrong total with words that read the sum: only the total is wrong', () => {
+    const b = { ...budgetOf([{ amount: 1000 }, { amount: 2000 }], 2999), totalInWords: 'Ba nghìn đồng' };
+    const r = computeBudgetReport(planOf(b), { asOf: '2024-12-31' });
+    expect(check(r, 'words')).toMatchObject({ ok: true, againstSum: true });
     expect(failedChecks(r).map((c) => c.id)).toEqual(['total']);
   });
 
@@ -167,7 +175,7 @@ describe('computeBudgetReport: spending as of a date', () => {
   it('as of mid-year: the June record', () => {
     const r = computeBudgetReport(planOf(b, { progress: records }), { asOf: '2024-06-30' });
     expect(r.lines[0]!.spending).toEqual({
-      spent: 2500000n, recordedAsOf: '2024-06-14', file: 'progress/2024-06-14.yaml', remaining: 3500000n, percentUsed: 41.6666, overspent: false,
+      spent: 2500000n, recordedAsOf: '2024-06-14', file: 'progress/2024-06-14.yaml', remaining: 3500000n, percentUsed: 41.67, overspent: false,
     });
     expect(r.lines[1]!.spending).toMatchObject({ spent: null, remaining: 2000000n, percentUsed: 0 });
     expect(r.spending).toMatchObject({ spent: 2500000n, planned: 8000000n, remaining: 5500000n, percentUsed: 31.25 });

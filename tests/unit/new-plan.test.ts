@@ -273,3 +273,36 @@ describe('deriveNewPlan repairs what it recomputes', () => {
     expect(lines.slice(0, 3)).toEqual(['# yaml-language-server: $schema=../../schemas/units.schema.json', 'apiVersion: cchc/v1', 'kind: Units']);
   });
 });
+
+describe('cchc new moves the dates of free text (issue 16.5)', () => {
+  it('moves "Trước ngày 15/12/2023" and dates in a product; an impossible date is a review item; validate warns on what is left', async () => {
+    const { copyPlan } = await import('../helpers.js');
+    const { writeFileSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const c = copyPlan(fixturePlan('mini'));
+    try {
+      const file = path.join(c.dir, 'tasks.yaml');
+      let t = readFileSync(file, 'utf8');
+      t = t.replace('deadline: Thường xuyên', 'deadline: Trước ngày 15/12/2023');
+      t = t.replace('product: Báo cáo rà soát', 'product: Báo cáo rà soát nộp trước ngày 31/02/2023 và Quý I/2023, căn cứ Quyết định ngày 27/12/2018');
+      writeFileSync(file, t);
+      const { plan, sources } = sourcesOf(c.dir);
+      const r = deriveNewPlan(plan, sources, { year: 2024, toPath: 'plans/2024', fromPath: 'mini' });
+      const tasks = r.files.find((f) => f.kind === 'tasks')!.text;
+      expect(tasks).toContain('deadline: Trước ngày 15/12/2024');
+      // Quý I moves; the citation of 2018 stays; the impossible date stays and is listed.
+      expect(tasks).toContain('Quý I/2024');
+      expect(tasks).toContain('ngày 27/12/2018');
+      expect(tasks).toContain('31/02/2023');
+      expect(r.notes).toContainEqual(expect.objectContaining({ kind: 'date-unmoved', date: '31/02/2023' }));
+      expect(r.notes).toContainEqual(expect.objectContaining({ kind: 'deadline-moved', before: 'Trước ngày 15/12/2023', after: 'Trước ngày 15/12/2024' }));
+      // validate on the new plan: the date left behind is a located warning.
+      const checked = checkResult(r.files, 2024);
+      const w = checked.diagnostics.filter((d) => d.code === 'task/date-outside-year');
+      expect(w).toHaveLength(1);
+      expect(w[0]).toMatchObject({ severity: 'warning', file: 'plans/2024/tasks.yaml', params: { actual: '31/02/2023', year: 2024 } });
+    } finally {
+      c.cleanup();
+    }
+  });
+});

@@ -150,7 +150,7 @@ describe('rollups', () => {
 
   it('per area, in plan order, an area without tasks included', () => {
     expect(r.areas).toEqual([
-      { id: 1, title: 'Nội dung số 1', planned: 3, finished: 1, percent: (1 / 3) * 100, averagePercent: 125 / 3, overdue: 1 },
+      { id: 1, title: 'Nội dung số 1', planned: 3, finished: 1, percent: 33.33, averagePercent: 41.67, overdue: 1 },
       { id: 2, title: 'Nội dung số 2', planned: 0, finished: 0, percent: 0, averagePercent: 0, overdue: 0 },
       { id: 3, title: 'Nội dung số 3', planned: 1, finished: 0, percent: 0, averagePercent: 50, overdue: 1 },
     ]);

@@ -6,6 +6,7 @@ import { indicatorsValid } from './indicators.js';
 import { budgetLinesNumbered, budgetArithmetic, budgetHasFunding } from './budget.js';
 import { progressValid } from './progress.js';
 import { refRules } from './refs.js';
+import { taskTextDatesInYear } from './dates.js';
 
 export const RULES: readonly Rule[] = [
   planYearMatchesFolder,
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   taskUnitsResolve,
   taskAreasExist,
   taskDeadlinesValid,
+  taskTextDatesInYear,
   indicatorsValid,
   budgetLinesNumbered,
   budgetArithmetic,

@@ -7,12 +7,65 @@ import type { Reporter } from '../context.js';
 import type { SourceFile, PathSegment } from '../../yaml/source.js';
 import { BIDI_RE, CONTROL_RE, INVISIBLE_RE, SUSPECT_RE, codePoint } from '../../model/text.js';
 import { isValidIsoDate } from '../../model/dates.js';
+import { locate } from '../../yaml/source.js';
 
 const DATE_KEYS = new Set(['date', 'asOf', 'completed', 'due']);
+
+/**
+ * Characters no output survives (issue 12.4): Unicode noncharacters (U+FDD0–U+FDEF and the
+ * last two code points of every plane: an .xlsx holding U+FFFE does not open in openpyxl), a
+ * surrogate without its pair (not text at all: UTF-8 cannot encode it), and a carriage
+ * return outside a CR LF pair (a terminal returns to the start of the line and overprints).
+ */
+const UNSAFE_RE = /[\uFDD0-\uFDEF\uFFFE\uFFFF\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]|[\uD800-\uDFFF]|\r/u;
+
+/** Money, quantities and counts: judged on the text as written (issue 12.5). */
+const FIGURE_KEYS = new Set(['amount', 'rate', 'total', 'spent', 'quantity']);
+const SUSPECT_FIGURE_RE = /\b(?:amount|rate|total|spent|quantity)\s*:\s*(?:\+|0[0-9xXoO]|[0-9]+(?:[.eE]|_))/;
+const PLAIN_FIGURE_RE = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * "500.000" is five hundred thousand to a Vietnamese clerk and 500 to YAML; 6e6, 0x10, +5,
+ * 007 and 6000000.0000000001 all read as whole numbers too. A figure is accepted only as
+ * plain digits, and anything else is money/not-integer on that value.
+ */
+/** The figure at `path` as written, when it is not written as plain digits; else undefined. */
+export function oddlyWritten(src: SourceFile, path: readonly PathSegment[]): string | undefined {
+  if (!SUSPECT_FIGURE_RE.test(src.text)) return undefined;
+  const node = locate(src, path).node as { range?: [number, number, number] } | undefined;
+  if (!node?.range) return undefined;
+  const written = src.text.slice(node.range[0], node.range[1]).trim();
+  return PLAIN_FIGURE_RE.test(written) ? undefined : written;
+}
+
+function checkWritten(src: SourceFile, path: readonly PathSegment[], report: Reporter): void {
+  const written = oddlyWritten(src, path);
+  if (written === undefined) return;
+  // The hint shows the figure as it should be typed: "500.000" → 500000, as a clerk meant it.
+  const digits = /^[+]?\d{1,3}(?:\.\d{3})+$/.test(written) ? written.replace(/[+.]/g, '') : undefined;
+  report.at(src, path, 'money/not-integer', digits ? { actual: written, digits: `: ${digits}` } : { actual: written });
+}
+
+function checkUnsafe(v: string, src: SourceFile, path: readonly PathSegment[], report: Reporter): void {
+  const m = UNSAFE_RE.exec(v);
+  if (!m) return;
+  for (const ch of v) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0xd800 && cp <= 0xdfff) report.at(src, path, 'text/lone-surrogate', { char: codePoint(ch) });
+    else if ((cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe) report.at(src, path, 'text/noncharacter', { char: codePoint(ch) });
+    else continue;
+    return;
+  }
+  // A CR LF pair is a line break as typed on Windows; a CR alone is not text.
+  if (/\r(?!\n)/.test(v)) report.at(src, path, 'text/carriage-return');
+}
 
 export function checkText(src: SourceFile, report: Reporter): void {
   if (src.data === undefined) return;
   const path: PathSegment[] = [];
+  // The common file writes every figure plainly: the syntax tree is consulted only when the
+  // text holds a figure written some other way.
+  const suspectNumbers = SUSPECT_FIGURE_RE.test(src.text);
   const visit = (holder: any, key: PathSegment, depth: number): void => {
     const v = holder[key];
     if (typeof v === 'string') {
@@ -30,9 +83,14 @@ export function checkText(src: SourceFile, report: Reporter): void {
         const bidi = BIDI_RE.exec(v);
         if (bidi) report.at(src, path, 'text/bidi-char', { char: codePoint(bidi[0]) });
       }
+      checkUnsafe(v, src, path, report);
       if (typeof key === 'string' && DATE_KEYS.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isValidIsoDate(v)) {
         report.at(src, path, 'date/invalid', { actual: v });
       }
+      return;
+    }
+    if (typeof v === 'number' && suspectNumbers && typeof key === 'string' && FIGURE_KEYS.has(key) && Number.isSafeInteger(v)) {
+      checkWritten(src, path, report);
       return;
     }
     if (v === null || typeof v !== 'object' || depth > 64) return;

@@ -9,7 +9,8 @@
  *
  * An argument naming an existing plan folder (a folder with plan.yaml) is a folder;
  * anything else is a git revision. Exit 0 with or without differences; --exit-code makes
- * differences exit 1; a side with errors prints them (located, REV:path) and exits 1.
+ * differences exit 1. Findings of either side are printed after the diff (located, REV:path);
+ * errors in the newer side exit 1. Only a side that cannot be read as a plan stops the diff.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -78,11 +79,27 @@ interface LoadedSide {
   side: DiffSide;
 }
 
-export type Compared = { diff: PlanDiff } | { exit: number };
+/**
+ * A diff, with the findings of each side to print after it: `exit` is 1 when the newer side
+ * has errors (the change broke something), else 0. Or, when a side cannot be read into a
+ * plan at all, just the exit code (its errors already printed, the side named).
+ */
+export type Compared = { diff: PlanDiff; findings: () => void; exit: number } | { exit: number };
+
+const SIDE_NAME = { a: { vi: 'bản cũ', en: 'the older side' }, b: { vi: 'bản mới', en: 'the newer side' } } as const;
+
+function printFindings(s: LoadedSide, env: Env): void {
+  const shown = s.diagnostics.filter((d) => d.severity === 'error');
+  if (shown.length === 0) return;
+  printDiagnostics(shown, env);
+  writeErr(summaryAsText(shown, 1, env.lang, env.chalk));
+}
 
 /**
- * Load both sides and compare them. Errors in either side are printed (located) and give
- * the exit code; bad arguments throw UsageError. In-process tests call this directly.
+ * Load both sides and compare them (issue 16.2). A reviewer needs to see what changed most
+ * when something broke, so findings do not stop the diff: only a side that cannot be read
+ * into a plan does, with a message naming it. Bad arguments throw UsageError. In-process
+ * tests call this directly.
  */
 export function comparePlans(a: string, b: string | undefined, plan: string | undefined, env: Env): Compared {
   const spec = interpret(a, b, plan, env);
@@ -112,27 +129,37 @@ export function comparePlans(a: string, b: string | undefined, plan: string | un
     return { plan, diagnostics, side: { source: 'git', path: shownPlan, revision: s.rev, commit } };
   };
 
-  const sides = [load(spec.a), load(spec.b)];
-  let failed = false;
+  const sides = [load(spec.a), load(spec.b)] as [LoadedSide, LoadedSide];
+  let unreadable = false;
   let io = false;
-  for (const s of sides) {
+  sides.forEach((s, i) => {
+    if (s.plan) return;
     const errors = s.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0 || !s.plan) {
-      printDiagnostics(errors, env);
-      writeErr(summaryAsText(errors, 1, env.lang, env.chalk));
-      failed = true;
-      if (errors.some((d) => codeInfo(d.code)?.io)) io = true;
-    }
-  }
-  if (failed) return { exit: io ? EXIT.usage : EXIT.findings };
-  const [sa, sb] = sides as [LoadedSide, LoadedSide];
-  return { diff: diffPlans(sa.plan!, sb.plan!, { a: sa.side, b: sb.side }) };
+    printDiagnostics(errors, env);
+    const name = SIDE_NAME[i === 0 ? 'a' : 'b'][env.lang];
+    const where = s.side.revision ? `${s.side.revision}:${s.side.path}` : s.side.path;
+    writeErr(
+      env.lang === 'vi'
+        ? `cchc diff: không đọc được ${name} (${where}) thành kế hoạch; sửa các lỗi trên rồi so sánh lại`
+        : `cchc diff: ${name} (${where}) cannot be read as a plan; fix the errors above and compare again`,
+    );
+    unreadable = true;
+    if (errors.some((d) => codeInfo(d.code)?.io)) io = true;
+  });
+  if (unreadable) return { exit: io ? EXIT.usage : EXIT.findings };
+  const [sa, sb] = sides;
+  const newerBroken = sb.diagnostics.some((d) => d.severity === 'error');
+  return {
+    diff: diffPlans(sa.plan!, sb.plan!, { a: sa.side, b: sb.side }),
+    findings: () => sides.forEach((s) => printFindings(s, env)),
+    exit: newerBroken ? EXIT.findings : EXIT.ok,
+  };
 }
 
 export async function run(a: string, b: string | undefined, plan: string | undefined, opts: Options): Promise<number> {
   const env = makeEnv(opts);
   const r = comparePlans(a, b, plan, env);
-  if ('exit' in r) return r.exit;
+  if (!('diff' in r)) return r.exit;
   const { diff } = r;
   switch (opts.format ?? 'text') {
     case 'json':
@@ -144,5 +171,7 @@ export async function run(a: string, b: string | undefined, plan: string | undef
     default:
       write(diffAsText(diff, env.lang, env.chalk, env.width));
   }
+  r.findings();
+  if (r.exit !== EXIT.ok) return r.exit;
   return opts.exitCode && hasDifferences(diff) ? EXIT.findings : EXIT.ok;
 }

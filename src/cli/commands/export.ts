@@ -13,7 +13,7 @@ import path from 'node:path';
 import { todayIso, type IsoDate } from '../../model/dates.js';
 import type { Period } from '../../model/period.js';
 import { computeStatus } from '../../report/status.js';
-import { DEFAULT_FRAME } from '../../report/scoring.js';
+import { loadScoringFrame } from '../scoring.js';
 import { sheetsAsXlsx } from '../../render/xlsx.js';
 import { SHEET_KEYS, sheetNames, workbookSheets, type SheetKey } from '../../render/appendix-sheets.js';
 import { formatInt, type Lang } from '../../i18n/format.js';
@@ -37,7 +37,7 @@ const MSG = {
     progressOnly: '--as-of và --period chỉ dùng cho trang progress',
     progressOnlyHint: 'thêm progress vào --sheets, hoặc bỏ --as-of/--period',
     notXlsx: (v: string) => `--out "${v}" phải là tệp .xlsx`,
-    notXlsxHint: 'ví dụ: --out KH-CCHC-2022.xlsx',
+    notXlsxHint: (out: string) => `ví dụ: --out ${asXlsxName(out)}`,
     isDir: (v: string) => `không ghi được ${v}: đó là một thư mục`,
     isDirHint: 'cho tên tệp, ví dụ --out bao-cao/KH-CCHC.xlsx',
     noDir: (d: string) => `không ghi được: thư mục ${d} không tồn tại`,
@@ -55,7 +55,7 @@ const MSG = {
     progressOnly: '--as-of and --period only apply to the progress sheet',
     progressOnlyHint: 'add progress to --sheets, or leave out --as-of/--period',
     notXlsx: (v: string) => `--out "${v}" must be an .xlsx file`,
-    notXlsxHint: 'for example: --out KH-CCHC-2022.xlsx',
+    notXlsxHint: (out: string) => `for example: --out ${asXlsxName(out)}`,
     isDir: (v: string) => `cannot write ${v}: it is a folder`,
     isDirHint: 'give a file name, for example --out reports/KH-CCHC.xlsx',
     noDir: (d: string) => `cannot write: the folder ${d} does not exist`,
@@ -100,8 +100,14 @@ function parseFlags(opts: Options, lang: Lang): Flags {
   const flags: Flags = { sheets: parseSheets(opts.sheets, lang) };
   Object.assign(flags, parseAsOfFlags(opts, lang));
   if ((flags.asOf || flags.period) && !flags.sheets.includes('progress')) throw new UsageError(M.progressOnly, M.progressOnlyHint);
-  if (opts.out !== undefined && path.extname(opts.out).toLowerCase() !== '.xlsx') throw new UsageError(M.notXlsx(opts.out), M.notXlsxHint);
+  if (opts.out !== undefined && path.extname(opts.out).toLowerCase() !== '.xlsx') throw new UsageError(M.notXlsx(opts.out), M.notXlsxHint(opts.out));
   return flags;
+}
+
+/** The name the user gave, with the .xlsx extension (the hint for a wrong --out names their own file). */
+function asXlsxName(out: string): string {
+  const ext = path.extname(out);
+  return (ext ? out.slice(0, -ext.length) : out) + '.xlsx';
 }
 
 /** Where the workbook goes: --out, or KH-CCHC-<year>.xlsx in the working folder. */
@@ -196,12 +202,15 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const shown = opts.out ?? path.basename(file);
   checkTarget(file, shown, M);
 
+  const scoring = loadScoringFrame(plan.dir, env);
+  if ('exit' in scoring) return scoring.exit;
+  const { frame } = scoring;
   const report = flags.sheets.includes('progress')
-    ? computeStatus(plan, { asOf: flags.asOf, period: flags.period, today: todayIso(env.now), frame: DEFAULT_FRAME })
+    ? computeStatus(plan, { asOf: flags.asOf, period: flags.period, today: todayIso(env.now), frame })
     : undefined;
   const sheets = workbookSheets(
     flags.sheets,
-    { plan, report, tasksTitle: plan.tasksTitle, criterion: DEFAULT_FRAME.criterion[env.lang] },
+    { plan, report, tasksTitle: plan.tasksTitle, criterion: frame.criterion[env.lang], ...(frame.source ? { frameSource: frame.source } : {}) },
     env.lang,
   );
 

@@ -118,6 +118,8 @@ const WORDS = {
     nothing: 'Không có mục nào cần rà soát.',
     moved: (y: number) => `Thời hạn đã chuyển sang năm ${y}`,
     free: 'Thời hạn ghi bằng lời, giữ nguyên: xem lại',
+    textMoved: (y: number) => `Ngày tháng trong văn bản đã chuyển sang năm ${y}`,
+    unmoved: (y: number) => `Ngày của năm ${y} không chuyển được (không phải ngày có thật): sửa tay`,
     legal: 'Căn cứ pháp lý cần cập nhật',
     funding: (y: number) => `Nguồn kinh phí: cập nhật quyết định giao dự toán năm ${y}`,
     budget: (y: number) => `Dự toán kinh phí cần lập lại cho năm ${y}`,
@@ -146,6 +148,8 @@ const WORDS = {
     nothing: 'Nothing to review.',
     moved: (y: number) => `Deadlines moved to ${y}`,
     free: 'Deadlines written in words, kept: check them',
+    textMoved: (y: number) => `Dates in the text moved to ${y}`,
+    unmoved: (y: number) => `Dates of ${y} that could not be moved (not real dates): fix by hand`,
     legal: 'Legal bases to update',
     funding: (y: number) => `Funding: update the budget allocation decision for ${y}`,
     budget: (y: number) => `Budget to re-estimate for ${y}`,
@@ -207,6 +211,10 @@ function noteText(n: ReviewNote, r: NewPlanResult, lang: Lang): string {
       return `${W.task} ${n.task}, ${W.due}: ${formatDate(n.before, lang)} → ${formatDate(n.after, lang)}${n.clamped ? ` ${W.clamped}` : ''}`;
     case 'deadline-free':
       return `${W.task} ${n.task}: ${n.deadline}`;
+    case 'text-dates-moved':
+      return `${subjectText(n.subject, lang)}: “${clip(n.after)}”`;
+    case 'date-unmoved':
+      return `${subjectText(n.subject, lang)}: ${n.date}`;
     case 'legal-basis':
     case 'funding':
       return clip(n.text);
@@ -224,6 +232,8 @@ function noteText(n: ReviewNote, r: NewPlanResult, lang: Lang): string {
 const GROUPS: { kinds: ReviewNote['kind'][]; title: (r: NewPlanResult, lang: Lang) => string }[] = [
   { kinds: ['deadline-moved', 'due-moved'], title: (r, l) => WORDS[l].moved(r.year) },
   { kinds: ['deadline-free'], title: (_r, l) => WORDS[l].free },
+  { kinds: ['text-dates-moved'], title: (r, l) => WORDS[l].textMoved(r.year) },
+  { kinds: ['date-unmoved'], title: (r, l) => WORDS[l].unmoved(r.fromYear) },
   { kinds: ['legal-basis'], title: (_r, l) => WORDS[l].legal },
   { kinds: ['funding'], title: (r, l) => WORDS[l].funding(r.year) },
   { kinds: ['budget', 'budget-unresolved'], title: (r, l) => WORDS[l].budget(r.year) },

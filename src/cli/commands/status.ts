@@ -6,7 +6,7 @@ import { todayIso, type IsoDate } from '../../model/dates.js';
 import type { Period } from '../../model/period.js';
 import { closest } from '../../model/text.js';
 import { computeStatus, findUnit, type StatusFilter } from '../../report/status.js';
-import { DEFAULT_FRAME } from '../../report/scoring.js';
+import { loadScoringFrame } from '../scoring.js';
 import { statusAsText } from '../../render/status-text.js';
 import { statusAsJsonText } from '../../render/status-json.js';
 import type { Lang } from '../../i18n/format.js';
@@ -83,8 +83,11 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   }
   if (opts.overdue) filter.overdue = true;
 
-  const report = computeStatus(plan, { asOf: flags.asOf, period: flags.period, today: todayIso(env.now), filter, frame: DEFAULT_FRAME });
-  write(opts.json ? statusAsJsonText(report) : statusAsText(report, { lang: env.lang, chalk: env.chalk, width: env.width, frame: DEFAULT_FRAME }));
+  const scoring = loadScoringFrame(plan.dir, env);
+  if ('exit' in scoring) return scoring.exit;
+  const { frame } = scoring;
+  const report = computeStatus(plan, { asOf: flags.asOf, period: flags.period, today: todayIso(env.now), filter, frame });
+  write(opts.json ? statusAsJsonText(report) : statusAsText(report, { lang: env.lang, chalk: env.chalk, width: env.width, frame }));
 
   printDiagnostics(await unresolvedDeadlineDiagnostics(plan.dir, env.cwd, year, report.unresolvedDeadlines), env);
   // Warnings do not stop status, but the clerk should know they are there.
