@@ -115,7 +115,9 @@ export function buildProgram(): Command {
       .description('tạo kho kế hoạch mới / create a new plan repository')
       .argument('[dir]', 'thư mục (mặc định: thư mục hiện tại)', '.')
       .option('--year <year>', 'năm kế hoạch (mặc định: năm nay)')
-      .option('--agency <name>', 'tên cơ quan / agency name'),
+      .option('--agency <name>', 'tên cơ quan / agency name')
+      .option('--package <tarball>', 'nguồn cài cchc ghi vào workflow thay cho .cchc/*.tgz (URL https:// hoặc đường dẫn) / install source (docs/install.md)')
+      .option('--sha256 <hex>', 'SHA-256 của tệp --package / its SHA-256'),
   ).action(lazy(async () => initCommand));
 
   return program;

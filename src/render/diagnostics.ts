@@ -139,7 +139,7 @@ export function diagnosticsAsSarif(ds: readonly Diagnostic[], lang: Lang, versio
           driver: {
             name: 'cchc',
             version,
-            informationUri: 'https://www.npmjs.com/package/cchc',
+            // informationUri is left out: the project has no public home yet (docs/install.md).
             rules: allCodes.map((code) => {
               const info = codeInfo(code)!;
               return {
@@ -159,7 +159,7 @@ export function diagnosticsAsSarif(ds: readonly Diagnostic[], lang: Lang, versio
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: d.file.split('\\').join('/') },
+                artifactLocation: { uri: d.file.split(/[\\/]/).map(encodeURIComponent).join('/') },
                 ...(d.line > 0
                   ? { region: { startLine: d.line, startColumn: d.column, endLine: d.endLine ?? d.line, endColumn: d.endColumn ?? d.column + 1 } }
                   : {}),
