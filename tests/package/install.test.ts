@@ -43,7 +43,7 @@ describe('npm pack contents', () => {
 
   it('production dependencies are exactly the libraries the build leaves external', () => {
     const build = readFileSync(path.join(ROOT, 'scripts', 'build.mjs'), 'utf8');
-    const external = [...build.match(/external:\s*\[([^\]]*)\]/)![1].matchAll(/'([^']+)'/g)].map((m) => m[1]).sort();
+    const external = [...build.match(/external:\s*\[([^\]]*)\]/)![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort();
     expect(Object.keys(pkg.dependencies).sort()).toEqual(external);
     // Each external library is loaded by name from some bundle (otherwise it is dead weight).
     const dist = readdirSync(path.join(ROOT, 'dist')).map((f) => readFileSync(path.join(ROOT, 'dist', f), 'utf8')).join('\n');

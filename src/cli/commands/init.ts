@@ -168,6 +168,7 @@ function packSelf(dest: string): string {
     );
   }
   const [entry] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string }>;
+  if (!entry) throw new UsageError('npm pack không cho tệp nào / npm pack produced no tarball');
   return path.join(dest, path.basename(entry.filename));
 }
 
