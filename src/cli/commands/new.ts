@@ -22,6 +22,7 @@ import { textWidth, wrapText } from '../../render/style.js';
 import { printDiagnostics, resolvePlanDir } from '../plan-loader.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
+import { plansFolder } from '../../load/discover.js';
 
 interface Options extends GlobalOptions {
   from?: string;
@@ -51,7 +52,7 @@ export async function run(yearArg: string, opts: Options): Promise<number> {
       `cchc new lập kế hoạch các năm sau; chọn năm từ ${plan.meta.year + 1} / cchc new starts a later year's plan: use ${plan.meta.year + 1} or later`,
     );
   }
-  const target = path.join(env.cwd, 'plans', String(year));
+  const target = path.join(plansFolder(env.cwd), String(year));
   const toShown = displayPath(target, env.cwd);
   if (existsSync(target)) {
     throw new UsageError(

@@ -4,7 +4,8 @@ import { codeInfo } from '../../diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticAsText, diagnosticAsJson, diagnosticAsGithub, diagnosticsAsSarif, summaryAsText } from '../../render/diagnostics.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
+import { discoverPlans, noPlanMessage } from '../../load/discover.js';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
@@ -49,6 +50,15 @@ async function checkFoldersInParallel(dirs: string[], cwd: string): Promise<Diag
 
 export async function run(paths: string[], opts: Options): Promise<number> {
   const env = makeEnv(opts);
+  if (paths.length === 0) {
+    // No PATH: the plans of the repository (or the plan folder) the working folder is in.
+    const found = discoverPlans(env.cwd);
+    if (!found) {
+      const { message, hint } = noPlanMessage(env.cwd);
+      throw new UsageError(message, hint);
+    }
+    paths = [path.relative(env.cwd, found.kind === 'plan' ? found.dir : found.plansDir) || '.'];
+  }
   const { targets, diagnostics } = resolveTargets(paths, env.cwd);
   const all: Diagnostic[] = [...diagnostics];
   let plans = 0;
