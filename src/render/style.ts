@@ -1,6 +1,6 @@
 /**
  * Colour only where it helps and only where it is wanted: on a terminal, never with
- * NO_COLOR (non-empty) or --no-color, always with FORCE_COLOR (non-zero). chalk's own
+ * NO_COLOR (non-empty), FORCE_COLOR=0 or --no-color, always with FORCE_COLOR (non-zero). chalk's own
  * detection does not honour NO_COLOR, so the level is decided here and passed to it.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
@@ -15,7 +15,9 @@ export function colorEnabled({ flag, env, isTTY }: ColorEnv): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   const force = env.FORCE_COLOR;
-  if (force !== undefined && force !== '0' && force !== 'false') return true;
+  // FORCE_COLOR=0 (or false) turns colour off, as in chalk and Node itself.
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined && force !== '') return true;
   if (flag === true) return true;
   return isTTY && env.TERM !== 'dumb';
 }

@@ -17,6 +17,7 @@ import { DEFAULT_FRAME } from '../../report/scoring.js';
 import { sheetsAsXlsx } from '../../render/xlsx.js';
 import { SHEET_KEYS, sheetNames, workbookSheets, type SheetKey } from '../../render/appendix-sheets.js';
 import { formatInt, type Lang } from '../../i18n/format.js';
+import { startProgress, PROGRESS_LABELS } from '../progress.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan, resolvePlanDir } from '../plan-loader.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -205,7 +206,9 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
     env.lang,
   );
 
-  const bytes = await sheetsAsXlsx(sheets, { title: plan.meta.title, subject: plan.meta.agency.name, creator: 'cchc', created: env.now });
+  const writing = startProgress(env.lang);
+  writing.update(PROGRESS_LABELS[env.lang].writing);
+  const bytes = await sheetsAsXlsx(sheets, { title: plan.meta.title, subject: plan.meta.agency.name, creator: 'cchc', created: env.now }).finally(() => writing.end());
   // The write is synchronous, so an interrupt that arrives meanwhile is handled after it,
   // once the rename is done or the temporary file is gone, and then ends the command.
   let interrupted: NodeJS.Signals | undefined;

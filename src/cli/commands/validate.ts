@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bundleDir, requireBundle } from '../bundles.js';
 import { VERSION } from '../version.js';
+import { startProgress, PROGRESS_LABELS } from '../progress.js';
 
 interface Options extends GlobalOptions {
   format: 'text' | 'json' | 'github' | 'sarif';
@@ -64,12 +65,15 @@ export async function run(paths: string[], opts: Options): Promise<number> {
   let plans = 0;
   let files = 0;
   const folders = targets.flatMap((t) => (t.type === 'folder' ? [t.dir] : []));
+  const progress = folders.length > 1 ? startProgress(env.lang) : undefined;
+  progress?.update(PROGRESS_LABELS[env.lang].checking);
   const parallel = await checkFoldersInParallel(folders, env.cwd);
   if (parallel) for (const ds of parallel) all.push(...ds);
   for (const t of targets) {
     if (t.type === 'folder') {
       if (!parallel) all.push(...(await checkPlanFolderAsync(t.dir, env.cwd)).diagnostics);
       plans++;
+      progress?.update(PROGRESS_LABELS[env.lang].checking, plans, folders.length);
     } else {
       // A lone file is rare: its parser and rules are imported only for it.
       const { loadLoneFile, checkLoneFile }: typeof import('../../load/check-bundle.js') = __CCHC_BUNDLED__
@@ -81,6 +85,7 @@ export async function run(paths: string[], opts: Options): Promise<number> {
       files++;
     }
   }
+  progress?.end();
   all.sort(compareDiagnostics);
 
   switch (opts.format) {
