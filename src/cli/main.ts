@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError, EXIT } from './errors.js';
 import { writeErr } from './io.js';
+import { checkEnvironment, guardOutput } from './environment.js';
 import { VERSION } from './version.js';
 import { requireBundle } from './bundles.js';
 // The daily commands are part of the entry itself; their heavy parts (the parser and the
@@ -124,11 +125,11 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  // A closed pipe (cchc validate | head -1) ends quietly, as ripgrep does.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  // A closed pipe (cchc validate | head -1) ends output quietly, as ripgrep does, and keeps
+  // the findings' exit code; another failed write is exit 2 (src/cli/environment.ts).
+  guardOutput();
   try {
+    checkEnvironment(process.env);
     await buildProgram().parseAsync(argv);
   } catch (err) {
     process.exitCode = handleError(err);

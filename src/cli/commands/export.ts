@@ -8,7 +8,7 @@
  * the target, then a rename, so that a failure never leaves half a workbook behind and the
  * plan's own files are never opened for writing.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { todayIso, type IsoDate } from '../../model/dates.js';
 import type { Period } from '../../model/period.js';
@@ -154,8 +154,16 @@ function ioMessage(err: unknown, shown: string, M: Messages): UsageError {
 export function writeFileAtomic(file: string, bytes: Uint8Array): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
   let fd: number | undefined;
+  // Overwriting keeps the file's permissions (a shared folder's group-writable report).
+  let mode = 0o644;
   try {
-    fd = openSync(tmp, 'wx', 0o644);
+    mode = statSync(file).mode & 0o7777;
+  } catch {
+    /* a new file */
+  }
+  try {
+    fd = openSync(tmp, 'wx', mode);
+    fchmodSync(fd, mode);
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);

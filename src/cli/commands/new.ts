@@ -34,6 +34,10 @@ export async function run(yearArg: string, opts: Options): Promise<number> {
     throw new UsageError(`năm phải là số có 4 chữ số, có "${yearArg}" / the year must have 4 digits, got "${yearArg}"`);
   }
   const year = Number(yearArg.trim());
+  // The schema's range for a plan year (schemas/plan.schema.json).
+  if (year < 2000 || year > 2100) {
+    throw new UsageError(`năm phải từ 2000 đến 2100, có ${year} / the year must be 2000-2100, got ${year}`);
+  }
   const fromDir = resolvePlanDir(opts.from, env);
   const { docs, diagnostics: ioDs } = loadPlanFolder(fromDir, env.cwd);
   const checked = checkPlan(docs);
