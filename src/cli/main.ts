@@ -15,6 +15,7 @@ import { requireBundle } from './bundles.js';
 import * as validateCommand from './commands/validate.js';
 import * as statusCommand from './commands/status.js';
 import * as initCommand from './commands/init.js';
+import * as fmtCommand from './commands/fmt.js';
 
 type Loader = () => Promise<{ run: (...args: any[]) => Promise<number> | number }>;
 
@@ -120,6 +121,15 @@ export function buildProgram(): Command {
       .option('--package <tarball>', 'nguồn cài cchc ghi vào workflow thay cho .cchc/*.tgz (URL https:// hoặc đường dẫn) / install source (docs/install.md)')
       .option('--sha256 <hex>', 'SHA-256 của tệp --package / its SHA-256'),
   ).action(lazy(async () => initCommand));
+
+  addCommon(
+    program
+      .command('fmt')
+      .description('chuẩn hoá tệp kế hoạch (Unicode NFC), giữ nguyên mọi thứ khác / normalise plan files to NFC')
+      .argument('[paths...]', 'thư mục kế hoạch hoặc tệp (mặc định: kế hoạch nơi đang đứng)')
+      .option('--nfc', 'chuyển văn bản sang Unicode dựng sẵn (NFC) / rewrite text in NFC')
+      .option('--check', 'chỉ kiểm tra, không ghi; thoát 1 nếu có tệp chưa NFC / write nothing, exit 1 if a file is not NFC'),
+  ).action(lazy(async () => fmtCommand));
 
   return program;
 }

@@ -13,12 +13,16 @@ const DATE_KEYS = new Set(['date', 'asOf', 'completed', 'due']);
 export function checkText(src: SourceFile, report: Reporter): void {
   if (src.data === undefined) return;
   const path: PathSegment[] = [];
+  // A file saved in NFD (macOS) has every Vietnamese string in NFD: one warning per file, at
+  // the first, not one per string (`cchc fmt --nfc` fixes the whole file).
+  let nfcReported = false;
   const visit = (holder: any, key: PathSegment, depth: number): void => {
     const v = holder[key];
     if (typeof v === 'string') {
       const nfc = v.normalize('NFC');
       if (nfc !== v) {
-        report.at(src, path, 'text/not-nfc');
+        if (!nfcReported) report.at(src, path, 'text/not-nfc');
+        nfcReported = true;
         holder[key] = nfc;
       }
       // One scan for the common case of clean text; which class it was only when one hits.
