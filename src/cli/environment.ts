@@ -3,7 +3,7 @@
  * (a wrong value is a usage error naming the variable and what it accepts, never a silent
  * fallback), and stdout/stderr (a closed pipe ends output quietly and keeps the exit code the
  * findings give; any other failed write — a full disk, /dev/full, an I/O error — is exit 2
- * with a message where one can still be written). See docs/environment-checks.md.
+ * with a message where one can still be written). See docs/repository-tooling.md.
  */
 import { writeSync } from 'node:fs';
 import { UsageError, EXIT } from './errors.js';
