@@ -40,3 +40,22 @@ fi
 grep -q 'cchc validate.*Failed' "$work/bad.log" || { cat "$work/bad.log" >&2; fail "the hook did not fail"; }
 grep -Eq 'plans/2024/tasks\.yaml:[0-9]+:[0-9]+: .*task/unknown-unit' "$work/bad.log" || { cat "$work/bad.log" >&2; fail "no located finding"; }
 echo "pre-commit try-repo: good plan passes, broken plan blocked with a located error"
+
+# The plan repository's own configuration (the `repo: local` hook cchc init wrote), with the
+# cchc its workflow pins: the vendored tarball, production dependencies only, on PATH.
+git reset -q --hard HEAD
+npm install --global --prefix "$work/prefix" --omit=dev --no-audit --no-fund .cchc/cchc-*.tgz >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; fail "the vendored tarball did not install"; }
+export PATH="$work/prefix/bin:$PATH"
+pre-commit install >/dev/null
+git commit -q --allow-empty -m "hooks installed" >/dev/null || fail "an empty commit was blocked"
+sed -i 's/product: Quyết định ban hành kế hoạch/product: Quyết định/' plans/2024/tasks.yaml
+git add plans/2024/tasks.yaml
+git commit -qm "good edit" >"$work/own-good.log" 2>&1 || { cat "$work/own-good.log" >&2; fail "the repository's own hook blocked a good plan"; }
+sed -i 's/lead: \[van-phong\]/lead: [van-phong2]/' plans/2024/tasks.yaml
+git add plans/2024/tasks.yaml
+if git commit -qm "broken edit" >"$work/own-bad.log" 2>&1; then
+  cat "$work/own-bad.log" >&2
+  fail "the repository's own hook let a broken plan through"
+fi
+grep -Eq 'plans/2024/tasks\.yaml:[0-9]+:[0-9]+: .*task/unknown-unit' "$work/own-bad.log" || { cat "$work/own-bad.log" >&2; fail "no located finding from the repository's own hook"; }
+echo "the repository's own pre-commit hook, with the pinned cchc: good commit passes, broken commit blocked"
