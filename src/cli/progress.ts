@@ -57,7 +57,7 @@ export function startProgress(lang: Lang, opts: ProgressOptions = {}): Progress 
     const count = done !== undefined && total ? ` ${formatInt(done, lang)}/${formatInt(total, lang)} (${Math.floor((done * 100) / total)}%)` : '';
     const secs = `${Math.floor((t - start) / 1000)} s`;
     let line = `${label}${count} · ${secs}`;
-    const width = Math.max(20, (stream.columns ?? 80) - 1);
+    const width = Math.max(20, (stream.columns || 80) - 1);
     if ([...line].length > width) line = [...line].slice(0, width - 1).join('') + '…';
     if (line === shown) return;
     stream.write(`\r${line}\u001b[K`);
