@@ -37,9 +37,6 @@ export function checkEnvironment(env: Record<string, string | undefined>): void 
 
 let outputFailure: NodeJS.ErrnoException | undefined;
 
-/** True once stdout or stderr has failed (closed pipe or otherwise): output is being dropped. */
-let outputClosed = false;
-
 /**
  * Install the handlers on stdout and stderr. A closed pipe (EPIPE) ends output; the command
  * runs on and exits with its own code. Any other write error makes the exit code 2.
@@ -47,7 +44,6 @@ let outputClosed = false;
 export function guardOutput(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      outputClosed = true;
       // A stream that failed stays failed; later writes go nowhere instead of erroring again.
       (stream as unknown as { write: () => boolean }).write = () => true;
       if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') outputFailure ??= err;
@@ -63,9 +59,4 @@ export function guardOutput(): void {
       /* stderr is the one that failed: the exit code says it */
     }
   });
-}
-
-/** For tests and diagnostics: whether output has been cut off. */
-export function outputWasClosed(): boolean {
-  return outputClosed;
 }
