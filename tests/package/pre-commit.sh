@@ -47,7 +47,7 @@ git reset -q --hard HEAD
 npm install --global --prefix "$work/prefix" --omit=dev --no-audit --no-fund .cchc/cchc-*.tgz >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; fail "the vendored tarball did not install"; }
 export PATH="$work/prefix/bin:$PATH"
 pre-commit install >/dev/null
-git commit -q --allow-empty -m "hooks installed" >/dev/null || fail "an empty commit was blocked"
+git commit -q --allow-empty -m "hooks installed" >/dev/null 2>&1 || fail "an empty commit was blocked"
 sed -i 's/product: Quyết định ban hành kế hoạch/product: Quyết định/' plans/2024/tasks.yaml
 git add plans/2024/tasks.yaml
 git commit -qm "good edit" >"$work/own-good.log" 2>&1 || { cat "$work/own-good.log" >&2; fail "the repository's own hook blocked a good plan"; }
