@@ -41,7 +41,12 @@ let outputFailure: NodeJS.ErrnoException | undefined;
  * Install the handlers on stdout and stderr. A closed pipe (EPIPE) ends output; the command
  * runs on and exits with its own code. Any other write error makes the exit code 2.
  */
+let guarded = false;
+
 export function guardOutput(): void {
+  // Once per process: main() may run many times in one process (in-process tests).
+  if (guarded) return;
+  guarded = true;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
       // A stream that failed stays failed; later writes go nowhere instead of erroring again.
