@@ -6,7 +6,8 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, PLAN_2022, fixturePlan, git, runCli, tempDir } from '../helpers.js';
 
@@ -110,6 +111,32 @@ describe('init that fails half-way removes what it created', () => {
     expect(r.stderr).toContain('plan.txt');
     expect(readdirSync(dir)).toEqual(['plan.txt']);
     expect(readFileSync(path.join(dir, 'plan.txt'), 'utf8')).toBe('x\n');
+  });
+});
+
+describe('init --package', () => {
+  it.each(['http://mirror.example/cchc.tgz', '../cchc.tgz', '/opt/cchc.tgz', 'file:cchc.tgz', 'a\nb.tgz'])('refuses %j and writes nothing', (pkg) => {
+    const dir = temp();
+    const r = runCli(['init', '.', '--year', '2024', '--package', pkg], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--package');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a tarball already in the repository is pinned by its hash; a URL is written quoted', () => {
+    const dir = temp();
+    mkdirSync(path.join(dir, 'vendor'));
+    writeFileSync(path.join(dir, 'vendor', 'cchc.tgz'), 'not really a tarball');
+    expect(runCli(['init', '.', '--year', '2024', '--package', 'vendor/cchc.tgz'], { cwd: dir }).code).toBe(0);
+    const wf = readFileSync(path.join(dir, '.github', 'workflows', 'cchc.yml'), 'utf8');
+    expect(wf).toContain('CCHC_PACKAGE: "vendor/cchc.tgz"');
+    expect(wf).toContain(`CCHC_SHA256: "${createHash('sha256').update('not really a tarball').digest('hex')}"`);
+    const other = temp();
+    expect(runCli(['init', '.', '--year', '2024', '--package', 'https://mirror.example/cchc-0.1.0.tgz#x', '--sha256', 'AB'.repeat(32)], { cwd: other }).code).toBe(0);
+    const wf2 = readFileSync(path.join(other, '.github', 'workflows', 'cchc.yml'), 'utf8');
+    expect(wf2).toContain('CCHC_PACKAGE: "https://mirror.example/cchc-0.1.0.tgz#x"');
+    expect(wf2).toContain(`CCHC_SHA256: "${'ab'.repeat(32)}"`);
+    expect(existsSync(path.join(other, '.cchc'))).toBe(false);
   });
 });
 

@@ -82,7 +82,7 @@ env:
   # cchc ${version}, ghim đúng phiên bản đã tạo kho này / pinned to the version that made this repository.
   # CCHC_PACKAGE: một tệp trong kho (.cchc/…) hoặc URL https:// của tệp .tgz (bản fork, máy chủ nội bộ);
   # CCHC_SHA256: mã băm SHA-256 của tệp đó (sha256sum TỆP). Xem docs/install.md của cchc.
-  CCHC_PACKAGE: ${source.package}
+  CCHC_PACKAGE: ${JSON.stringify(source.package)}
   CCHC_SHA256: "${source.sha256}"
 jobs:
   validate:
@@ -193,7 +193,19 @@ export async function run(dirArg: string, opts: Options): Promise<number> {
   // The install source first: if packing fails, nothing has been written yet.
   let source: InstallSource;
   if (opts.package) {
-    source = { package: opts.package, sha256: (opts.sha256 ?? '').toLowerCase() };
+    // The workflow downloads an https:// URL and copies anything else from the checkout.
+    const url = /^https:\/\/\S+$/.test(opts.package);
+    if (/[\u0000-\u001f\u007f]/.test(opts.package) || (!url && (path.isAbsolute(opts.package) || opts.package.split(/[\\/]/).includes('..') || /^[a-z][a-z0-9+.-]*:/i.test(opts.package)))) {
+      throw new UsageError(
+        `--package phải là URL https:// hoặc đường dẫn trong kho kế hoạch (có "${opts.package}") / --package must be an https:// URL or a path inside the plan repository`,
+      );
+    }
+    let sha256 = (opts.sha256 ?? '').toLowerCase();
+    // A tarball already in the repository: its hash is known, so pin it.
+    if (!url && !sha256 && existsSync(path.join(root, opts.package))) {
+      sha256 = createHash('sha256').update(readFileSync(path.join(root, opts.package))).digest('hex');
+    }
+    source = { package: opts.package, sha256 };
   } else {
     const scratch = mkdtempSync(path.join(tmpdir(), 'cchc-init-'));
     try {
