@@ -197,7 +197,7 @@ export async function run(dirArg: string, opts: Options): Promise<number> {
     const url = /^https:\/\/\S+$/.test(opts.package);
     if (/[\u0000-\u001f\u007f]/.test(opts.package) || (!url && (path.isAbsolute(opts.package) || opts.package.split(/[\\/]/).includes('..') || /^[a-z][a-z0-9+.-]*:/i.test(opts.package)))) {
       throw new UsageError(
-        `--package phải là URL https:// hoặc đường dẫn trong kho kế hoạch (có "${opts.package}") / --package must be an https:// URL or a path inside the plan repository`,
+        `--package phải là URL https:// hoặc đường dẫn trong kho kế hoạch (có ${JSON.stringify(opts.package)}) / --package must be an https:// URL or a path inside the plan repository`,
       );
     }
     let sha256 = (opts.sha256 ?? '').toLowerCase();
