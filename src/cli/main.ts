@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError, EXIT } from './errors.js';
 import { writeErr } from './io.js';
+import { checkEnvironment, guardOutput } from './environment.js';
 import { VERSION } from './version.js';
 
 type Loader = () => Promise<{ run: (...args: any[]) => Promise<number> | number }>;
@@ -111,7 +112,9 @@ export function buildProgram(): Command {
       .description('tạo kho kế hoạch mới / create a new plan repository')
       .argument('[dir]', 'thư mục (mặc định: thư mục hiện tại)', '.')
       .option('--year <year>', 'năm kế hoạch (mặc định: năm nay)')
-      .option('--agency <name>', 'tên cơ quan / agency name'),
+      .option('--agency <name>', 'tên cơ quan / agency name')
+      .option('--package <tarball>', 'nguồn cài cchc ghi vào workflow thay cho .cchc/*.tgz (URL https:// hoặc đường dẫn) / install source (docs/install.md)')
+      .option('--sha256 <hex>', 'SHA-256 của tệp --package / its SHA-256'),
   ).action(lazy(() => import('./commands/init.js')));
 
   // The reporting period without YAML (docs/reporting-period.md).
@@ -156,15 +159,24 @@ export function buildProgram(): Command {
       .option('--dry-run', 'chỉ in, không ghi / print without writing'),
   ).action(lazy(async () => import('./commands/import.js')));
 
+  addCommon(
+    program
+      .command('fmt')
+      .description('chuẩn hoá tệp kế hoạch (Unicode NFC), giữ nguyên mọi thứ khác / normalise plan files to NFC')
+      .argument('[paths...]', 'thư mục kế hoạch hoặc tệp (mặc định: kế hoạch nơi đang đứng)')
+      .option('--nfc', 'chuyển văn bản sang Unicode dựng sẵn (NFC) / rewrite text in NFC')
+      .option('--check', 'chỉ kiểm tra, không ghi; thoát 1 nếu có tệp chưa NFC / write nothing, exit 1 if a file is not NFC'),
+  ).action(lazy(() => import('./commands/fmt.js')));
+
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  // A closed pipe (cchc validate | head -1) ends quietly, as ripgrep does.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  // A closed pipe (cchc validate | head -1) ends output quietly, as ripgrep does, and keeps
+  // the findings' exit code; another failed write is exit 2 (src/cli/environment.ts).
+  guardOutput();
   try {
+    checkEnvironment(process.env);
     await buildProgram().parseAsync(argv);
   } catch (err) {
     process.exitCode = handleError(err);

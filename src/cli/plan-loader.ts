@@ -8,14 +8,17 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlanDocs } from '../check/context.js';
 import { loadPlan } from '../load/index.js';
+import { discoverPlans, noPlanMessage } from '../load/discover.js';
 import type { Plan } from '../model/plan.js';
 import { diagnosticAsText, summaryAsText } from '../render/diagnostics.js';
 import { UsageError, EXIT } from './errors.js';
 import { writeErr, type Env } from './io.js';
 
-/** The newest plans/<year> folder under the working folder. */
+/** The plan folder the working folder is in, or the newest plans/<year> (src/load/discover.ts). */
 export function defaultPlanDir(cwd: string): string {
-  const root = path.join(cwd, 'plans');
+  const found = discoverPlans(cwd);
+  if (found?.kind === 'plan') return found.dir;
+  const root = found?.plansDir ?? path.join(cwd, 'plans');
   let years: string[] = [];
   try {
     years = readdirSync(root).filter((n) => /^\d{4}$/.test(n) && isDir(path.join(root, n)));
@@ -23,9 +26,8 @@ export function defaultPlanDir(cwd: string): string {
     /* handled below */
   }
   if (years.length === 0) {
-    throw new UsageError(
-      'không tìm thấy kế hoạch nào trong ./plans; hãy chỉ rõ thư mục kế hoạch / no plan found under ./plans; name the plan folder',
-    );
+    const { message, hint } = noPlanMessage(cwd);
+    throw new UsageError(message, hint);
   }
   return path.join(root, years.sort().at(-1)!);
 }

@@ -34,7 +34,8 @@ function gitEnv(): NodeJS.ProcessEnv {
 /** Run git; a non-zero exit is returned as a failure, a missing git is a UsageError. */
 function git(args: readonly string[], cwd: string, maxBuffer = MAX_FILE_BYTES + 1024 * 1024): { ok: true; out: Buffer } | { ok: false; fail: GitFailure } {
   try {
-    const out = execFileSync('git', args as string[], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], maxBuffer, windowsHide: true });
+    // core.fsmonitor off: a repository's config could name a program for git to run.
+    const out = execFileSync('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], maxBuffer, windowsHide: true });
     return { ok: true, out };
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { status?: number | null; stderr?: Buffer };
@@ -106,6 +107,10 @@ export function locateInRepository(planDir: string, shown: string): GitLocation 
 export function resolveCommit(rev: string, cwd: string): string | undefined {
   // A leading "-" would be read as an option by git.
   if (rev === '' || rev.startsWith('-')) return undefined;
+  // ":path" names a staged file and ":/text" searches every commit message: not a version.
+  if (rev.startsWith(':')) {
+    throw new UsageError(`phiên bản git không được bắt đầu bằng ":" (có "${rev}") / a git revision must not start with ":" (got "${rev}")`, 'Dùng tên nhánh, thẻ hoặc mã commit / use a branch, a tag or a commit id');
+  }
   const r = git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], cwd);
   if (!r.ok) return undefined;
   const sha = r.out.toString('utf8').trim();

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { CODES, codeInfo, hintOf, messageOf, formatTemplate, type Lang } from '../diagnostics/codes.js';
 import { escapeControls } from './escape.js';
+import { graphemes, graphemeWidth } from './style.js';
 
 const L = {
   vi: { error: 'lỗi', warning: 'cảnh báo', hint: 'gợi ý' },
@@ -17,30 +18,62 @@ export function location(d: Diagnostic): string {
   return d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
 }
 
-/** The excerpt line, cut to fit the terminal around the column, with a caret under it. */
+/**
+ * The excerpt line, cut to fit the terminal around the column, with a caret under it. The
+ * line is measured in graphemes and terminal columns, not code units: in NFD text (macOS)
+ * "ế" is three code points but one column, so the caret still lands under the finding.
+ */
 function excerptLines(d: Diagnostic, width: number, c: ChalkInstance): string[] {
   if (d.line <= 0 || d.excerpt === undefined) return [];
   const gutter = String(d.line).length + 1;
   const room = Math.max(20, width - gutter - 3);
-  const chars = [...d.excerpt.replace(/\t/g, ' ')];
-  let col = Math.max(0, d.column - 1);
-  let start = 0;
-  if (chars.length > room) {
-    start = Math.max(0, Math.min(col - Math.floor(room / 3), chars.length - room));
-  }
-  let text = chars.slice(start, start + room).join('');
-  if (start > 0) text = '…' + text.slice(1);
-  if (start + room < chars.length) text = text.slice(0, -1) + '…';
-  col -= start;
-  const spanEnd = d.endLine === d.line && d.endColumn ? d.endColumn - 1 - start : col + 1;
-  const len = Math.max(1, Math.min(spanEnd - col, room - col));
-  const pad = ' '.repeat(gutter);
-  // Strip control and bidi characters from what we echo, so a hostile file cannot drive the terminal.
+  // Control and bidi characters are shown as U+FFFD, so a hostile file cannot drive the terminal.
   // eslint-disable-next-line no-control-regex
-  const safe = text.replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '�');
+  const unsafe = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
+  // A long line (a minified file) is cut to a window around the column before segmenting.
+  const line = d.excerpt;
+  const from = line.length > room * 8 ? Math.max(0, d.column - 1 - room * 4) : 0;
+  const to = line.length > room * 8 ? Math.min(line.length, d.column - 1 + room * 4) : line.length;
+  const gs = graphemes(line.slice(from, to).replace(/\t/g, ' ')).map((g) => {
+    const text = g.text.replace(unsafe, '\uFFFD');
+    return { text, index: g.index + from, width: graphemeWidth(text) };
+  });
+  // Prefix sums of widths: widthOf(a, b) is the columns of graphemes a..b-1.
+  const sums = [0];
+  for (const g of gs) sums.push(sums[sums.length - 1]! + g.width);
+  const widthOf = (a: number, b: number) => sums[b]! - sums[a]!;
+  // Column (1-based UTF-16 units) to grapheme index: the grapheme that holds that unit.
+  const at = (unit: number) => {
+    let lo = 0;
+    let hi = gs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gs[mid]!.index <= unit) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, lo - 1) < gs.length && unit < to ? Math.max(0, lo - 1) : gs.length;
+  };
+  const col = at(Math.max(0, d.column - 1));
+  const end = Math.max(col + 1, d.endLine === d.line && d.endColumn ? at(d.endColumn - 1) : col + 1);
+  let start = 0;
+  let stop = gs.length;
+  if (from > 0 || to < line.length || widthOf(0, gs.length) > room) {
+    // Keep the finding about a third of the way in.
+    start = Math.min(col, gs.length);
+    while (start > 0 && widthOf(start - 1, start === gs.length ? start : Math.min(col, gs.length)) <= Math.floor(room / 3)) start--;
+    stop = start;
+    while (stop < gs.length && widthOf(start, stop + 1) <= room) stop++;
+    while (start > 0 && widthOf(start - 1, stop) <= room) start--;
+  }
+  const shown = gs.slice(start, stop).map((g) => ({ ...g }));
+  if ((start > 0 || from > 0) && shown[0]) shown[0] = { ...shown[0], text: '…', width: 1 };
+  if ((stop < gs.length || to < line.length) && shown.length > 0) shown[shown.length - 1] = { ...shown[shown.length - 1]!, text: '…', width: 1 };
+  const pad = shown.slice(0, Math.max(0, col - start)).reduce((n, g) => n + g.width, 0);
+  const len = Math.max(1, shown.slice(Math.max(0, col - start), Math.max(0, end - start)).reduce((n, g) => n + g.width, 0));
+  const gutterPad = ' '.repeat(gutter);
   return [
-    `${c.dim(String(d.line).padStart(gutter - 1))} ${c.dim('|')} ${safe}`,
-    `${pad}${c.dim('|')} ${' '.repeat(col)}${c.bold(d.severity === 'error' ? c.red('^'.repeat(len)) : c.yellow('^'.repeat(len)))}`,
+    `${c.dim(String(d.line).padStart(gutter - 1))} ${c.dim('|')} ${shown.map((g) => g.text).join('')}`,
+    `${gutterPad}${c.dim('|')} ${' '.repeat(pad)}${c.bold(d.severity === 'error' ? c.red('^'.repeat(len)) : c.yellow('^'.repeat(len)))}`,
   ];
 }
 
@@ -140,7 +173,7 @@ export function diagnosticsAsSarif(ds: readonly Diagnostic[], lang: Lang, versio
           driver: {
             name: 'cchc',
             version,
-            informationUri: 'https://www.npmjs.com/package/cchc',
+            // informationUri is left out: the project has no public home yet (docs/install.md).
             rules: allCodes.map((code) => {
               const info = codeInfo(code)!;
               return {
@@ -160,7 +193,7 @@ export function diagnosticsAsSarif(ds: readonly Diagnostic[], lang: Lang, versio
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: escapeControls(d.file.split('\\').join('/')) },
+                artifactLocation: { uri: d.file.split(/[\\/]/).map(encodeURIComponent).join('/') },
                 ...(d.line > 0
                   ? { region: { startLine: d.line, startColumn: d.column, endLine: d.endLine ?? d.line, endColumn: d.endColumn ?? d.column + 1 } }
                   : {}),

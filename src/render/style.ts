@@ -1,6 +1,6 @@
 /**
  * Colour only where it helps and only where it is wanted: on a terminal, never with
- * NO_COLOR (non-empty) or --no-color, always with FORCE_COLOR (non-zero). chalk's own
+ * NO_COLOR (non-empty), FORCE_COLOR=0 or --no-color, always with FORCE_COLOR (non-zero). chalk's own
  * detection does not honour NO_COLOR, so the level is decided here and passed to it.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
@@ -15,7 +15,9 @@ export function colorEnabled({ flag, env, isTTY }: ColorEnv): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   const force = env.FORCE_COLOR;
-  if (force !== undefined && force !== '0' && force !== 'false') return true;
+  // FORCE_COLOR=0 (or false) turns colour off, as in chalk and Node itself.
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined && force !== '') return true;
   if (flag === true) return true;
   return isTTY && env.TERM !== 'dumb';
 }
@@ -59,4 +61,25 @@ export function wrapText(s: string, width: number): string[] {
     lines.push(line);
   }
   return lines;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** A user-perceived character (a grapheme cluster) and where it starts, in UTF-16 units. */
+export interface Grapheme {
+  text: string;
+  index: number;
+}
+
+/** Split into graphemes: "ế" written as e + U+0302 + U+0301 (NFD) is one, as the eye sees it. */
+export function graphemes(s: string): Grapheme[] {
+  return [...segmenter.segment(s)].map((g) => ({ text: g.segment, index: g.index }));
+}
+
+// East Asian Wide and Fullwidth blocks, and emoji presentation: two terminal columns.
+const WIDE_RE = /^(?:[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}])/u;
+
+/** Terminal columns one grapheme takes: 2 for wide (CJK, emoji), else 1. */
+export function graphemeWidth(g: string): number {
+  return WIDE_RE.test(g) ? 2 : 1;
 }

@@ -66,12 +66,16 @@ export function checkText(src: SourceFile, report: Reporter): void {
   // The common file writes every figure plainly: the syntax tree is consulted only when the
   // text holds a figure written some other way.
   const suspectNumbers = SUSPECT_FIGURE_RE.test(src.text);
+  // A file saved in NFD (macOS) has every Vietnamese string in NFD: one warning per file, at
+  // the first, not one per string (`cchc fmt --nfc` fixes the whole file).
+  let nfcReported = false;
   const visit = (holder: any, key: PathSegment, depth: number): void => {
     const v = holder[key];
     if (typeof v === 'string') {
       const nfc = v.normalize('NFC');
       if (nfc !== v) {
-        report.at(src, path, 'text/not-nfc');
+        if (!nfcReported) report.at(src, path, 'text/not-nfc');
+        nfcReported = true;
         holder[key] = nfc;
       }
       // One scan for the common case of clean text; which class it was only when one hits.

@@ -8,7 +8,7 @@
  * the target, then a rename, so that a failure never leaves half a workbook behind and the
  * plan's own files are never opened for writing.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { todayIso, type IsoDate } from '../../model/dates.js';
 import type { Period } from '../../model/period.js';
@@ -17,6 +17,7 @@ import { loadScoringFrame } from '../scoring.js';
 import { sheetsAsXlsx } from '../../render/xlsx.js';
 import { SHEET_KEYS, sheetNames, workbookSheets, type SheetKey } from '../../render/appendix-sheets.js';
 import { formatInt, type Lang } from '../../i18n/format.js';
+import { startProgress, PROGRESS_LABELS } from '../progress.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan, resolvePlanDir } from '../plan-loader.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -159,8 +160,16 @@ function ioMessage(err: unknown, shown: string, M: Messages): UsageError {
 export function writeFileAtomic(file: string, bytes: Uint8Array): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
   let fd: number | undefined;
+  // Overwriting keeps the file's permissions (a shared folder's group-writable report).
+  let mode = 0o644;
   try {
-    fd = openSync(tmp, 'wx', 0o644);
+    mode = statSync(file).mode & 0o7777;
+  } catch {
+    /* a new file */
+  }
+  try {
+    fd = openSync(tmp, 'wx', mode);
+    fchmodSync(fd, mode);
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);
@@ -214,7 +223,9 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
     env.lang,
   );
 
-  const bytes = await sheetsAsXlsx(sheets, { title: plan.meta.title, subject: plan.meta.agency.name, creator: 'cchc', created: env.now });
+  const writing = startProgress(env.lang);
+  writing.update(PROGRESS_LABELS[env.lang].writing);
+  const bytes = await sheetsAsXlsx(sheets, { title: plan.meta.title, subject: plan.meta.agency.name, creator: 'cchc', created: env.now }).finally(() => writing.end());
   // The write is synchronous, so an interrupt that arrives meanwhile is handled after it,
   // once the rename is done or the temporary file is gone, and then ends the command.
   let interrupted: NodeJS.Signals | undefined;

@@ -3,16 +3,28 @@
  * `$schema` comments resolve (the schemas are copied beside them), a CI workflow that
  * validates on every push and pull request, a pre-commit configuration, and a README for
  * the clerk. Never overwrites: an existing file is left as it is and reported.
+ *
+ * The workflow installs exactly the cchc that ran init: by default a tarball of it packed
+ * into .cchc/ of the new repository (no registry, no host, no build step), checked by its
+ * SHA-256; --package names another source (a fork's release, an internal mirror). See
+ * docs/install.md.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, renameSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeEnv, write, type GlobalOptions } from '../io.js';
 import { UsageError, EXIT } from '../errors.js';
+import { VERSION } from '../version.js';
 
 interface Options extends GlobalOptions {
   year?: string;
   agency?: string;
+  /** Install source written into the workflow instead of a vendored tarball. */
+  package?: string;
+  sha256?: string;
 }
 
 /** The schemas/ folder of the installed cchc (two levels above dist/chunks or src/cli/commands). */
@@ -51,13 +63,27 @@ export function planFiles(year: number, agency: string): Record<string, string> 
   };
 }
 
-function workflow(): string {
+/** Where the generated workflow installs cchc from (docs/install.md). */
+export interface InstallSource {
+  /** A path inside the plan repository, or an https:// URL of a tarball. */
+  package: string;
+  /** The tarball's SHA-256, checked before installing; empty to skip the check. */
+  sha256: string;
+}
+
+export function workflow(version: string, source: InstallSource): string {
   return `# Kiểm tra kế hoạch CCHC trên mỗi lần đẩy mã và mỗi yêu cầu hợp nhất (pull request).
 # Validates the plans on every push and pull request; findings appear as annotations.
 name: cchc
 on: [push, pull_request]
 permissions:
   contents: read
+env:
+  # cchc ${version}, ghim đúng phiên bản đã tạo kho này / pinned to the version that made this repository.
+  # CCHC_PACKAGE: một tệp trong kho (.cchc/…) hoặc URL https:// của tệp .tgz (bản fork, máy chủ nội bộ);
+  # CCHC_SHA256: mã băm SHA-256 của tệp đó (sha256sum TỆP). Xem docs/install.md của cchc.
+  CCHC_PACKAGE: ${JSON.stringify(source.package)}
+  CCHC_SHA256: "${source.sha256}"
 jobs:
   validate:
     runs-on: ubuntu-latest
@@ -66,14 +92,23 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      # CCHC_PACKAGE: where cchc is installed from (a package name, a tarball or a git URL).
-      - run: npm install --global "\${CCHC_PACKAGE:-cchc}"
+      - name: Install cchc
+        run: |
+          set -eu
+          tarball="$RUNNER_TEMP/cchc.tgz"
+          case "$CCHC_PACKAGE" in
+            https://*) curl -fsSL --retry 3 -o "$tarball" "$CCHC_PACKAGE" ;;
+            *) cp "$CCHC_PACKAGE" "$tarball" ;;
+          esac
+          if [ -n "$CCHC_SHA256" ]; then echo "$CCHC_SHA256  $tarball" | sha256sum --check --strict; fi
+          npm install --global --omit=dev --no-audit --no-fund "$tarball"
       - run: cchc validate --format github plans
 `;
 }
 
-function precommit(): string {
+function precommit(version: string, source: InstallSource): string {
   return `# pre-commit (https://pre-commit.com): cchc validate on every commit that touches a plan.
+# Cần cchc ${version} trên PATH / needs cchc ${version} on PATH:  npm install --global ${source.package}
 repos:
   - repo: local
     hooks:
@@ -106,38 +141,119 @@ Mỗi lần đẩy mã, \`.github/workflows/cchc.yml\` chạy \`cchc validate\` 
 `;
 }
 
+/** The folder of the running cchc (the one holding its package.json). */
+function packageRoot(): string {
+  return path.dirname(schemasDir());
+}
+
+/**
+ * Pack the running cchc into a tarball inside `dest` (npm pack, scripts off, so nothing is
+ * built: the installed dist/ is what is packed). Returns the tarball's path.
+ */
+function packSelf(dest: string): string {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  let out: string;
+  try {
+    out = execFileSync(npm, ['pack', packageRoot(), '--ignore-scripts', '--json', '--pack-destination', dest], {
+      cwd: dest,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      shell: process.platform === 'win32',
+    });
+  } catch (err) {
+    const e = err as { stderr?: string; message?: string };
+    throw new UsageError(
+      `không đóng gói được cchc bằng npm pack / npm pack of cchc failed: ${(e.stderr || e.message || '').trim().split('\n')[0]}`,
+      'cần npm trên PATH, hoặc chỉ nguồn cài đặt bằng --package URL --sha256 HEX / npm must be on PATH, or name the source with --package',
+    );
+  }
+  const [entry] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string }>;
+  if (!entry) throw new UsageError('npm pack không cho tệp nào / npm pack produced no tarball');
+  return path.join(dest, path.basename(entry.filename));
+}
+
 export async function run(dirArg: string, opts: Options): Promise<number> {
   const env = makeEnv(opts);
   const year = opts.year === undefined ? env.now.getFullYear() : Number(opts.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     throw new UsageError(`--year phải là năm từ 2000 đến 2100 (có "${opts.year}") / --year must be a year 2000-2100`);
   }
+  if (opts.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(opts.sha256)) {
+    throw new UsageError(`--sha256 phải là 64 chữ số hex (có "${opts.sha256}") / --sha256 must be 64 hex digits`);
+  }
   const root = path.resolve(env.cwd, dirArg);
   const planDir = path.join(root, 'plans', String(year));
   if (existsSync(planDir)) {
     throw new UsageError(`${path.relative(env.cwd, planDir) || planDir} đã tồn tại; không ghi đè / already exists; nothing overwritten`);
   }
-  const files: Record<string, string> = {};
+  if (existsSync(root) && !statSync(root).isDirectory()) {
+    throw new UsageError(`${dirArg}: không phải thư mục / not a folder`);
+  }
+  const files: Record<string, string | Buffer> = {};
+  // The install source first: if packing fails, nothing has been written yet.
+  let source: InstallSource;
+  if (opts.package) {
+    // The workflow downloads an https:// URL and copies anything else from the checkout.
+    const url = /^https:\/\/\S+$/.test(opts.package);
+    if (/[\u0000-\u001f\u007f]/.test(opts.package) || (!url && (path.isAbsolute(opts.package) || opts.package.split(/[\\/]/).includes('..') || /^[a-z][a-z0-9+.-]*:/i.test(opts.package)))) {
+      throw new UsageError(
+        `--package phải là URL https:// hoặc đường dẫn trong kho kế hoạch (có ${JSON.stringify(opts.package)}) / --package must be an https:// URL or a path inside the plan repository`,
+      );
+    }
+    let sha256 = (opts.sha256 ?? '').toLowerCase();
+    // A tarball already in the repository: its hash is known, so pin it.
+    if (!url && !sha256 && existsSync(path.join(root, opts.package))) {
+      sha256 = createHash('sha256').update(readFileSync(path.join(root, opts.package))).digest('hex');
+    }
+    source = { package: opts.package, sha256 };
+  } else {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'cchc-init-'));
+    try {
+      const tarball = readFileSync(packSelf(scratch));
+      const rel = `.cchc/cchc-${VERSION}.tgz`;
+      files[rel] = tarball;
+      source = { package: rel, sha256: createHash('sha256').update(tarball).digest('hex') };
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
   for (const [name, text] of Object.entries(planFiles(year, opts.agency ?? 'Tên cơ quan'))) files[path.join('plans', String(year), name)] = text;
   const schemas = schemasDir();
   for (const f of readdirSync(schemas).filter((n) => n.endsWith('.schema.json'))) files[path.join('schemas', f)] = readFileSync(path.join(schemas, f), 'utf8');
-  files[path.join('.github', 'workflows', 'cchc.yml')] = workflow();
-  files['.pre-commit-config.yaml'] = precommit();
+  files[path.join('.github', 'workflows', 'cchc.yml')] = workflow(VERSION, source);
+  files['.pre-commit-config.yaml'] = precommit(VERSION, source);
   files['README.md'] = clerkReadme(year);
 
   const created: string[] = [];
   const kept: string[] = [];
-  for (const [rel, text] of Object.entries(files)) {
-    const target = path.join(root, rel);
-    if (existsSync(target)) {
-      kept.push(rel);
-      continue;
+  const madeDirs: string[] = [];
+  try {
+    for (const [rel, text] of Object.entries(files)) {
+      const target = path.join(root, rel);
+      if (existsSync(target)) {
+        kept.push(rel);
+        continue;
+      }
+      const made = mkdirSync(path.dirname(target), { recursive: true });
+      if (made) madeDirs.push(made);
+      const tmp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+      try {
+        writeFileSync(tmp, text, { flag: 'wx' });
+        renameSync(tmp, target);
+      } finally {
+        rmSync(tmp, { force: true });
+      }
+      created.push(rel);
     }
-    mkdirSync(path.dirname(target), { recursive: true });
-    const tmp = `${target}.tmp-${process.pid}`;
-    writeFileSync(tmp, text, { flag: 'wx' });
-    renameSync(tmp, target);
-    created.push(rel);
+  } catch (err) {
+    // An I/O error half-way (disk full, a file where a folder must go): remove what this
+    // run created, newest first, so the folder is as it was.
+    for (const rel of created.reverse()) rmSync(path.join(root, rel), { force: true });
+    for (const d of madeDirs.reverse()) rmSync(d, { recursive: true, force: true });
+    const e = err as NodeJS.ErrnoException;
+    throw new UsageError(
+      `không tạo được kho kế hoạch trong ${dirArg} (${e.code ?? e.message}: ${e.path ? path.relative(env.cwd, e.path) : ''}); đã gỡ những gì vừa tạo / could not create the plan repository; what was created has been removed`,
+    );
   }
   const c = env.chalk;
   const shown = path.relative(env.cwd, root) || '.';

@@ -21,6 +21,7 @@ import { textWidth, wrapText } from '../../render/style.js';
 import { printDiagnostics, resolvePlanDir } from '../plan-loader.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { EXIT, UsageError } from '../errors.js';
+import { plansFolder } from '../../load/discover.js';
 
 interface Options extends GlobalOptions {
   from?: string;
@@ -32,6 +33,10 @@ export async function run(yearArg: string, opts: Options): Promise<number> {
     throw new UsageError(`năm phải là số có 4 chữ số, có "${yearArg}" / the year must have 4 digits, got "${yearArg}"`);
   }
   const year = Number(yearArg.trim());
+  // The schema's range for a plan year (schemas/plan.schema.json).
+  if (year < 2000 || year > 2100) {
+    throw new UsageError(`năm phải từ 2000 đến 2100, có ${year} / the year must be 2000-2100, got ${year}`);
+  }
   const fromDir = resolvePlanDir(opts.from, env);
   const checked = loadPlan(fromDir, { cwd: env.cwd, docs: true });
   const docs = checked.docs!;
@@ -50,7 +55,7 @@ export async function run(yearArg: string, opts: Options): Promise<number> {
       `cchc new lập kế hoạch các năm sau; chọn năm từ ${plan.meta.year + 1} / cchc new starts a later year's plan: use ${plan.meta.year + 1} or later`,
     );
   }
-  const target = path.join(env.cwd, 'plans', String(year));
+  const target = path.join(plansFolder(env.cwd), String(year));
   const toShown = displayPath(target, env.cwd);
   if (existsSync(target)) {
     throw new UsageError(

@@ -7,8 +7,11 @@ import { codeInfo } from '../../diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticAsText, diagnosticAsJson, diagnosticAsGithub, diagnosticsAsSarif, summaryAsText } from '../../render/diagnostics.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { EXIT } from '../errors.js';
+import path from 'node:path';
+import { EXIT, UsageError } from '../errors.js';
+import { discoverPlans, noPlanMessage } from '../../load/discover.js';
 import { VERSION } from '../version.js';
+import { startProgress, PROGRESS_LABELS } from '../progress.js';
 
 interface Options extends GlobalOptions {
   format: 'text' | 'json' | 'github' | 'sarif';
@@ -17,14 +20,27 @@ interface Options extends GlobalOptions {
 
 export async function run(paths: string[], opts: Options): Promise<number> {
   const env = makeEnv(opts);
+  if (paths.length === 0) {
+    // No PATH: the plans of the repository (or the plan folder) the working folder is in.
+    const found = discoverPlans(env.cwd);
+    if (!found) {
+      const { message, hint } = noPlanMessage(env.cwd);
+      throw new UsageError(message, hint);
+    }
+    paths = [path.relative(env.cwd, found.kind === 'plan' ? found.dir : found.plansDir) || '.'];
+  }
   const { targets, diagnostics } = resolveTargets(paths, env.cwd);
   const all: Diagnostic[] = [...diagnostics];
   let plans = 0;
   let files = 0;
+  const folders = targets.flatMap((t) => (t.type === 'folder' ? [t.dir] : []));
+  const progress = folders.length > 1 ? startProgress(env.lang) : undefined;
+  progress?.update(PROGRESS_LABELS[env.lang].checking);
   for (const t of targets) {
     if (t.type === 'folder') {
       all.push(...loadPlan(t.dir, { cwd: env.cwd }).diagnostics);
       plans++;
+      progress?.update(PROGRESS_LABELS[env.lang].checking, plans, folders.length);
     } else {
       const { source, diagnostics: ds } = loadLoneFile(t.file, env.cwd);
       all.push(...ds);
@@ -32,6 +48,7 @@ export async function run(paths: string[], opts: Options): Promise<number> {
       files++;
     }
   }
+  progress?.end();
   all.sort(compareDiagnostics);
 
   switch (opts.format) {

@@ -1,0 +1,67 @@
+/**
+ * The process's surroundings, checked once before any command runs: the CCHC_* variables
+ * (a wrong value is a usage error naming the variable and what it accepts, never a silent
+ * fallback), and stdout/stderr (a closed pipe ends output quietly and keeps the exit code the
+ * findings give; any other failed write — a full disk, /dev/full, an I/O error — is exit 2
+ * with a message where one can still be written). See docs/repository-tooling.md.
+ */
+import { writeSync } from 'node:fs';
+import { UsageError, EXIT } from './errors.js';
+
+/** A real calendar date written YYYY-MM-DD. */
+function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Throws a UsageError for the first CCHC_* variable whose value is not one cchc accepts. */
+export function checkEnvironment(env: Record<string, string | undefined>): void {
+  const bad = (name: string, value: string, valid: { vi: string; en: string }) =>
+    new UsageError(`biến môi trường ${name}="${value}" không hợp lệ; ${valid.vi} / environment variable ${name}="${value}" is invalid; ${valid.en}`);
+  const today = env.CCHC_TODAY;
+  if (today !== undefined && today !== '' && !isIsoDate(today)) {
+    throw bad('CCHC_TODAY', today, { vi: 'cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-09-30', en: 'expected a real date as YYYY-MM-DD, e.g. 2022-09-30' });
+  }
+  const threads = env.CCHC_THREADS;
+  if (threads !== undefined && threads !== '' && !(/^\d{1,3}$/.test(threads) && Number(threads) >= 1 && Number(threads) <= 256)) {
+    throw bad('CCHC_THREADS', threads, { vi: 'cần một số nguyên từ 1 đến 256', en: 'expected a whole number from 1 to 256' });
+  }
+  const lang = env.CCHC_LANG;
+  if (lang !== undefined && lang !== '' && !['vi', 'en'].includes(lang.toLowerCase())) {
+    throw bad('CCHC_LANG', lang, { vi: 'cần vi hoặc en', en: 'expected vi or en' });
+  }
+}
+
+let outputFailure: NodeJS.ErrnoException | undefined;
+
+/**
+ * Install the handlers on stdout and stderr. A closed pipe (EPIPE) ends output; the command
+ * runs on and exits with its own code. Any other write error makes the exit code 2.
+ */
+let guarded = false;
+
+export function guardOutput(): void {
+  // Once per process: main() may run many times in one process (in-process tests).
+  if (guarded) return;
+  guarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      // A stream that failed stays failed; later writes go nowhere instead of erroring again.
+      (stream as unknown as { write: () => boolean }).write = () => true;
+      if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') outputFailure ??= err;
+    });
+  }
+  process.on('exit', () => {
+    if (!outputFailure) return;
+    process.exitCode = EXIT.usage;
+    const msg = `cchc: không ghi được kết quả (${outputFailure.code ?? outputFailure.message}) / could not write the output (${outputFailure.code ?? outputFailure.message})\n`;
+    try {
+      writeSync(2, msg);
+    } catch {
+      /* stderr is the one that failed: the exit code says it */
+    }
+  });
+}
