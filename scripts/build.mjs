@@ -98,7 +98,7 @@ const lazyChildProcess = {
       args.namespace === 'cchc-lazy' ? { path: 'node:child_process', external: true } : { path: 'lazy-child-process', namespace: 'cchc-lazy' },
     );
     b.onLoad({ filter: /.*/, namespace: 'cchc-lazy' }, () => ({
-      contents: "let m;const load=()=>(m??=require('node:child_process'));module.exports=new Proxy({},{get:(_,k)=>load()[k],has:(_,k)=>k in load()});",
+      contents: "let m;const load=()=>(m??=require('node:child_process'));module.exports=new Proxy({},{get:(_,k)=>load()[k],has:(_,k)=>k in load(),ownKeys:()=>Reflect.ownKeys(load()),getOwnPropertyDescriptor:(_,k)=>k in load()?{configurable:true,enumerable:true,writable:false,value:load()[k]}:undefined});",
       loader: 'js',
     }));
   },

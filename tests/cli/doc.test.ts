@@ -161,8 +161,8 @@ describe('cchc doc: the 2022 plan', () => {
     expect(a2[1]!.cells).toEqual(['1', 'Hỗ trợ công chức làm việc tại Trung tâm hành chính công tỉnh', 'Người', '12 tháng', '500.000', '6.000.000']);
     expect(a2.at(-1)!.cells).toEqual(['TỔNG CỘNG', '20.000.000']);
     const text = doc.text.join('\n');
-    expect(text).toContain('Phụ lục I\n');
-    expect(text).toContain('Phụ lục II\n');
+    expect(text).toContain('Phụ lục 1\n'); // plans/2022 keeps the source's own labels (appendices: Phụ lục 1/2)
+    expect(text).toContain('Phụ lục 2\n');
     expect(text).toContain('(Kèm theo Kế hoạch số ....../KH-SLĐTBXH ngày ...../...../......... của Sở LĐ-TB&XH)');
     expect(text).toContain('(Bằng chữ: Hai mươi triệu đồng)');
   });
