@@ -1,17 +1,54 @@
-/** Atomic writes: a temporary file in the same folder, then a rename, so a reader never sees half a file. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * Atomic writes, the one way every command writes a file: a temporary file in the same
+ * folder, then a rename, so a reader never sees half a file.
+ */
+import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 
 export function writeAtomic(file: string, text: string): void {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, text);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic(file, Buffer.from(text, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`không ghi được ${file}: ${(err as Error).message} / cannot write the file`);
+  }
+}
+
+/**
+ * Write bytes to `file` atomically: a hidden temporary file in the same folder (so the
+ * rename stays on one file system), flushed, then renamed over the target. On any failure
+ * the temporary file is removed and the target is left as it was.
+ */
+export function writeFileAtomic(file: string, bytes: Uint8Array): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  // Overwriting keeps the file's permissions (a shared folder's group-writable report).
+  let mode = 0o644;
+  try {
+    mode = statSync(file).mode & 0o7777;
+  } catch {
+    /* a new file */
+  }
+  try {
+    fd = openSync(tmp, 'wx', mode);
+    fchmodSync(fd, mode);
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, file);
   } catch (err) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+    }
     rmSync(tmp, { force: true });
-    throw new UsageError(`không ghi được ${file}: ${(err as Error).message} / cannot write the file`);
+    throw err;
   }
 }

@@ -14,7 +14,7 @@ import { computeStatus } from '../../src/report/status.js';
 import { parsePeriod } from '../../src/model/period.js';
 import { workbookSheets, type SheetKey } from '../../src/render/appendix-sheets.js';
 import { sheetsAsXlsx } from '../../src/render/xlsx.js';
-import { writeFileAtomic } from '../../src/cli/commands/export.js';
+import { writeFileAtomic } from '../../src/edit/write.js';
 import type { Lang } from '../../src/i18n/format.js';
 
 type Workbook = InstanceType<typeof ExcelJS.Workbook>;

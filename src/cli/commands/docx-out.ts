@@ -3,7 +3,8 @@
  * atomic write (a temporary file beside the target, flushed, then renamed), so a failure
  * never leaves half a document and an interrupt is handled only once the rename is done.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { writeFileAtomic } from '../../edit/write.js';
 import path from 'node:path';
 import { formatInt, type Lang } from '../../i18n/format.js';
 import { UsageError } from '../errors.js';
@@ -78,30 +79,6 @@ function ioMessage(err: unknown, shown: string, lang: Lang): UsageError {
   }
 }
 
-function writeAtomic(file: string, bytes: Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx', 0o644);
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, file);
-  } catch (err) {
-    if (fd !== undefined) {
-      try {
-        closeSync(fd);
-      } catch {
-        /* already failing */
-      }
-    }
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
 /** Write the document atomically; an interrupt meanwhile takes effect after the rename. */
 export function writeDocument(file: string, shown: string, bytes: Uint8Array, lang: Lang): void {
   let interrupted: NodeJS.Signals | undefined;
@@ -110,7 +87,7 @@ export function writeDocument(file: string, shown: string, bytes: Uint8Array, la
   };
   process.on('SIGINT', defer).on('SIGTERM', defer);
   try {
-    writeAtomic(file, bytes);
+    writeFileAtomic(file, bytes);
   } catch (err) {
     throw ioMessage(err, shown, lang);
   } finally {

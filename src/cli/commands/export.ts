@@ -8,7 +8,8 @@
  * the target, then a rename, so that a failure never leaves half a workbook behind and the
  * plan's own files are never opened for writing.
  */
-import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { writeFileAtomic } from '../../edit/write.js';
 import path from 'node:path';
 import { todayIso, type IsoDate } from '../../model/dates.js';
 import type { Period } from '../../model/period.js';
@@ -149,43 +150,6 @@ function ioMessage(err: unknown, shown: string, M: Messages): UsageError {
       return new UsageError(M.isDir(shown), M.isDirHint);
     default:
       return new UsageError(M.failed(shown, e?.code ?? String(e?.message ?? err)));
-  }
-}
-
-/**
- * Write bytes to `file` atomically: a hidden temporary file in the same folder (so the
- * rename stays on one file system), flushed, then renamed over the target. On any failure
- * the temporary file is removed and the target is left as it was.
- */
-export function writeFileAtomic(file: string, bytes: Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
-  let fd: number | undefined;
-  // Overwriting keeps the file's permissions (a shared folder's group-writable report).
-  let mode = 0o644;
-  try {
-    mode = statSync(file).mode & 0o7777;
-  } catch {
-    /* a new file */
-  }
-  try {
-    fd = openSync(tmp, 'wx', mode);
-    fchmodSync(fd, mode);
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, file);
-  } catch (err) {
-    if (fd !== undefined) {
-      try {
-        closeSync(fd);
-      } catch {
-        /* already failing */
-      }
-    }
-    rmSync(tmp, { force: true });
-    throw err;
   }
 }
 

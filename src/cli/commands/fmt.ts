@@ -10,8 +10,8 @@
  * Each rewrite is atomic (a temporary file beside it, renamed over it) and keeps the file's
  * permissions. `--check` writes nothing and exits 1 when a file would change.
  */
-import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { writeFileAtomic } from '../../edit/write.js';
 import path from 'node:path';
 import { discoverPlans, noPlanMessage } from '../../load/discover.js';
 import { resolveTargets, displayPath, PROGRESS_DIR } from '../../load/plan-texts.js';
@@ -85,25 +85,6 @@ export function nfcRewrite(text: string): { text: string; lines: number } | unde
 }
 
 /** Replace `file` by `bytes` atomically, keeping its permissions. */
-function replaceFile(file: string, bytes: Buffer, mode: number): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx', mode);
-    fchmodSync(fd, mode);
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, file);
-  } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
 export async function run(paths: string[], opts: Options): Promise<number> {
   const env = makeEnv(opts);
   const M = MSG[env.lang];
@@ -163,7 +144,7 @@ export async function run(paths: string[], opts: Options): Promise<number> {
       continue;
     }
     try {
-      replaceFile(file, Buffer.from(r.text, 'utf8'), st.mode & 0o7777);
+      writeFileAtomic(file, Buffer.from(r.text, 'utf8')); // keeps the file's mode
     } catch (err) {
       writeErr(`cchc: ${M.ioFail(shown, (err as NodeJS.ErrnoException).code ?? 'EIO')}`);
       failed = true;
