@@ -68,16 +68,16 @@ export function parseScoringFrame(data: unknown): { frame?: ScoringFrame; proble
     let prev: { value: number; strict: boolean; points: number } | undefined;
     bands.forEach((b: unknown, i) => {
       const at = `/bands/${i}`;
-      if (!isObj(b)) return bad(at, 'a band must be an object');
+      if (!isObj(b)) return void bad(at, 'a band must be an object');
       for (const k of Object.keys(b)) if (!['above', 'atLeast', 'points'].includes(k)) bad(`${at}/${k}`, `unknown field "${k}"`);
       const hasAbove = b.above !== undefined;
-      if (hasAbove === (b.atLeast !== undefined)) return bad(at, 'a band needs exactly one of "above" and "atLeast"');
+      if (hasAbove === (b.atLeast !== undefined)) return void bad(at, 'a band needs exactly one of "above" and "atLeast"');
       const value = hasAbove ? b.above : b.atLeast;
-      if (!isPct(value)) return bad(`${at}/${hasAbove ? 'above' : 'atLeast'}`, 'a bound must be a percentage from 0 to 100');
+      if (!isPct(value)) return void bad(`${at}/${hasAbove ? 'above' : 'atLeast'}`, 'a bound must be a percentage from 0 to 100');
       if (Math.round(value * 100) !== value * 100) bad(`${at}/${hasAbove ? 'above' : 'atLeast'}`, 'a bound has at most two decimals');
       const points = b.points;
       if (typeof points !== 'number' || !Number.isFinite(points) || points < 0 || (typeof max === 'number' && points > max)) {
-        return bad(`${at}/points`, 'points must be from 0 to max');
+        return void bad(`${at}/points`, 'points must be from 0 to max');
       }
       const cur = { value, strict: hasAbove, points };
       // Read top down, so each bound must be lower than the one before ("above 90" before "at least 90" is fine).

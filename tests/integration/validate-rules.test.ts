@@ -3,7 +3,7 @@
  * must report that code at the line:col of the offending YAML node (not the wording).
  */
 import { describe, it, expect, afterAll } from 'vitest';
-import { readFileSync, writeFileSync, rmSync, unlinkSync } from 'node:fs';
+import { readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { copyPlan, checkFolder, fixturePlan, where } from '../helpers.js';
 

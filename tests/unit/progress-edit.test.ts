@@ -82,14 +82,6 @@ const MINI = fixturePlan('mini');
 const { texts: MINI_TEXTS } = readPlanTexts(MINI, MINI);
 const DATES = ['2023-03-31', '2023-06-14', '2023-08-31', '2023-12-14'];
 
-interface Call {
-  date: string;
-  task: number;
-  status: 'not-started' | 'in-progress' | 'done';
-  percent: number;
-  completedOffset: number;
-  note?: string;
-}
 
 const call = fc.record({
   date: fc.constantFrom(...DATES),

@@ -20,7 +20,7 @@ import { SHEET_KEYS, sheetNames, workbookSheets, type SheetKey } from '../../ren
 import { formatInt, type Lang } from '../../i18n/format.js';
 import { startProgress, PROGRESS_LABELS } from '../progress.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { loadCheckedPlan, resolvePlanDir } from '../plan-loader.js';
+import { loadCheckedPlan } from '../plan-loader.js';
 import { EXIT, UsageError } from '../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
 
