@@ -6,7 +6,7 @@
  * Each progress file is a full state of what it mentions as of its date (model/progress.ts),
  * so a task first mentioned in this file starts from its latest earlier state (`base`).
  */
-import type { Document, YAMLMap, YAMLSeq, Scalar, Node as YamlNode } from 'yaml';
+import type { Document, YAMLMap, YAMLSeq, Scalar, Pair, Node as YamlNode } from 'yaml';
 import { yamlLib } from '../yaml/lib.js';
 import type { IsoDate } from '../model/dates.js';
 import type { TaskProgress, IndicatorProgress, BudgetProgress } from '../model/plan.js';
@@ -60,20 +60,20 @@ export function applyProgressChanges(text: string, changes: ProgressChanges, bas
         cur.value = value;
         return { before, changed: true };
       }
-      const before = cur && 'toJSON' in cur ? (cur as any).toJSON() : cur;
+      const before = cur && 'toJSON' in cur ? (cur as { toJSON(): unknown }).toJSON() : cur;
       pair.value = Y.isMap(value) || Y.isSeq(value) ? value : scalar(value);
       return { before, changed: true };
     }
     const node = Y.isMap(value) || Y.isSeq(value) ? value : scalar(value);
-    insertOrdered(map, order, doc.createPair(key, node) as any);
+    insertOrdered(map, order, doc.createPair(key, node));
     return { before: undefined, changed: true };
   };
   const deleteIn = (map: YAMLMap, key: string): unknown => {
     const i = map.items.findIndex((p) => keyOf(p.key) === key);
     if (i < 0) return undefined;
-    const v = map.items[i]!.value as any;
+    const v = map.items[i]!.value;
     map.items.splice(i, 1);
-    return v && typeof v.toJSON === 'function' ? v.toJSON() : v;
+    return Y.isNode(v) ? v.toJSON() : v;
   };
   const section = (name: 'tasks' | 'indicators' | 'budget'): YAMLSeq => {
     let seq = root.get(name, true) as YAMLSeq | undefined;
@@ -81,7 +81,7 @@ export function applyProgressChanges(text: string, changes: ProgressChanges, bas
       seq = doc.createNode([]) as YAMLSeq;
       // An empty `tasks:` (null) is replaced; a missing one is added in the sections' order.
       if (root.has(name)) root.set(name, seq);
-      else insertOrdered(root, SECTIONS, doc.createPair(name, seq) as any);
+      else insertOrdered(root, SECTIONS, doc.createPair(name, seq));
     }
     return seq;
   };
@@ -98,9 +98,9 @@ export function applyProgressChanges(text: string, changes: ProgressChanges, bas
       if (v === undefined) continue;
       if (typeof v === 'object' && v !== null) {
         const sub = doc.createNode({}) as YAMLMap;
-        for (const [sk, sv] of Object.entries(v)) if (sv !== undefined) sub.items.push(doc.createPair(sk, scalar(sv)) as any);
-        map.items.push(doc.createPair(k, sub) as any);
-      } else map.items.push(doc.createPair(k, scalar(v)) as any);
+        for (const [sk, sv] of Object.entries(v)) if (sv !== undefined) sub.items.push(doc.createPair(sk, scalar(sv)));
+        map.items.push(doc.createPair(k, sub));
+      } else map.items.push(doc.createPair(k, scalar(v)));
     }
     return { map, created: true };
   };
@@ -198,7 +198,7 @@ function eqId(v: unknown, id: number | string): boolean {
 }
 
 /** Insert a pair before the first existing key that comes later in `order`. */
-function insertOrdered(map: YAMLMap, order: readonly string[], pair: { key: unknown }): void {
+function insertOrdered(map: YAMLMap, order: readonly string[], pair: Pair): void {
   const rank = (k: string) => {
     const i = order.indexOf(k);
     return i < 0 ? order.length : i;
@@ -206,5 +206,5 @@ function insertOrdered(map: YAMLMap, order: readonly string[], pair: { key: unkn
   const r = rank(keyOf(pair.key));
   let at = map.items.findIndex((p) => rank(keyOf(p.key)) > r);
   if (at < 0) at = map.items.length;
-  map.items.splice(at, 0, pair as any);
+  map.items.splice(at, 0, pair);
 }

@@ -35,11 +35,11 @@ export function progressFileFor(plan: Plan, absDir: string, cwd: string, asOf: I
 
 export function baseAsOf(plan: Plan, asOf: IsoDate): ProgressBase {
   const s = progressAsOf(plan, asOf);
-  const strip = <T>(m: Map<string | number, { record: T }>) => new Map([...m].map(([k, v]) => [k, v.record]));
+  const strip = <K, T>(m: ReadonlyMap<K, { record: T }>) => new Map([...m].map(([k, v]) => [k, v.record] as const));
   return {
-    tasks: strip(s.tasks as Map<number, { record: any }>) as ProgressBase['tasks'],
-    indicators: strip(s.indicators as Map<string, { record: any }>) as ProgressBase['indicators'],
-    budget: strip(s.budget as Map<number, { record: any }>) as ProgressBase['budget'],
+    tasks: strip(s.tasks),
+    indicators: strip(s.indicators),
+    budget: strip(s.budget),
     indicatorOrder: plan.indicators.flatMap((ind) => [ind.id, ...(ind.targets ?? []).flatMap((t) => (t.id ? [t.id] : []))]),
   };
 }
