@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { comparePlans, type Compared } from '../../src/cli/commands/diff.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { UsageError } from '../../src/errors.js';
 import type { Env } from '../../src/cli/io.js';
 import { makeChalk } from '../../src/render/style.js';
 import type { PlanDiff } from '../../src/report/diff.js';

@@ -19,7 +19,7 @@ import { computeBudgetReport, budgetReportAsJson } from '../../report/budget.js'
 import { todayIso, minDate } from '../../model/dates.js';
 import { resolvePlanDir, printDiagnostics } from '../plan-loader.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../errors.js';
 import { parseAsOfFlags } from '../as-of.js';
 
 interface Options extends GlobalOptions {

@@ -27,7 +27,7 @@ import { diffAsJson } from '../../render/diff-json.js';
 import { summaryAsText } from '../../render/diagnostics.js';
 import { defaultPlanDir, printDiagnostics } from '../plan-loader.js';
 import { makeEnv, write, writeErr, type Env, type GlobalOptions } from '../io.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, usage } from '../../errors.js';
 
 interface Options extends GlobalOptions {
   format?: 'text' | 'json' | 'markdown';
@@ -58,8 +58,8 @@ function interpret(a: string, b: string | undefined, plan: string | undefined, e
   if (aDir) {
     if (b === undefined) return { planDir: aDir, a: { kind: 'git', rev: 'HEAD' }, b: { kind: 'folder', dir: aDir, worktree: true } };
     const bDir = planFolder(b, env.cwd);
-    if (!bDir) throw new UsageError(`${b}: không phải thư mục kế hoạch (thiếu plan.yaml) / not a plan folder (no plan.yaml)`, 'So sánh hai thư mục: cchc diff PLAN_A PLAN_B / compare two folders: cchc diff PLAN_A PLAN_B');
-    if (plan !== undefined) throw new UsageError(`thừa tham số "${plan}" khi so sánh hai thư mục / unexpected argument "${plan}" when comparing two folders`);
+    if (!bDir) throw usage('notPlanFolder', { path: b, compare: true });
+    if (plan !== undefined) throw usage('extraDiffArgument', { arg: plan });
     return { planDir: aDir, a: { kind: 'folder', dir: aDir, worktree: false }, b: { kind: 'folder', dir: bDir, worktree: false } };
   }
   if (b !== undefined && plan === undefined) {
@@ -68,7 +68,7 @@ function interpret(a: string, b: string | undefined, plan: string | undefined, e
   }
   const planDir = plan !== undefined ? path.resolve(env.cwd, plan) : defaultPlanDir(env.cwd);
   if (plan !== undefined && existsSync(planDir) && !planFolder(plan, env.cwd)) {
-    throw new UsageError(`${plan}: không phải thư mục kế hoạch (thiếu plan.yaml) / not a plan folder (no plan.yaml)`);
+    throw usage('notPlanFolder', { path: plan });
   }
   return { planDir, a: { kind: 'git', rev: a }, b: b !== undefined ? { kind: 'git', rev: b } : { kind: 'folder', dir: planDir, worktree: true } };
 }
@@ -116,14 +116,8 @@ export function comparePlans(a: string, b: string | undefined, plan: string | un
     const commit = resolveCommit(s.rev, loc!.top);
     if (!commit) {
       const looksLikePath = existsSync(path.resolve(env.cwd, s.rev));
-      throw new UsageError(
-        looksLikePath
-          ? `${s.rev}: không phải thư mục kế hoạch (thiếu plan.yaml) cũng không phải phiên bản git / neither a plan folder (no plan.yaml) nor a git revision`
-          : /[/\\]|^\./.test(s.rev)
-            ? `không có phiên bản git "${s.rev}", cũng không có thư mục kế hoạch này / unknown git revision "${s.rev}" (and no plan folder by that name)`
-            : `không có phiên bản git "${s.rev}" / unknown git revision "${s.rev}"`,
-        'Xem các phiên bản: git log --oneline / list revisions with: git log --oneline',
-      );
+      const kind = looksLikePath ? 'path' : /[/\\]|^\./.test(s.rev) ? 'pathlike' : undefined;
+      throw usage('unknownRevision', { rev: s.rev, ...(kind ? { kind } : {}) });
     }
     const { diagnostics, plan } = loadPlan(spec.planDir, { cwd: env.cwd, revision: s.rev });
     return { plan, diagnostics, side: { source: 'git', path: shownPlan, revision: s.rev, commit } };

@@ -10,7 +10,7 @@ import { planAsDocument } from '../../render/docx/plan-document.js';
 import { documentAsDocx } from '../../render/docx/ooxml.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan } from '../plan-loader.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../errors.js';
 import { warningsNote } from '../as-of.js';
 import { checkOutName, checkTarget, humanSize, writeDocument } from './docx-out.js';
 

@@ -21,7 +21,7 @@ import { formatInt, type Lang } from '../../i18n/format.js';
 import { startProgress, PROGRESS_LABELS } from '../progress.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan, resolvePlanDir } from '../plan-loader.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
 
 interface Options extends GlobalOptions {

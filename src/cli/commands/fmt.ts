@@ -13,13 +13,13 @@
 import { lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { writeFileAtomic } from '../../edit/write.js';
 import path from 'node:path';
-import { discoverPlans, noPlanMessage } from '../../load/discover.js';
+import { discoverPlans } from '../../load/discover.js';
 import { resolveTargets, displayPath, PROGRESS_DIR } from '../../load/plan-texts.js';
 import { MAX_FILE_BYTES } from '../../load/read.js';
 import { messageOf } from '../../diagnostics/codes.js';
 import { formatInt } from '../../i18n/format.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError, usage } from '../../errors.js';
 
 interface Options extends GlobalOptions {
   nfc?: boolean;
@@ -28,7 +28,7 @@ interface Options extends GlobalOptions {
 
 const MSG = {
   vi: {
-    needNfc: 'cchc fmt cần --nfc (hiện chỉ có chuẩn hoá Unicode NFC) / cchc fmt needs --nfc',
+    needNfc: 'cchc fmt cần --nfc (hiện chỉ có chuẩn hoá Unicode NFC)',
     needNfcHint: 'cchc fmt --nfc plans/2024',
     changed: (f: string, n: number) => `  ~ ${f}: chuẩn hoá NFC ${formatInt(n, 'vi')} dòng`,
     wouldChange: (f: string, n: number) => `  ~ ${f}: chưa ở dạng NFC (${formatInt(n, 'vi')} dòng)`,
@@ -91,10 +91,7 @@ export async function run(paths: string[], opts: Options): Promise<number> {
   if (!opts.nfc) throw new UsageError(M.needNfc, M.needNfcHint);
   if (paths.length === 0) {
     const found = discoverPlans(env.cwd);
-    if (!found) {
-      const { message, hint } = noPlanMessage(env.cwd);
-      throw new UsageError(message, hint);
-    }
+    if (!found) throw usage('noPlan', { cwd: env.cwd });
     paths = [path.relative(env.cwd, found.kind === 'plan' ? found.dir : found.plansDir) || '.'];
   }
   const { targets, diagnostics } = resolveTargets(paths, env.cwd);

@@ -15,7 +15,7 @@ import { loadPlanForPeriod } from '../plan-access.js';
 import { formatDate } from '../../i18n/format.js';
 import { displayPath } from '../../load/plan-texts.js';
 import { makeEnv, write, type GlobalOptions } from '../io.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError, usage } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags } from '../as-of.js';
 
 interface Options extends GlobalOptions {
@@ -86,7 +86,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
       renameSync(tmp, file);
     } catch (err) {
       rmSync(tmp, { force: true });
-      throw new UsageError(`không ghi được ${displayPath(file, env.cwd)}: ${(err as Error).message} / cannot write the form`);
+      throw usage('cannotWrite', { file: displayPath(file, env.cwd), reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
     }
     const tasks = model.groups.reduce((n, g) => n + g.rows.length, 0);
     const extra = model.indicators.length + model.budget.length > 0 ? M.extra(model.indicators.length, model.budget.length) : '';

@@ -24,7 +24,7 @@ import { displayPath } from '../../load/plan-texts.js';
 import { formatDate } from '../../i18n/format.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { printDiagnostics } from '../plan-loader.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 
 interface Options extends GlobalOptions {
   asOf?: string;

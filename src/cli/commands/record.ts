@@ -21,7 +21,7 @@ import { summaryAsText } from '../../render/diagnostics.js';
 import { displayPath } from '../../load/plan-texts.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { printDiagnostics } from '../plan-loader.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 
 interface Options extends GlobalOptions {
   task?: string;

@@ -14,7 +14,7 @@ import { refsReport } from '../../report/refs.js';
 import { refsAsJson, refsAsText } from '../../render/refs-text.js';
 import { printDiagnostics, resolvePlanDir } from '../plan-loader.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../errors.js';
 
 interface Options extends GlobalOptions {
   json?: boolean;

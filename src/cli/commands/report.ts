@@ -12,7 +12,7 @@ import { statusAsReportDocument } from '../../render/docx/report-document.js';
 import { documentAsDocx } from '../../render/docx/ooxml.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan } from '../plan-loader.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
 import { checkOutName, checkTarget, humanSize, writeDocument } from './docx-out.js';
 

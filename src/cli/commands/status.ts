@@ -12,7 +12,7 @@ import { statusAsJsonText } from '../../render/status-json.js';
 import type { Lang } from '../../i18n/format.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan } from '../plan-loader.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
 import { unresolvedDeadlineDiagnostics } from '../deadline-warnings.js';
 import { printDiagnostics } from '../plan-loader.js';

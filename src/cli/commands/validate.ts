@@ -8,8 +8,8 @@ import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnosti
 import { diagnosticAsText, diagnosticAsJson, diagnosticAsGithub, diagnosticsAsSarif, summaryAsText } from '../../render/diagnostics.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import path from 'node:path';
-import { EXIT, UsageError } from '../errors.js';
-import { discoverPlans, noPlanMessage } from '../../load/discover.js';
+import { EXIT, usage } from '../../errors.js';
+import { discoverPlans } from '../../load/discover.js';
 import { VERSION } from '../version.js';
 import { startProgress, PROGRESS_LABELS } from '../progress.js';
 
@@ -23,10 +23,7 @@ export async function run(paths: string[], opts: Options): Promise<number> {
   if (paths.length === 0) {
     // No PATH: the plans of the repository (or the plan folder) the working folder is in.
     const found = discoverPlans(env.cwd);
-    if (!found) {
-      const { message, hint } = noPlanMessage(env.cwd);
-      throw new UsageError(message, hint);
-    }
+    if (!found) throw usage('noPlan', { cwd: env.cwd });
     paths = [path.relative(env.cwd, found.kind === 'plan' ? found.dir : found.plansDir) || '.'];
   }
   const { targets, diagnostics } = resolveTargets(paths, env.cwd);
