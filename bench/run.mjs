@@ -122,7 +122,7 @@ for (const n of sizes) {
     c.push(r.ms);
     cPeak = Math.max(cPeak, r.peakMiB);
     if (i === 0) {
-      const ds = JSON.parse(r.stdout);
+      const ds = JSON.parse(r.stdout).diagnostics;
       findings = `${ds.filter((d) => d.severity === 'error').length} errors`;
     }
     let sum = 0;

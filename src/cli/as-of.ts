@@ -5,7 +5,7 @@
 import { isValidIsoDate, type IsoDate } from '../model/dates.js';
 import { parsePeriod, type Period } from '../model/period.js';
 import type { Lang } from '../diagnostics/codes.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 const MSG = {
   vi: {

@@ -6,7 +6,7 @@
  * with a message where one can still be written). See docs/repository-tooling.md.
  */
 import { writeSync } from 'node:fs';
-import { UsageError, EXIT } from './errors.js';
+import { usage, EXIT } from '../errors.js';
 
 /** A real calendar date written YYYY-MM-DD. */
 function isIsoDate(s: string): boolean {
@@ -19,19 +19,17 @@ function isIsoDate(s: string): boolean {
 
 /** Throws a UsageError for the first CCHC_* variable whose value is not one cchc accepts. */
 export function checkEnvironment(env: Record<string, string | undefined>): void {
-  const bad = (name: string, value: string, valid: { vi: string; en: string }) =>
-    new UsageError(`biến môi trường ${name}="${value}" không hợp lệ; ${valid.vi} / environment variable ${name}="${value}" is invalid; ${valid.en}`);
   const today = env.CCHC_TODAY;
   if (today !== undefined && today !== '' && !isIsoDate(today)) {
-    throw bad('CCHC_TODAY', today, { vi: 'cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-09-30', en: 'expected a real date as YYYY-MM-DD, e.g. 2022-09-30' });
+    throw usage('badEnv', { name: 'CCHC_TODAY', value: today, expected: 'date' });
   }
   const threads = env.CCHC_THREADS;
   if (threads !== undefined && threads !== '' && !(/^\d{1,3}$/.test(threads) && Number(threads) >= 1 && Number(threads) <= 256)) {
-    throw bad('CCHC_THREADS', threads, { vi: 'cần một số nguyên từ 1 đến 256', en: 'expected a whole number from 1 to 256' });
+    throw usage('badEnv', { name: 'CCHC_THREADS', value: threads, expected: 'threads' });
   }
   const lang = env.CCHC_LANG;
   if (lang !== undefined && lang !== '' && !['vi', 'en'].includes(lang.toLowerCase())) {
-    throw bad('CCHC_LANG', lang, { vi: 'cần vi hoặc en', en: 'expected vi or en' });
+    throw usage('badEnv', { name: 'CCHC_LANG', value: lang, expected: 'lang' });
   }
 }
 

@@ -5,11 +5,14 @@
 import { colorEnabled, makeChalk } from '../render/style.js';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../diagnostics/codes.js';
-import { UsageError } from './errors.js';
+import { usage } from '../errors.js';
 
 export interface GlobalOptions {
   lang?: string;
   color?: boolean;
+  /** -f/--format and its alias --json (src/cli/json-out.ts), on the commands that report. */
+  format?: string;
+  json?: boolean;
 }
 
 export interface Env {
@@ -19,15 +22,21 @@ export interface Env {
   width: number;
   cwd: string;
   now: Date;
+  /** Set when JSON was asked for: the command's name for the envelope (src/cli/json-out.ts). */
+  json?: { command: string };
 }
 
 export function parseLang(v: string | undefined): Lang {
   const l = (v ?? process.env.CCHC_LANG ?? 'vi').toLowerCase();
   if (l === 'vi' || l === 'en') return l;
-  throw new UsageError(`--lang phải là vi hoặc en (có "${v}") / --lang must be vi or en`);
+  throw usage('badLang', { value: String(v) });
 }
 
-export function makeEnv(opts: GlobalOptions, stream: NodeJS.WriteStream = process.stdout): Env {
+/**
+ * The run's surroundings. `command` names a command that reports: with --format json (or
+ * --json) the env carries it, so that shared code (the plan loader) answers in JSON too.
+ */
+export function makeEnv(opts: GlobalOptions, command?: string, stream: NodeJS.WriteStream = process.stdout): Env {
   // commander sets color=false only for --no-color; an explicit --color is not offered.
   const color = colorEnabled({ flag: opts.color === false ? false : undefined, env: process.env, isTTY: Boolean(stream.isTTY) });
   const cols = Number(process.env.COLUMNS) || (stream.isTTY ? stream.columns : 0) || 80;
@@ -38,7 +47,13 @@ export function makeEnv(opts: GlobalOptions, stream: NodeJS.WriteStream = proces
     width: Math.max(40, Math.min(cols, 120)),
     cwd: process.cwd(),
     now: process.env.CCHC_TODAY ? new Date(`${process.env.CCHC_TODAY}T12:00:00`) : new Date(),
+    ...(command !== undefined && wantsJson(opts) ? { json: { command } } : {}),
   };
+}
+
+/** --json, or --format json; a conflict between them is checked by outputFormat (json-out.ts). */
+function wantsJson(opts: GlobalOptions): boolean {
+  return opts.json === true || opts.format === 'json';
 }
 
 export function write(text: string): void {

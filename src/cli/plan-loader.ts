@@ -8,11 +8,12 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlanDocs } from '../check/context.js';
 import { loadPlan } from '../load/index.js';
-import { discoverPlans, noPlanMessage } from '../load/discover.js';
+import { discoverPlans } from '../load/discover.js';
 import type { Plan } from '../model/plan.js';
 import { diagnosticAsText, summaryAsText } from '../render/diagnostics.js';
-import { UsageError, EXIT } from './errors.js';
+import { usage, EXIT } from '../errors.js';
 import { writeErr, type Env } from './io.js';
+import { diagnosticsFields, writeJson } from './json-out.js';
 
 /** The plan folder the working folder is in, or the newest plans/<year> (src/load/discover.ts). */
 export function defaultPlanDir(cwd: string): string {
@@ -25,10 +26,7 @@ export function defaultPlanDir(cwd: string): string {
   } catch {
     /* handled below */
   }
-  if (years.length === 0) {
-    const { message, hint } = noPlanMessage(cwd);
-    throw new UsageError(message, hint);
-  }
+  if (years.length === 0) throw usage('noPlan', { cwd });
   return path.join(root, years.sort().at(-1)!);
 }
 
@@ -47,19 +45,30 @@ export function resolvePlanDir(arg: string | undefined, env: Env): string {
   try {
     st = statSync(abs);
   } catch {
-    throw new UsageError(`không tìm thấy đường dẫn: ${arg} / path does not exist`);
+    throw usage('pathNotFound', { path: arg });
   }
   const dir = st.isDirectory() ? abs : path.dirname(abs);
   try {
     statSync(path.join(dir, 'plan.yaml'));
   } catch {
-    throw new UsageError(`${arg}: không phải thư mục kế hoạch (thiếu plan.yaml) / not a plan folder (no plan.yaml)`);
+    throw usage('notPlanFolder', { path: arg });
   }
   return dir;
 }
 
 export function printDiagnostics(ds: readonly Diagnostic[], env: Env): void {
   for (const d of ds) writeErr(diagnosticAsText(d, env.lang, env.chalk, env.width) + '\n');
+}
+
+/**
+ * A plan a command cannot use: its findings on stderr, located, and with JSON asked for the
+ * envelope with `ok: false` and the diagnostics on stdout. Returns the exit code.
+ */
+export function reportUnusablePlan(ds: readonly Diagnostic[], io: boolean, env: Env): number {
+  if (env.json) writeJson(env.json.command, false, diagnosticsFields(ds, env.lang));
+  printDiagnostics(ds, env);
+  writeErr(summaryAsText(ds, 1, env.lang, env.chalk));
+  return io ? EXIT.usage : EXIT.findings;
 }
 
 export type Loaded = { plan: Plan; diagnostics: Diagnostic[]; dir: string; docs?: PlanDocs } | { exit: number };
@@ -72,10 +81,6 @@ export type Loaded = { plan: Plan; diagnostics: Diagnostic[]; dir: string; docs?
 export function loadCheckedPlan(arg: string | undefined, env: Env, options: { docs?: boolean } = {}): Loaded {
   const dir = resolvePlanDir(arg, env);
   const loaded = loadPlan(dir, { cwd: env.cwd, docs: options.docs });
-  if (loaded.errors || !loaded.plan) {
-    printDiagnostics(loaded.diagnostics, env);
-    writeErr(summaryAsText(loaded.diagnostics, 1, env.lang, env.chalk));
-    return { exit: loaded.io ? EXIT.usage : EXIT.findings };
-  }
+  if (loaded.errors || !loaded.plan) return { exit: reportUnusablePlan(loaded.diagnostics, loaded.io, env) };
   return { plan: loaded.plan, diagnostics: loaded.diagnostics, dir: loaded.dir, docs: loaded.docs };
 }

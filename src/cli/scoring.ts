@@ -10,7 +10,7 @@ import { displayPath } from '../load/plan-texts.js';
 import { printDiagnostics } from './plan-loader.js';
 import { writeErr, type Env } from './io.js';
 import { summaryAsText } from '../render/diagnostics.js';
-import { EXIT } from './errors.js';
+import { EXIT } from '../errors.js';
 
 export function loadScoringFrame(planDir: string, env: Env): LoadedFrame | { exit: number } {
   const file = path.join(path.dirname(path.resolve(env.cwd, planDir)), SCORING_FILE);

@@ -5,14 +5,14 @@
 import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { usage } from '../errors.js';
 
 export function writeAtomic(file: string, text: string): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, Buffer.from(text, 'utf8'));
   } catch (err) {
-    throw new UsageError(`không ghi được ${file}: ${(err as Error).message} / cannot write the file`);
+    throw usage('cannotWrite', { file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
   }
 }
 

@@ -45,11 +45,3 @@ export function plansFolder(cwd: string): string {
   if (found?.kind === 'plan' && path.basename(path.dirname(found.dir)) === 'plans') return path.dirname(found.dir);
   return path.join(path.resolve(cwd), 'plans');
 }
-
-/** The message when no plan is found: say where we looked and how to start one. */
-export function noPlanMessage(cwd: string): { message: string; hint: string } {
-  return {
-    message: `không tìm thấy kế hoạch nào trong ${cwd} hay các thư mục cha (cần plans/ hoặc plan.yaml) / no plan found here or above (looked for plans/ or plan.yaml)`,
-    hint: 'tạo kho kế hoạch mới bằng: cchc init / start a plan repository with: cchc init',
-  };
-}

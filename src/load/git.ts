@@ -3,12 +3,13 @@
  * `git show REV:path`), so a clerk can compare with "the version we sent on 20/12". Git is
  * always run with an argument list, never through a shell. Expected failures (git not
  * installed, not a repository, an unknown revision, a revision where the plan folder did
- * not exist yet) are UsageErrors: exit 2 with a message in both languages.
+ * not exist yet) are usage errors: exit 2, with a message from src/i18n/usage.ts in the
+ * language of the run.
  */
 import { createRequire } from 'node:module';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { usage } from '../errors.js';
 import { decodeUtf8, fileDiagnostic, MAX_FILE_BYTES } from './read.js';
 import { REQUIRED_FILES, displayPath, type FolderRead, type PlanText } from './plan-texts.js';
 
@@ -40,10 +41,7 @@ function git(args: readonly string[], cwd: string, maxBuffer = MAX_FILE_BYTES + 
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { status?: number | null; stderr?: Buffer };
     if (e.code === 'ENOENT') {
-      throw new UsageError(
-        'không tìm thấy chương trình git; hãy cài git để so sánh theo phiên bản / git is not installed (or not on PATH)',
-        'So sánh hai thư mục không cần git: cchc diff plans/2022 plans/2023 / comparing two folders needs no git',
-      );
+      throw usage('noGit', {});
     }
     if (e.code === 'ENOBUFS') return { ok: false, fail: { status: null, stderr: 'output too large' } };
     return { ok: false, fail: { status: e.status ?? null, stderr: (e.stderr ?? Buffer.alloc(0)).toString('utf8').trim() } };
@@ -82,23 +80,20 @@ export function locateInRepository(planDir: string, shown: string): GitLocation 
   const r = git(['rev-parse', '--show-toplevel'], existing);
   if (!r.ok) {
     if (/not a git repository/i.test(r.fail.stderr)) {
-      throw new UsageError(
-        `${shown} không nằm trong kho git nào, nên không đọc được phiên bản cũ / ${shown} is not inside a git repository`,
-        `So sánh hai thư mục kế hoạch thì không cần git: cchc diff <thư mục A> <thư mục B> / to compare two folders: cchc diff PLAN_A PLAN_B`,
-      );
+      throw usage('notInRepository', { path: shown });
     }
-    throw new UsageError(`git: ${firstLine(r.fail.stderr) || 'lỗi không rõ / unknown error'}`);
+    throw usage('gitFailed', { detail: firstLine(r.fail.stderr) });
   }
   const topRaw = r.out.toString('utf8').trim();
   if (!topRaw) {
-    throw new UsageError(`${shown} không nằm trong cây làm việc của kho git / ${shown} is not inside a git working tree`);
+    throw usage('notInWorkTree', { path: shown });
   }
   const top = realpathSync(topRaw);
   const realExisting = realpathSync(existing);
   const full = path.join(realExisting, path.relative(existing, planDir));
   const rel = path.relative(top, full);
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new UsageError(`${shown} nằm ngoài kho git ${top} / ${shown} is outside the repository ${top}`);
+    throw usage('outsideRepository', { path: shown, top });
   }
   return { top, rel: rel.split(path.sep).join('/') };
 }
@@ -109,7 +104,7 @@ export function resolveCommit(rev: string, cwd: string): string | undefined {
   if (rev === '' || rev.startsWith('-')) return undefined;
   // ":path" names a staged file and ":/text" searches every commit message: not a version.
   if (rev.startsWith(':')) {
-    throw new UsageError(`phiên bản git không được bắt đầu bằng ":" (có "${rev}") / a git revision must not start with ":" (got "${rev}")`, 'Dùng tên nhánh, thẻ hoặc mã commit / use a branch, a tag or a commit id');
+    throw usage('colonRevision', { rev });
   }
   const r = git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], cwd);
   if (!r.ok) return undefined;
@@ -138,7 +133,7 @@ function listFolder(loc: GitLocation, commit: string): TreeEntry[] {
   const args = ['ls-tree', '-l', '-z', commit];
   if (loc.rel) args.push('--', `${loc.rel}/`);
   const r = git(args, loc.top);
-  if (!r.ok) throw new UsageError(`git ls-tree: ${firstLine(r.fail.stderr)}`);
+  if (!r.ok) throw usage('gitFailed', { detail: `ls-tree: ${firstLine(r.fail.stderr)}` });
   const out: TreeEntry[] = [];
   for (const rec of r.out.toString('utf8').split('\0')) {
     if (!rec) continue;
@@ -161,16 +156,11 @@ export function readPlanAtRevision(opts: { rev: string; commit: string; loc: Git
   const short = commit.slice(0, 7);
   const entries = listFolder(loc, commit);
   if (entries.length === 0) {
-    throw new UsageError(
-      `ở phiên bản ${rev} (${short}) chưa có thư mục ${shownDir} / ${shownDir} did not exist at revision ${rev} (${short})`,
-      'Chỉ rõ thư mục kế hoạch có ở cả hai phiên bản: cchc diff REV REV2 plans/<năm> / name a plan folder that exists in both: cchc diff REV REV2 PLAN',
-    );
+    throw usage('absentAtRevision', { rev, short, dir: shownDir });
   }
   const byName = new Map(entries.map((e) => [e.name, e]));
   if (byName.get('plan.yaml')?.type !== 'blob') {
-    throw new UsageError(
-      `ở phiên bản ${rev} (${short}), ${shownDir} không phải thư mục kế hoạch (thiếu plan.yaml) / at revision ${rev}, ${shownDir} is not a plan folder (no plan.yaml)`,
-    );
+    throw usage('notPlanAtRevision', { rev, short, dir: shownDir });
   }
   const prefix = shownDir === '.' ? '' : `${shownDir}/`;
   const read: FolderRead = { texts: [], diagnostics: [], displayDir: `${rev}:${shownDir}`, folderName: path.basename(planDir) };

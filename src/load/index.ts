@@ -22,7 +22,7 @@ import type { PlanDocs } from '../check/context.js';
 import type { PlanCheck } from '../check/index.js';
 import type { Plan } from '../model/plan.js';
 import { codeInfo } from '../diagnostics/codes.js';
-import { UsageError } from '../errors.js';
+import { usage } from '../errors.js';
 import { cacheDir, cacheGet, cacheKey, cachePut } from './cache.js';
 import { checkFolderTexts } from './plan-folder.js';
 import { readPlanFolder, type FolderRead } from './plan-texts.js';
@@ -70,7 +70,7 @@ export function loadPlan(dir: string, options: LoadOptions = {}): LoadedPlan {
 function readAtRevision(planDir: string, rev: string, cwd: string): FolderRead {
   const loc = locateInRepository(planDir, path.relative(cwd, planDir) || '.');
   const commit = resolveCommit(rev, loc.top);
-  if (!commit) throw new UsageError(`không có phiên bản git "${rev}" / unknown git revision "${rev}"`, 'Xem các phiên bản: git log --oneline / list revisions with: git log --oneline');
+  if (!commit) throw usage('unknownRevision', { rev });
   return readPlanAtRevision({ rev, commit, loc, planDir, cwd });
 }
 

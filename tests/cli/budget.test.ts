@@ -187,7 +187,8 @@ describe('--json', () => {
     const r = await runCli(['budget', PLAN_2022, '--json', '--as-of', '2022-06-30']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['plan', 'title', 'subtitle', 'lines', 'sum', 'total', 'words', 'funding', 'checks', 'spending', 'ok', 'diagnostics']);
+    expect(Object.keys(j)).toEqual(['format', 'command', 'ok', 'plan', 'title', 'subtitle', 'lines', 'sum', 'total', 'words', 'funding', 'checks', 'spending', 'diagnostics']);
+    expect(j).toMatchObject({ format: 1, command: 'budget', ok: true });
     expect(j.plan).toMatchObject({ year: 2022, number: null, date: null, symbol: 'KH-SLĐTBXH' });
     expect(j.lines).toHaveLength(7);
     expect(j.lines[0]).toMatchObject({

@@ -88,7 +88,9 @@ describe('cchc diff: bad input exits 2 with a clear message', () => {
   it('an unknown revision', async () => {
     const r = await runCli(['diff', 'nope'], { cwd: repo.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^cchc: không có phiên bản git "nope" \/ unknown git revision "nope"\n/);
+    expect(r.stderr).toMatch(/^cchc: không có phiên bản git "nope"\n  xem các phiên bản: git log --oneline\n/);
+    const en = await runCli(['diff', 'nope', '--lang', 'en'], { cwd: repo.dir });
+    expect(en.stderr).toMatch(/^cchc: unknown git revision "nope"\n  list revisions with: git log --oneline\n/);
     expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/);
     expect(r.stdout).toBe('');
   });
@@ -96,7 +98,7 @@ describe('cchc diff: bad input exits 2 with a clear message', () => {
   it('a revision where the plan did not exist yet', async () => {
     const r = await runCli(['diff', 'start'], { cwd: repo.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/chưa có thư mục plans\/2022 \/ plans\/2022 did not exist at revision start/);
+    expect(r.stderr).toMatch(/ở phiên bản start \([0-9a-f]{7}\) chưa có thư mục plans\/2022\n/);
   });
 
   it('a folder outside any git repository', async () => {
@@ -105,7 +107,7 @@ describe('cchc diff: bad input exits 2 with a clear message', () => {
       cpSync(PLAN_2022, path.join(t.dir, 'plans', '2022'), { recursive: true });
       const r = await runCli(['diff', 'HEAD'], { cwd: t.dir });
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/plans\/2022 is not inside a git repository/);
+      expect(r.stderr).toMatch(/plans\/2022 không nằm trong kho git nào/);
       // Two folders need no git.
       cpSync(PLAN_2022, path.join(t.dir, 'copy', '2022'), { recursive: true });
       const folders = await runCli(['diff', 'plans/2022', 'copy/2022', '--exit-code'], { cwd: t.dir });
@@ -119,7 +121,7 @@ describe('cchc diff: bad input exits 2 with a clear message', () => {
   it('git not installed', async () => {
     const t = tempDir();
     try {
-      const r = await runCli(['diff', 'v1'], { cwd: repo.dir, env: { PATH: t.dir } });
+      const r = await runCli(['diff', 'v1'], { cwd: repo.dir, env: { PATH: t.dir, CCHC_LANG: 'en' } });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/git is not installed/);
     } finally {

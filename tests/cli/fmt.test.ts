@@ -37,7 +37,7 @@ describe('NFD input', () => {
     const { root, files } = nfdPlan();
     const r = spawnCli(['validate', '-f', 'json', 'plans/2023'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
-    const nfc = (JSON.parse(r.stdout) as Diagnostic[]).filter((d) => d.code === 'text/not-nfc');
+    const nfc = (JSON.parse(r.stdout).diagnostics as Diagnostic[]).filter((d) => d.code === 'text/not-nfc');
     // Every file of the fixture has Vietnamese strings; each is named once.
     expect(nfc.map((d) => d.file).sort()).toEqual(files.map((f) => `plans/2023/${f}`).sort());
     for (const d of nfc) expect(d.line).toBeGreaterThan(0);
@@ -53,7 +53,7 @@ describe('NFD input', () => {
     expect(r.stdout).toContain('plans/2023/tasks.yaml');
     for (const f of files) expect(readFileSync(path.join(dir, f)).equals(original.get(f)!), f).toBe(true);
     const v = spawnCli(['validate', '-f', 'json', 'plans/2023'], { cwd: root });
-    expect((JSON.parse(v.stdout) as Diagnostic[]).filter((d) => d.code === 'text/not-nfc')).toEqual([]);
+    expect((JSON.parse(v.stdout).diagnostics as Diagnostic[]).filter((d) => d.code === 'text/not-nfc')).toEqual([]);
     // No temporary file left beside them.
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });

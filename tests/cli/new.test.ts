@@ -84,11 +84,11 @@ describe('cchc new: refusals', () => {
       for (const y of ['2022', '2021']) {
         const r = await runCli(['new', y], { cwd: t.dir });
         expect(r.code).toBe(2);
-        expect(r.stderr).toMatch(new RegExp(`${y} is not after the source plan's year \\(2022\\)`));
+        expect(r.stderr).toMatch(new RegExp(`năm ${y} không sau năm của kế hoạch gốc plans/2022 \\(2022\\)`));
       }
       const bad = await runCli(['new', '23'], { cwd: t.dir });
       expect(bad.code).toBe(2);
-      expect(bad.stderr).toMatch(/the year must have 4 digits/);
+      expect(bad.stderr).toMatch(/năm phải là số có 4 chữ số, có "23"/);
       expect(readdirSync(path.join(t.dir, 'plans'))).toEqual(['2022']);
     } finally {
       t.cleanup();

@@ -62,7 +62,7 @@ describe('cchc refs', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['plan', 'registry', 'documents', 'unregistered', 'summary', 'diagnostics']);
+    expect(Object.keys(j)).toEqual(['format', 'command', 'ok', 'plan', 'registry', 'documents', 'unregistered', 'summary', 'diagnostics']);
     expect(j.plan).toBe('refs-mini');
     expect(j.registry).toBe('refs-mini/references.yaml');
     expect(j.documents.map((d: { symbol: string }) => d.symbol)).toEqual([

@@ -181,7 +181,12 @@ describe('the plan is checked first', () => {
     const findings = validate.stdout.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
     expect(findings.some((f) => f.includes('task/unknown-unit'))).toBe(true);
     for (const f of findings) expect(status.stderr).toContain(f);
-    expect((await runCli(['status', broken.dir, '--json'], { cwd: path.dirname(broken.dir) })).stdout).toBe('');
+    // With JSON asked for, the findings come as JSON on stdout (docs/json.md).
+    const json = await runCli(['status', broken.dir, '--json'], { cwd: path.dirname(broken.dir) });
+    expect(json.code).toBe(1);
+    const j = JSON.parse(json.stdout);
+    expect(j).toMatchObject({ format: 1, command: 'status', ok: false, summary: { errors: 1 } });
+    expect(j.diagnostics).toContainEqual(expect.objectContaining({ code: 'task/unknown-unit', file: 'mini/tasks.yaml', line: 39, column: 12 }));
   });
 
   it('warnings do not: the figures print and stderr points at validate', async () => {

@@ -81,11 +81,12 @@ describe('cchc validate', () => {
     expect(r.stdout).toContain('schemas: lỗi io/no-plan');
   });
 
-  it('--format json prints the documented array', async () => {
+  it('--format json prints the documented envelope', async () => {
     const r = await runCli(['validate', '.', '--format', 'json'], { cwd: brokenMini() });
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out).toEqual([
+    expect(out).toMatchObject({ format: 1, command: 'validate', ok: false, summary: { errors: 1, warnings: 0, plans: 1, files: 0 } });
+    expect(out.diagnostics).toEqual([
       {
         code: 'task/unknown-unit',
         severity: 'error',
@@ -101,10 +102,10 @@ describe('cchc validate', () => {
     ]);
   });
 
-  it('--format json on a clean plan is an empty array', async () => {
+  it('--format json on a clean plan: ok, no diagnostics', async () => {
     const r = await runCli(['validate', fixturePlan('mini'), '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(JSON.parse(r.stdout)).toEqual({ format: 1, command: 'validate', ok: true, summary: { errors: 0, warnings: 0, plans: 1, files: 0 }, diagnostics: [] });
   });
 
   it('--format github prints escaped workflow commands', async () => {

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { comparePlans, type Compared } from '../../src/cli/commands/diff.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { UsageError } from '../../src/errors.js';
 import type { Env } from '../../src/cli/io.js';
 import { makeChalk } from '../../src/render/style.js';
 import type { PlanDiff } from '../../src/report/diff.js';
@@ -160,12 +160,12 @@ describe('diff between git revisions', () => {
 
   it('refuses an unknown revision (exit 2)', () => {
     expect(() => comparePlans('v9', undefined, undefined, env(repo.dir))).toThrow(UsageError);
-    expect(() => comparePlans('v9', undefined, undefined, env(repo.dir))).toThrow(/unknown git revision "v9"/);
-    expect(() => comparePlans('--output=x', 'v2', undefined, env(repo.dir))).toThrow(/unknown git revision/);
+    expect(() => comparePlans('v9', undefined, undefined, env(repo.dir))).toThrow(/không có phiên bản git "v9"/);
+    expect(() => comparePlans('--output=x', 'v2', undefined, env(repo.dir))).toThrow(/không có phiên bản git/);
   });
 
   it('refuses a revision where the plan folder did not exist yet (exit 2)', () => {
-    expect(() => comparePlans('empty', undefined, undefined, env(repo.dir))).toThrow(/plans\/2022 did not exist at revision empty \([0-9a-f]{7}\)/);
+    expect(() => comparePlans('empty', undefined, undefined, env(repo.dir))).toThrow(/ở phiên bản empty \([0-9a-f]{7}\) chưa có thư mục plans\/2022/);
   });
 
   it('issue 16.2: a broken newer revision still gives the diff, then its errors at REV:path, and exit 1', () => {
@@ -213,7 +213,7 @@ describe('diff without git', () => {
     const t = tempDir();
     try {
       cpSync(PLAN_2022, path.join(t.dir, 'plans', '2022'), { recursive: true });
-      expect(() => comparePlans('HEAD', undefined, undefined, env(t.dir))).toThrow(/plans\/2022 is not inside a git repository/);
+      expect(() => comparePlans('HEAD', undefined, undefined, env(t.dir))).toThrow(/plans\/2022 không nằm trong kho git nào/);
       expect(() => comparePlans('plans/2022', undefined, undefined, env(t.dir))).toThrow(UsageError);
     } finally {
       t.cleanup();

@@ -14,17 +14,17 @@ import { loadPlan } from '../../load/index.js';
 import { displayPath } from '../../load/plan-texts.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticAsJson, summaryAsText } from '../../render/diagnostics.js';
+import { outputFormat, writeJson } from '../json-out.js';
 import { budgetAsText } from '../../render/budget-text.js';
 import { computeBudgetReport, budgetReportAsJson } from '../../report/budget.js';
 import { todayIso, minDate } from '../../model/dates.js';
-import { resolvePlanDir, printDiagnostics } from '../plan-loader.js';
+import { resolvePlanDir, printDiagnostics, reportUnusablePlan } from '../plan-loader.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../errors.js';
 import { parseAsOfFlags } from '../as-of.js';
 
 interface Options extends GlobalOptions {
   asOf?: string;
-  json?: boolean;
 }
 
 /** Findings that leave the budget computable: its own checks, wherever they point. */
@@ -33,7 +33,8 @@ function isBudgetFinding(d: Diagnostic, budgetFile: string | undefined): boolean
 }
 
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
-  const env = makeEnv(opts);
+  const json = outputFormat(opts) === 'json';
+  const env = makeEnv(opts, 'budget');
   const flags = parseAsOfFlags({ asOf: opts.asOf }, env.lang);
 
   const dir = resolvePlanDir(planArg, env);
@@ -42,11 +43,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const { diagnostics: all, plan, io } = loadPlan(dir, { cwd: env.cwd });
   const budgetFile = displayPath(path.join(dir, 'budget.yaml'), env.cwd);
   const blocking = all.filter((d) => d.severity === 'error' && !isBudgetFinding(d, budgetFile));
-  if (!plan || blocking.length > 0) {
-    printDiagnostics(all, env);
-    writeErr(summaryAsText(all, 1, env.lang, env.chalk));
-    return io ? EXIT.usage : EXIT.findings;
-  }
+  if (!plan || blocking.length > 0) return reportUnusablePlan(all, io, env);
 
   // By default, spending as of today, or of the plan year's end once the year is over
   // (progress records never go beyond it).
@@ -62,15 +59,12 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
       (d.code === 'progress/overspent' && contributing.has(d.file)),
   );
 
-  if (opts.json) {
-    write(JSON.stringify({ ...budgetReportAsJson(report), diagnostics: relevant.map((d) => diagnosticAsJson(d, env.lang)) }, null, 2));
-  } else {
-    write(budgetAsText(report, { lang: env.lang, chalk: env.chalk, width: env.width }));
-  }
+  const failed = !report.ok || relevant.some((d) => d.severity === 'error');
+  if (json) writeJson('budget', !failed, { ...budgetReportAsJson(report), diagnostics: relevant.map((d) => diagnosticAsJson(d, env.lang)) });
+  else write(budgetAsText(report, { lang: env.lang, chalk: env.chalk, width: env.width }));
   if (relevant.length > 0) {
     printDiagnostics(relevant, env);
     writeErr(summaryAsText(relevant, 1, env.lang, env.chalk));
   }
-  const failed = !report.ok || relevant.some((d) => d.severity === 'error');
   return failed ? EXIT.findings : EXIT.ok;
 }

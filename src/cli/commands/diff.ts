@@ -24,13 +24,13 @@ import { diffPlans, hasDifferences, type DiffSide, type PlanDiff } from '../../r
 import { diffAsText } from '../../render/diff-text.js';
 import { diffAsMarkdown } from '../../render/diff-markdown.js';
 import { diffAsJson } from '../../render/diff-json.js';
-import { summaryAsText } from '../../render/diagnostics.js';
+import { diagnosticAsJson, summaryAsText } from '../../render/diagnostics.js';
+import { outputFormat, writeJson } from '../json-out.js';
 import { defaultPlanDir, printDiagnostics } from '../plan-loader.js';
 import { makeEnv, write, writeErr, type Env, type GlobalOptions } from '../io.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, usage } from '../../errors.js';
 
 interface Options extends GlobalOptions {
-  format?: 'text' | 'json' | 'markdown';
   exitCode?: boolean;
 }
 
@@ -58,8 +58,8 @@ function interpret(a: string, b: string | undefined, plan: string | undefined, e
   if (aDir) {
     if (b === undefined) return { planDir: aDir, a: { kind: 'git', rev: 'HEAD' }, b: { kind: 'folder', dir: aDir, worktree: true } };
     const bDir = planFolder(b, env.cwd);
-    if (!bDir) throw new UsageError(`${b}: không phải thư mục kế hoạch (thiếu plan.yaml) / not a plan folder (no plan.yaml)`, 'So sánh hai thư mục: cchc diff PLAN_A PLAN_B / compare two folders: cchc diff PLAN_A PLAN_B');
-    if (plan !== undefined) throw new UsageError(`thừa tham số "${plan}" khi so sánh hai thư mục / unexpected argument "${plan}" when comparing two folders`);
+    if (!bDir) throw usage('notPlanFolder', { path: b, compare: true });
+    if (plan !== undefined) throw usage('extraDiffArgument', { arg: plan });
     return { planDir: aDir, a: { kind: 'folder', dir: aDir, worktree: false }, b: { kind: 'folder', dir: bDir, worktree: false } };
   }
   if (b !== undefined && plan === undefined) {
@@ -68,7 +68,7 @@ function interpret(a: string, b: string | undefined, plan: string | undefined, e
   }
   const planDir = plan !== undefined ? path.resolve(env.cwd, plan) : defaultPlanDir(env.cwd);
   if (plan !== undefined && existsSync(planDir) && !planFolder(plan, env.cwd)) {
-    throw new UsageError(`${plan}: không phải thư mục kế hoạch (thiếu plan.yaml) / not a plan folder (no plan.yaml)`);
+    throw usage('notPlanFolder', { path: plan });
   }
   return { planDir, a: { kind: 'git', rev: a }, b: b !== undefined ? { kind: 'git', rev: b } : { kind: 'folder', dir: planDir, worktree: true } };
 }
@@ -84,7 +84,7 @@ interface LoadedSide {
  * has errors (the change broke something), else 0. Or, when a side cannot be read into a
  * plan at all, just the exit code (its errors already printed, the side named).
  */
-export type Compared = { diff: PlanDiff; findings: () => void; exit: number } | { exit: number };
+export type Compared = { diff: PlanDiff; findings: () => void; errors: Diagnostic[]; exit: number } | { exit: number; errors: Diagnostic[] };
 
 const SIDE_NAME = { a: { vi: 'bản cũ', en: 'the older side' }, b: { vi: 'bản mới', en: 'the newer side' } } as const;
 
@@ -116,54 +116,55 @@ export function comparePlans(a: string, b: string | undefined, plan: string | un
     const commit = resolveCommit(s.rev, loc!.top);
     if (!commit) {
       const looksLikePath = existsSync(path.resolve(env.cwd, s.rev));
-      throw new UsageError(
-        looksLikePath
-          ? `${s.rev}: không phải thư mục kế hoạch (thiếu plan.yaml) cũng không phải phiên bản git / neither a plan folder (no plan.yaml) nor a git revision`
-          : /[/\\]|^\./.test(s.rev)
-            ? `không có phiên bản git "${s.rev}", cũng không có thư mục kế hoạch này / unknown git revision "${s.rev}" (and no plan folder by that name)`
-            : `không có phiên bản git "${s.rev}" / unknown git revision "${s.rev}"`,
-        'Xem các phiên bản: git log --oneline / list revisions with: git log --oneline',
-      );
+      const kind = looksLikePath ? 'path' : /[/\\]|^\./.test(s.rev) ? 'pathlike' : undefined;
+      throw usage('unknownRevision', { rev: s.rev, ...(kind ? { kind } : {}) });
     }
     const { diagnostics, plan } = loadPlan(spec.planDir, { cwd: env.cwd, revision: s.rev });
     return { plan, diagnostics, side: { source: 'git', path: shownPlan, revision: s.rev, commit } };
   };
 
   const sides = [load(spec.a), load(spec.b)] as [LoadedSide, LoadedSide];
-  let unreadable = false;
-  let io = false;
-  sides.forEach((s, i) => {
-    if (s.plan) return;
-    const errors = s.diagnostics.filter((d) => d.severity === 'error');
-    printDiagnostics(errors, env);
-    const name = SIDE_NAME[i === 0 ? 'a' : 'b'][env.lang];
-    const where = s.side.revision ? `${s.side.revision}:${s.side.path}` : s.side.path;
-    writeErr(
-      env.lang === 'vi'
-        ? `cchc diff: không đọc được ${name} (${where}) thành kế hoạch; sửa các lỗi trên rồi so sánh lại`
-        : `cchc diff: ${name} (${where}) cannot be read as a plan; fix the errors above and compare again`,
-    );
-    unreadable = true;
-    if (errors.some((d) => codeInfo(d.code)?.io)) io = true;
-  });
-  if (unreadable) return { exit: io ? EXIT.usage : EXIT.findings };
+  const errors = sides.flatMap((s) => s.diagnostics.filter((d) => d.severity === 'error'));
+  const unreadable = sides.flatMap((s, i) => (s.plan ? [] : [reportUnreadable(s, i, env)]));
+  if (unreadable.length > 0) return { exit: unreadable.some((s) => s.io) ? EXIT.usage : EXIT.findings, errors };
   const [sa, sb] = sides;
   const newerBroken = sb.diagnostics.some((d) => d.severity === 'error');
   return {
     diff: diffPlans(sa.plan!, sb.plan!, { a: sa.side, b: sb.side }),
     findings: () => sides.forEach((s) => printFindings(s, env)),
+    errors,
     exit: newerBroken ? EXIT.findings : EXIT.ok,
   };
 }
 
+/** A side that cannot be read into a plan: its errors and a line naming it, on stderr. */
+function reportUnreadable(s: LoadedSide, i: number, env: Env): { io: boolean } {
+  const errors = s.diagnostics.filter((d) => d.severity === 'error');
+  printDiagnostics(errors, env);
+  const name = SIDE_NAME[i === 0 ? 'a' : 'b'][env.lang];
+  const where = s.side.revision ? `${s.side.revision}:${s.side.path}` : s.side.path;
+  writeErr(
+    env.lang === 'vi'
+      ? `cchc diff: không đọc được ${name} (${where}) thành kế hoạch; sửa các lỗi trên rồi so sánh lại`
+      : `cchc diff: ${name} (${where}) cannot be read as a plan; fix the errors above and compare again`,
+  );
+  return { io: errors.some((d) => codeInfo(d.code)?.io) };
+}
+
 export async function run(a: string, b: string | undefined, plan: string | undefined, opts: Options): Promise<number> {
-  const env = makeEnv(opts);
+  const format = outputFormat(opts);
+  const env = makeEnv(opts, 'diff');
   const r = comparePlans(a, b, plan, env);
-  if (!('diff' in r)) return r.exit;
+  const diagnostics = () => r.errors.map((d) => diagnosticAsJson(d, env.lang));
+  if (!('diff' in r)) {
+    if (format === 'json') writeJson('diff', false, { diagnostics: diagnostics() });
+    return r.exit;
+  }
   const { diff } = r;
-  switch (opts.format ?? 'text') {
+  const exit = r.exit !== EXIT.ok ? r.exit : opts.exitCode && hasDifferences(diff) ? EXIT.findings : EXIT.ok;
+  switch (format) {
     case 'json':
-      write(JSON.stringify(diffAsJson(diff, env.lang), null, 2));
+      writeJson('diff', exit === EXIT.ok, { ...diffAsJson(diff, env.lang), diagnostics: diagnostics() });
       break;
     case 'markdown':
       write(diffAsMarkdown(diff, env.lang));
@@ -172,6 +173,5 @@ export async function run(a: string, b: string | undefined, plan: string | undef
       write(diffAsText(diff, env.lang, env.chalk, env.width));
   }
   r.findings();
-  if (r.exit !== EXIT.ok) return r.exit;
-  return opts.exitCode && hasDifferences(diff) ? EXIT.findings : EXIT.ok;
+  return exit;
 }

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { planAsDocument } from '../../render/docx/plan-document.js';
 import { documentAsDocx } from '../../render/docx/ooxml.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { outputFormat, writeJson } from '../json-out.js';
 import { loadCheckedPlan } from '../plan-loader.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../errors.js';
 import { warningsNote } from '../as-of.js';
 import { checkOutName, checkTarget, humanSize, writeDocument } from './docx-out.js';
 
@@ -24,7 +25,8 @@ const MSG = {
 };
 
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
-  const env = makeEnv(opts);
+  const json = outputFormat(opts) === 'json';
+  const env = makeEnv(opts, 'doc');
   checkOutName(opts.out, 'KH-CCHC.docx', env.lang);
   const loaded = await loadCheckedPlan(planArg, env);
   if ('exit' in loaded) return loaded.exit;
@@ -38,7 +40,8 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const bytes = documentAsDocx(doc, { created: env.now });
   writeDocument(file, shown, bytes, env.lang);
 
-  write(MSG[env.lang].written(shown, humanSize(bytes.length, env.lang)));
+  if (json) writeJson('doc', true, { file: shown, bytes: bytes.length });
+  else write(MSG[env.lang].written(shown, humanSize(bytes.length, env.lang)));
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
   if (warnings > 0) writeErr(warningsNote(warnings, plan.dir, env.lang));
   return EXIT.ok;

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { writeFileAtomic } from '../../edit/write.js';
 import path from 'node:path';
 import { formatInt, type Lang } from '../../i18n/format.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 const MSG = {
   vi: {

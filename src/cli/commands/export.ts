@@ -20,8 +20,9 @@ import { SHEET_KEYS, sheetNames, workbookSheets, type SheetKey } from '../../ren
 import { formatInt, type Lang } from '../../i18n/format.js';
 import { startProgress, PROGRESS_LABELS } from '../progress.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { outputFormat, writeJson } from '../json-out.js';
 import { loadCheckedPlan } from '../plan-loader.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
 
 interface Options extends GlobalOptions {
@@ -160,8 +161,30 @@ function humanSize(n: number, lang: Lang): string {
   return `${formatInt(Math.round(n / (1024 * 1024)), lang)} MB`;
 }
 
+/** Write the workbook atomically; an interrupt meanwhile takes effect after the rename. */
+function writeWorkbook(file: string, shown: string, bytes: Uint8Array, M: Messages): void {
+  // The write is synchronous, so an interrupt that arrives meanwhile is handled after it,
+  // once the rename is done or the temporary file is gone, and then ends the command.
+  let interrupted: NodeJS.Signals | undefined;
+  const defer = (sig: NodeJS.Signals) => {
+    interrupted = sig;
+  };
+  process.on('SIGINT', defer).on('SIGTERM', defer);
+  try {
+    writeFileAtomic(file, bytes);
+  } catch (err) {
+    throw ioMessage(err, shown, M);
+  } finally {
+    setImmediate(() => {
+      process.off('SIGINT', defer).off('SIGTERM', defer);
+      if (interrupted) process.kill(process.pid, interrupted);
+    });
+  }
+}
+
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
-  const env = makeEnv(opts);
+  const json = outputFormat(opts) === 'json';
+  const env = makeEnv(opts, 'export');
   const M = MSG[env.lang];
   const flags = parseFlags(opts, env.lang);
 
@@ -190,26 +213,11 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const writing = startProgress(env.lang);
   writing.update(PROGRESS_LABELS[env.lang].writing);
   const bytes = await sheetsAsXlsx(sheets, { title: plan.meta.title, subject: plan.meta.agency.name, creator: 'cchc', created: env.now }).finally(() => writing.end());
-  // The write is synchronous, so an interrupt that arrives meanwhile is handled after it,
-  // once the rename is done or the temporary file is gone, and then ends the command.
-  let interrupted: NodeJS.Signals | undefined;
-  const defer = (sig: NodeJS.Signals) => {
-    interrupted = sig;
-  };
-  process.on('SIGINT', defer).on('SIGTERM', defer);
-  try {
-    writeFileAtomic(file, bytes);
-  } catch (err) {
-    throw ioMessage(err, shown, M);
-  } finally {
-    setImmediate(() => {
-      process.off('SIGINT', defer).off('SIGTERM', defer);
-      if (interrupted) process.kill(process.pid, interrupted);
-    });
-  }
+  writeWorkbook(file, shown, bytes, M);
 
-  const names = flags.sheets.flatMap((k) => sheetNames(k, env.lang)).join(', ');
-  write(M.written(shown, names, humanSize(bytes.length, env.lang)));
+  const names = flags.sheets.flatMap((k) => sheetNames(k, env.lang));
+  if (json) writeJson('export', true, { file: shown, bytes: bytes.length, sheets: flags.sheets, sheetNames: names, asOf: report?.asOf ?? null, period: flags.period?.id ?? null });
+  else write(M.written(shown, names.join(', '), humanSize(bytes.length, env.lang)));
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
   if (warnings > 0) writeErr(warningsNote(warnings, plan.dir, env.lang));
   return EXIT.ok;

@@ -13,13 +13,14 @@
 import { lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { writeFileAtomic } from '../../edit/write.js';
 import path from 'node:path';
-import { discoverPlans, noPlanMessage } from '../../load/discover.js';
+import { discoverPlans } from '../../load/discover.js';
 import { resolveTargets, displayPath, PROGRESS_DIR } from '../../load/plan-texts.js';
 import { MAX_FILE_BYTES } from '../../load/read.js';
 import { messageOf } from '../../diagnostics/codes.js';
 import { formatInt } from '../../i18n/format.js';
-import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { EXIT, UsageError } from '../errors.js';
+import { makeEnv, write, writeErr, type Env, type GlobalOptions } from '../io.js';
+import { outputFormat, writeJson } from '../json-out.js';
+import { EXIT, UsageError, usage } from '../../errors.js';
 
 interface Options extends GlobalOptions {
   nfc?: boolean;
@@ -28,7 +29,7 @@ interface Options extends GlobalOptions {
 
 const MSG = {
   vi: {
-    needNfc: 'cchc fmt cần --nfc (hiện chỉ có chuẩn hoá Unicode NFC) / cchc fmt needs --nfc',
+    needNfc: 'cchc fmt cần --nfc (hiện chỉ có chuẩn hoá Unicode NFC)',
     needNfcHint: 'cchc fmt --nfc plans/2024',
     changed: (f: string, n: number) => `  ~ ${f}: chuẩn hoá NFC ${formatInt(n, 'vi')} dòng`,
     wouldChange: (f: string, n: number) => `  ~ ${f}: chưa ở dạng NFC (${formatInt(n, 'vi')} dòng)`,
@@ -54,6 +55,8 @@ const MSG = {
     ioFail: (f: string, code: string) => `${f}: could not be written (${code}); left as it was`,
   },
 };
+
+type Messages = (typeof MSG)['vi'];
 
 /** The YAML files of a plan folder: the folder's own and progress/. */
 function planYamlFiles(dir: string): string[] {
@@ -84,77 +87,77 @@ export function nfcRewrite(text: string): { text: string; lines: number } | unde
   return { text: nfc, lines };
 }
 
-/** Replace `file` by `bytes` atomically, keeping its permissions. */
-export async function run(paths: string[], opts: Options): Promise<number> {
-  const env = makeEnv(opts);
-  const M = MSG[env.lang];
-  if (!opts.nfc) throw new UsageError(M.needNfc, M.needNfcHint);
+type FileResult = { kind: 'same' } | { kind: 'changed'; lines: number } | { kind: 'failed'; message: string };
+
+/** Read one file and, unless `check`, rewrite it in NFC. Never follows a link or opens a FIFO. */
+function nfcFile(file: string, shown: string, check: boolean, M: Messages): FileResult {
+  let st;
+  try {
+    st = lstatSync(file);
+  } catch (err) {
+    return { kind: 'failed', message: M.ioFail(shown, (err as NodeJS.ErrnoException).code ?? 'EIO') };
+  }
+  // Rewriting through a link would edit another file.
+  if (!st.isFile()) return { kind: 'failed', message: M.notRegular(shown) };
+  if (st.size > MAX_FILE_BYTES) return { kind: 'failed', message: M.tooLarge(shown) };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(file));
+  } catch {
+    return { kind: 'failed', message: M.notUtf8(shown) };
+  }
+  const r = nfcRewrite(text);
+  if (!r) return { kind: 'same' };
+  if (check) return { kind: 'changed', lines: r.lines };
+  try {
+    writeFileAtomic(file, Buffer.from(r.text, 'utf8')); // keeps the file's mode
+  } catch (err) {
+    return { kind: 'failed', message: M.ioFail(shown, (err as NodeJS.ErrnoException).code ?? 'EIO') };
+  }
+  return { kind: 'changed', lines: r.lines };
+}
+
+/** The files PATH... names; none: the plans of the repository or plan folder the working folder is in. */
+function filesOf(paths: string[], env: Env): string[] | undefined {
   if (paths.length === 0) {
     const found = discoverPlans(env.cwd);
-    if (!found) {
-      const { message, hint } = noPlanMessage(env.cwd);
-      throw new UsageError(message, hint);
-    }
+    if (!found) throw usage('noPlan', { cwd: env.cwd });
     paths = [path.relative(env.cwd, found.kind === 'plan' ? found.dir : found.plansDir) || '.'];
   }
   const { targets, diagnostics } = resolveTargets(paths, env.cwd);
   if (diagnostics.length > 0) {
     for (const d of diagnostics) writeErr(`cchc: ${d.file}: ${messageOf(d.code, d.params, env.lang)}`);
-    return EXIT.usage;
+    return undefined;
   }
-  const files = targets.flatMap((t) => (t.type === 'folder' ? planYamlFiles(t.dir) : [t.file]));
-  let changed = 0;
-  let failed = false;
-  const lines: string[] = [];
+  return targets.flatMap((t) => (t.type === 'folder' ? planYamlFiles(t.dir) : [t.file]));
+}
+
+export async function run(paths: string[], opts: Options): Promise<number> {
+  const json = outputFormat(opts) === 'json';
+  const env = makeEnv(opts, 'fmt');
+  const M = MSG[env.lang];
+  if (!opts.nfc) throw new UsageError(M.needNfc, M.needNfcHint);
+  const files = filesOf(paths, env);
+  if (!files) return EXIT.usage;
+  const check = opts.check === true;
+  const changed: Array<{ file: string; lines: number }> = [];
+  const failed: Array<{ file: string; message: string }> = [];
   for (const file of files) {
     const shown = displayPath(file, env.cwd);
-    let st;
-    try {
-      st = lstatSync(file);
-    } catch (err) {
-      writeErr(`cchc: ${M.ioFail(shown, (err as NodeJS.ErrnoException).code ?? 'EIO')}`);
-      failed = true;
-      continue;
+    const r = nfcFile(file, shown, check, M);
+    if (r.kind === 'changed') changed.push({ file: shown, lines: r.lines });
+    if (r.kind === 'failed') {
+      failed.push({ file: shown, message: r.message });
+      writeErr(`cchc: ${r.message}`);
     }
-    // Never follow a link or open a FIFO: rewriting through a link would edit another file.
-    if (!st.isFile()) {
-      writeErr(`cchc: ${M.notRegular(shown)}`);
-      failed = true;
-      continue;
-    }
-    if (st.size > MAX_FILE_BYTES) {
-      writeErr(`cchc: ${M.tooLarge(shown)}`);
-      failed = true;
-      continue;
-    }
-    const bytes = readFileSync(file);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      writeErr(`cchc: ${M.notUtf8(shown)}`);
-      failed = true;
-      continue;
-    }
-    const r = nfcRewrite(text);
-    if (!r) continue;
-    changed++;
-    if (opts.check) {
-      lines.push(M.wouldChange(shown, r.lines));
-      continue;
-    }
-    try {
-      writeFileAtomic(file, Buffer.from(r.text, 'utf8')); // keeps the file's mode
-    } catch (err) {
-      writeErr(`cchc: ${M.ioFail(shown, (err as NodeJS.ErrnoException).code ?? 'EIO')}`);
-      failed = true;
-      changed--;
-      continue;
-    }
-    lines.push(M.changed(shown, r.lines));
   }
-  lines.push(opts.check ? M.summaryCheck(changed, files.length) : M.summary(changed, files.length));
+  const exit = failed.length > 0 ? EXIT.usage : check && changed.length > 0 ? EXIT.findings : EXIT.ok;
+  if (json) {
+    writeJson('fmt', exit === EXIT.ok, { check, total: files.length, changed, failed });
+    return exit;
+  }
+  const lines = changed.map((c) => (check ? M.wouldChange(c.file, c.lines) : M.changed(c.file, c.lines)));
+  lines.push(check ? M.summaryCheck(changed.length, files.length) : M.summary(changed.length, files.length));
   write(lines.join('\n'));
-  if (failed) return EXIT.usage;
-  return opts.check && changed > 0 ? EXIT.findings : EXIT.ok;
+  return exit;
 }

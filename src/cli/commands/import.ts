@@ -22,9 +22,13 @@ import { changeAsText } from '../../edit/describe.js';
 import { summaryAsText } from '../../render/diagnostics.js';
 import { displayPath } from '../../load/plan-texts.js';
 import { formatDate } from '../../i18n/format.js';
-import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { makeEnv, write, writeErr, type Env, type GlobalOptions } from '../io.js';
+import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
+import type { PreparedUpdate } from '../../edit/update.js';
+import type { Plan } from '../../model/plan.js';
+import type { Lang } from '../../i18n/format.js';
 import { printDiagnostics } from '../plan-loader.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 
 interface Options extends GlobalOptions {
   asOf?: string;
@@ -81,10 +85,9 @@ const IGNORED_NODES = [
 
 const at = (r: CellRef) => `${r.file} › ${r.sheet}!${r.cell}`;
 
-export async function run(args: string[], opts: Options): Promise<number> {
-  const env = makeEnv(opts);
+/** FILE... [PLAN] [--as-of]: the .xlsx files, at most one folder (the plan), and the date. */
+function parseArgs(args: string[], asOfFlag: string | undefined, env: Env): { files: string[]; planArg?: string; asOf?: IsoDate } {
   const M = MSG[env.lang];
-  // FILE... [PLAN]: the .xlsx files, and at most one folder (the plan).
   const files: string[] = [];
   let planArg: string | undefined;
   for (const a of args) {
@@ -100,43 +103,42 @@ export async function run(args: string[], opts: Options): Promise<number> {
     } else files.push(a);
   }
   if (files.length === 0) throw new UsageError(M.noFiles, M.noFilesHint);
-  let asOf: IsoDate | undefined;
-  if (opts.asOf !== undefined) {
-    const d = readDate(opts.asOf);
-    if (!d.ok) throw new UsageError(M.badAsOf(problemMessage(d.problem, env.lang)));
-    asOf = d.value;
-  }
+  if (asOfFlag === undefined) return { files, ...(planArg !== undefined ? { planArg } : {}) };
+  const d = readDate(asOfFlag);
+  if (!d.ok) throw new UsageError(M.badAsOf(problemMessage(d.problem, env.lang)));
+  return { files, ...(planArg !== undefined ? { planArg } : {}), asOf: d.value };
+}
 
-  const loaded = await loadPlanForPeriod(planArg, env);
-  if ('exit' in loaded) return loaded.exit;
-  const { plan } = loaded;
+interface Reads {
+  reads: Array<{ file: string; read: FormRead }>;
+  problems: CellProblem[];
+  unreadable: boolean;
+}
 
+/** Read every form; what cannot be opened or read is a problem naming the file or cell. */
+async function readForms(files: string[], plan: Plan, asOf: IsoDate | undefined, env: Env): Promise<Reads> {
   const ExcelJS = await loadExcelJS();
-  const reads: Array<{ file: string; read: FormRead }> = [];
-  const problems: CellProblem[] = [];
-  let unreadable = false;
+  const out: Reads = { reads: [], problems: [], unreadable: false };
   for (const f of files) {
-    const shown = f;
     const wb = new ExcelJS.Workbook();
     try {
       // What import does not look at is not parsed: validations, layout, protection, printing.
       await wb.xlsx.readFile(path.resolve(env.cwd, f), { ignoreNodes: IGNORED_NODES } as never);
     } catch (err) {
-      problems.push(unreadableProblem(shown, (err as Error).message.split('\n')[0]!, env.lang));
-      unreadable = true;
+      out.problems.push(unreadableProblem(f, (err as Error).message.split('\n')[0]!, env.lang));
+      out.unreadable = true;
       continue;
     }
-    const read = readFormWorkbook(wb, shown, plan, asOf, env.lang);
-    problems.push(...read.problems);
-    reads.push({ file: shown, read });
+    const read = readFormWorkbook(wb, f, plan, asOf, env.lang);
+    out.problems.push(...read.problems);
+    out.reads.push({ file: f, read });
   }
-  if (asOf === undefined) {
-    const dates = [...new Set(reads.map((r) => r.read.asOf).filter((d): d is string => d !== undefined))];
-    if (dates.length > 1) throw new UsageError(M.mixedAsOf(dates.map((d) => formatDate(d, env.lang)).join(', ')));
-    asOf = dates[0];
-  }
+  return out;
+}
 
-  // Conflicts: the same task, indicator or line set differently by two forms.
+/** The changes of all forms together; the same task, indicator or line set differently by two forms is a conflict. */
+function mergeForms(reads: Reads['reads'], problems: CellProblem[], lang: Lang): ProgressChanges {
+  const M = MSG[lang];
   const changes: ProgressChanges = noChanges();
   const seen = new Map<string, { value: string; at: CellRef }>();
   const merge = <T>(key: string, what: string, change: T, ref: CellRef, list: T[]) => {
@@ -154,36 +156,65 @@ export async function run(args: string[], opts: Options): Promise<number> {
     for (const i of read.indicators) merge(`i${i.change.indicator}`, M.indicator(i.change.indicator), i.change, i.at, changes.indicators);
     for (const b of read.budget) merge(`b${b.change.line}`, M.line(b.change.line), b.change, b.at, changes.budget);
   }
+  changes.tasks.sort((a, b) => a.task - b.task);
+  changes.budget.sort((a, b) => a.line - b.line);
+  return changes;
+}
+
+/** The as-of date: --as-of, else the one date all forms carry. */
+function asOfOf(reads: Reads['reads'], asOf: IsoDate | undefined, lang: Lang): IsoDate | undefined {
+  if (asOf !== undefined) return asOf;
+  const dates = [...new Set(reads.map((r) => r.read.asOf).filter((d): d is string => d !== undefined))];
+  if (dates.length > 1) throw new UsageError(MSG[lang].mixedAsOf(dates.map((d) => formatDate(d, lang)).join(', ')));
+  return dates[0];
+}
+
+export async function run(args: string[], opts: Options): Promise<number> {
+  const json = outputFormat(opts) === 'json';
+  const env = makeEnv(opts, 'import');
+  const M = MSG[env.lang];
+  const parsed = parseArgs(args, opts.asOf, env);
+  const loaded = await loadPlanForPeriod(parsed.planArg, env);
+  if ('exit' in loaded) return loaded.exit;
+  const { plan } = loaded;
+
+  const { reads, problems, unreadable } = await readForms(parsed.files, plan, parsed.asOf, env);
+  const asOf = asOfOf(reads, parsed.asOf, env.lang);
+  const changes = mergeForms(reads, problems, env.lang);
   if (problems.length > 0) {
+    if (json) writeJson('import', false, { problems });
     for (const p of problems) writeErr(cellProblemAsText(p));
     writeErr(M.problems(problems.length));
     return unreadable ? EXIT.usage : EXIT.findings;
   }
   if (asOf === undefined) return EXIT.findings; // every form was refused above
-
-  changes.tasks.sort((a, b) => a.task - b.task);
-  changes.budget.sort((a, b) => a.line - b.line);
   const u = await prepareUpdate(plan, loaded.absDir!, env.cwd, asOf, changes);
+  return writeImport(u, reads, asOf, opts.dryRun === true, json, env);
+}
+
+/** Write the merged change (unless --dry-run or it would break the plan) and say what it did. */
+function writeImport(u: PreparedUpdate, reads: Reads['reads'], asOf: IsoDate, dryRun: boolean, json: boolean, env: Env): number {
+  const M = MSG[env.lang];
   const shown = displayPath(u.file, env.cwd);
-  const lines = [M.header(reads.length, formatDate(asOf, env.lang))];
-  for (const { file, read } of reads) {
-    lines.push(M.read(file, read.unit ?? '?', read.tasks.length + read.indicators.length + read.budget.length));
-  }
-  if (u.changed.length === 0) {
-    lines.push(M.nothing(u.isNew ? displayPath(path.dirname(u.file), env.cwd) : shown));
-    write(lines.join('\n'));
-    return EXIT.ok;
-  }
-  const errors = u.check!.diagnostics.filter((d) => d.severity === 'error');
+  const forms = reads.map(({ file, read }) => ({ file, unit: read.unit ?? null, changes: read.tasks.length + read.indicators.length + read.budget.length }));
+  const fields = { asOf, forms, file: shown, isNew: u.isNew, dryRun, changes: u.changed };
+  const errors = u.check?.diagnostics.filter((d) => d.severity === 'error') ?? [];
   if (errors.length > 0) {
+    if (json) writeJson('import', false, { ...fields, written: false, ...diagnosticsFields(errors, env.lang) });
     printDiagnostics(errors, env);
     writeErr(summaryAsText(errors, 1, env.lang, env.chalk));
     writeErr(M.refused);
     return EXIT.findings;
   }
-  lines.push(M.target(shown, u.isNew), ...u.changed.map((c) => '  ' + changeAsText(c, env.lang)), M.summary(u.changed.length));
-  if (opts.dryRun) lines.push(M.dryRun);
-  else writeAtomic(u.file, u.after);
+  const written = u.changed.length > 0 && !dryRun;
+  if (written) writeAtomic(u.file, u.after);
+  if (json) {
+    writeJson('import', true, { ...fields, written });
+    return EXIT.ok;
+  }
+  const lines = [M.header(reads.length, formatDate(asOf, env.lang)), ...forms.map((f) => M.read(f.file, f.unit ?? '?', f.changes))];
+  if (u.changed.length === 0) lines.push(M.nothing(u.isNew ? displayPath(path.dirname(u.file), env.cwd) : shown));
+  else lines.push(M.target(shown, u.isNew), ...u.changed.map((c) => '  ' + changeAsText(c, env.lang)), M.summary(u.changed.length), ...(dryRun ? [M.dryRun] : []));
   write(lines.join('\n'));
   return EXIT.ok;
 }

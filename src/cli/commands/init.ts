@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeEnv, write, type GlobalOptions } from '../io.js';
-import { UsageError, EXIT } from '../errors.js';
+import { usage, EXIT } from '../../errors.js';
 import { VERSION } from '../version.js';
 
 interface Options extends GlobalOptions {
@@ -162,68 +162,48 @@ function packSelf(dest: string): string {
     });
   } catch (err) {
     const e = err as { stderr?: string; message?: string };
-    throw new UsageError(
-      `không đóng gói được cchc bằng npm pack / npm pack of cchc failed: ${(e.stderr || e.message || '').trim().split('\n')[0]}`,
-      'cần npm trên PATH, hoặc chỉ nguồn cài đặt bằng --package URL --sha256 HEX / npm must be on PATH, or name the source with --package',
-    );
+    throw usage('packFailed', { detail: (e.stderr || e.message || '').trim().split('\n')[0] ?? '' });
   }
   const [entry] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string }>;
-  if (!entry) throw new UsageError('npm pack không cho tệp nào / npm pack produced no tarball');
+  if (!entry) throw usage('packEmpty', {});
   return path.join(dest, path.basename(entry.filename));
 }
 
-export async function run(dirArg: string, opts: Options): Promise<number> {
-  const env = makeEnv(opts);
-  const year = opts.year === undefined ? env.now.getFullYear() : Number(opts.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new UsageError(`--year phải là năm từ 2000 đến 2100 (có "${opts.year}") / --year must be a year 2000-2100`);
-  }
-  if (opts.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(opts.sha256)) {
-    throw new UsageError(`--sha256 phải là 64 chữ số hex (có "${opts.sha256}") / --sha256 must be 64 hex digits`);
-  }
-  const root = path.resolve(env.cwd, dirArg);
-  const planDir = path.join(root, 'plans', String(year));
-  if (existsSync(planDir)) {
-    throw new UsageError(`${path.relative(env.cwd, planDir) || planDir} đã tồn tại; không ghi đè / already exists; nothing overwritten`);
-  }
-  if (existsSync(root) && !statSync(root).isDirectory()) {
-    throw new UsageError(`${dirArg}: không phải thư mục / not a folder`);
-  }
-  const files: Record<string, string | Buffer> = {};
-  // The install source first: if packing fails, nothing has been written yet.
-  let source: InstallSource;
+/**
+ * Where the generated workflow installs cchc from: --package (with its hash when the
+ * tarball is in the repository), else the running cchc packed into .cchc/ (added to `files`).
+ */
+function installSource(opts: Options, root: string, files: Record<string, string | Buffer>): InstallSource {
   if (opts.package) {
     // The workflow downloads an https:// URL and copies anything else from the checkout.
     const url = /^https:\/\/\S+$/.test(opts.package);
     if (/[\u0000-\u001f\u007f]/.test(opts.package) || (!url && (path.isAbsolute(opts.package) || opts.package.split(/[\\/]/).includes('..') || /^[a-z][a-z0-9+.-]*:/i.test(opts.package)))) {
-      throw new UsageError(
-        `--package phải là URL https:// hoặc đường dẫn trong kho kế hoạch (có ${JSON.stringify(opts.package)}) / --package must be an https:// URL or a path inside the plan repository`,
-      );
+      throw usage('badPackage', { value: JSON.stringify(opts.package) });
     }
     let sha256 = (opts.sha256 ?? '').toLowerCase();
     // A tarball already in the repository: its hash is known, so pin it.
     if (!url && !sha256 && existsSync(path.join(root, opts.package))) {
       sha256 = createHash('sha256').update(readFileSync(path.join(root, opts.package))).digest('hex');
     }
-    source = { package: opts.package, sha256 };
-  } else {
-    const scratch = mkdtempSync(path.join(tmpdir(), 'cchc-init-'));
-    try {
-      const tarball = readFileSync(packSelf(scratch));
-      const rel = `.cchc/cchc-${VERSION}.tgz`;
-      files[rel] = tarball;
-      source = { package: rel, sha256: createHash('sha256').update(tarball).digest('hex') };
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
+    return { package: opts.package, sha256 };
   }
-  for (const [name, text] of Object.entries(planFiles(year, opts.agency ?? 'Tên cơ quan'))) files[path.join('plans', String(year), name)] = text;
-  const schemas = schemasDir();
-  for (const f of readdirSync(schemas).filter((n) => n.endsWith('.schema.json'))) files[path.join('schemas', f)] = readFileSync(path.join(schemas, f), 'utf8');
-  files[path.join('.github', 'workflows', 'cchc.yml')] = workflow(VERSION, source);
-  files['.pre-commit-config.yaml'] = precommit(VERSION, source);
-  files['README.md'] = clerkReadme(year);
+  const scratch = mkdtempSync(path.join(tmpdir(), 'cchc-init-'));
+  try {
+    const tarball = readFileSync(packSelf(scratch));
+    const rel = `.cchc/cchc-${VERSION}.tgz`;
+    files[rel] = tarball;
+    return { package: rel, sha256: createHash('sha256').update(tarball).digest('hex') };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
 
+/**
+ * Write each file that is not there yet (atomically); keep the ones that are. An I/O error
+ * half-way (disk full, a file where a folder must go) removes what this run created,
+ * newest first, so the folder is as it was.
+ */
+function writeNewFiles(root: string, files: Record<string, string | Buffer>, dirArg: string, cwd: string): { created: string[]; kept: string[] } {
   const created: string[] = [];
   const kept: string[] = [];
   const madeDirs: string[] = [];
@@ -246,15 +226,42 @@ export async function run(dirArg: string, opts: Options): Promise<number> {
       created.push(rel);
     }
   } catch (err) {
-    // An I/O error half-way (disk full, a file where a folder must go): remove what this
-    // run created, newest first, so the folder is as it was.
     for (const rel of created.reverse()) rmSync(path.join(root, rel), { force: true });
     for (const d of madeDirs.reverse()) rmSync(d, { recursive: true, force: true });
     const e = err as NodeJS.ErrnoException;
-    throw new UsageError(
-      `không tạo được kho kế hoạch trong ${dirArg} (${e.code ?? e.message}: ${e.path ? path.relative(env.cwd, e.path) : ''}); đã gỡ những gì vừa tạo / could not create the plan repository; what was created has been removed`,
-    );
+    throw usage('initFailed', { dir: dirArg, detail: `${e.code ?? e.message}: ${e.path ? path.relative(cwd, e.path) : ''}` });
   }
+  return { created, kept };
+}
+
+export async function run(dirArg: string, opts: Options): Promise<number> {
+  const env = makeEnv(opts);
+  const year = opts.year === undefined ? env.now.getFullYear() : Number(opts.year);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    throw usage('yearRange', { value: String(opts.year), flag: '--year' });
+  }
+  if (opts.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(opts.sha256)) {
+    throw usage('badSha256', { value: opts.sha256 });
+  }
+  const root = path.resolve(env.cwd, dirArg);
+  const planDir = path.join(root, 'plans', String(year));
+  if (existsSync(planDir)) {
+    throw usage('exists', { path: path.relative(env.cwd, planDir) || planDir, command: 'cchc init' });
+  }
+  if (existsSync(root) && !statSync(root).isDirectory()) {
+    throw usage('notFolder', { path: dirArg });
+  }
+  const files: Record<string, string | Buffer> = {};
+  // The install source first: if packing fails, nothing has been written yet.
+  const source = installSource(opts, root, files);
+  for (const [name, text] of Object.entries(planFiles(year, opts.agency ?? 'Tên cơ quan'))) files[path.join('plans', String(year), name)] = text;
+  const schemas = schemasDir();
+  for (const f of readdirSync(schemas).filter((n) => n.endsWith('.schema.json'))) files[path.join('schemas', f)] = readFileSync(path.join(schemas, f), 'utf8');
+  files[path.join('.github', 'workflows', 'cchc.yml')] = workflow(VERSION, source);
+  files['.pre-commit-config.yaml'] = precommit(VERSION, source);
+  files['README.md'] = clerkReadme(year);
+
+  const { created, kept } = writeNewFiles(root, files, dirArg, env.cwd);
   const c = env.chalk;
   const shown = path.relative(env.cwd, root) || '.';
   const lines =

@@ -20,7 +20,7 @@ import { fieldLabel } from '../../render/diff-text.js';
 import { textWidth, wrapText } from '../../render/style.js';
 import { printDiagnostics, resolvePlanDir } from '../plan-loader.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, usage } from '../../errors.js';
 import { plansFolder } from '../../load/discover.js';
 
 interface Options extends GlobalOptions {
@@ -30,12 +30,12 @@ interface Options extends GlobalOptions {
 export async function run(yearArg: string, opts: Options): Promise<number> {
   const env = makeEnv(opts);
   if (!/^\d{4}$/.test(yearArg.trim())) {
-    throw new UsageError(`năm phải là số có 4 chữ số, có "${yearArg}" / the year must have 4 digits, got "${yearArg}"`);
+    throw usage('yearDigits', { value: yearArg });
   }
   const year = Number(yearArg.trim());
   // The schema's range for a plan year (schemas/plan.schema.json).
   if (year < 2000 || year > 2100) {
-    throw new UsageError(`năm phải từ 2000 đến 2100, có ${year} / the year must be 2000-2100, got ${year}`);
+    throw usage('yearRange', { value: String(year) });
   }
   const fromDir = resolvePlanDir(opts.from, env);
   const checked = loadPlan(fromDir, { cwd: env.cwd, docs: true });
@@ -50,18 +50,12 @@ export async function run(yearArg: string, opts: Options): Promise<number> {
   const plan = checked.plan;
   const fromShown = displayPath(fromDir, env.cwd);
   if (year <= plan.meta.year) {
-    throw new UsageError(
-      `năm ${year} không sau năm của kế hoạch gốc ${fromShown} (${plan.meta.year}) / ${year} is not after the source plan's year (${plan.meta.year})`,
-      `cchc new lập kế hoạch các năm sau; chọn năm từ ${plan.meta.year + 1} / cchc new starts a later year's plan: use ${plan.meta.year + 1} or later`,
-    );
+    throw usage('yearNotAfter', { year, from: fromShown, fromYear: plan.meta.year });
   }
   const target = path.join(plansFolder(env.cwd), String(year));
   const toShown = displayPath(target, env.cwd);
   if (existsSync(target)) {
-    throw new UsageError(
-      `${toShown} đã có; cchc new không ghi đè / ${toShown} already exists; cchc new does not overwrite`,
-      `Xóa hoặc đổi tên thư mục đó nếu muốn tạo lại / remove or rename it to start again`,
-    );
+    throw usage('exists', { path: toShown, command: 'cchc new' });
   }
   const sources = newPlanSources(docs);
   const result = deriveNewPlan(plan, sources, { year, toPath: toShown, fromPath: fromShown });
@@ -104,9 +98,9 @@ function writeAtomically(target: string, result: NewPlanResult): void {
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EEXIST' || e.code === 'ENOTEMPTY') {
-      throw new UsageError(`${target} đã có; cchc new không ghi đè / ${target} already exists; cchc new does not overwrite`);
+      throw usage('exists', { path: target, command: 'cchc new' });
     }
-    throw new UsageError(`không ghi được ${target}: ${e.code ?? e.message} / cannot write ${target}`);
+    throw usage('cannotWrite', { file: target, reason: e.code ?? e.message });
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }

@@ -19,9 +19,11 @@ import { writeAtomic } from '../../edit/write.js';
 import { changeAsText } from '../../edit/describe.js';
 import { summaryAsText } from '../../render/diagnostics.js';
 import { displayPath } from '../../load/plan-texts.js';
-import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { makeEnv, write, writeErr, type Env, type GlobalOptions } from '../io.js';
+import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
+import type { PreparedUpdate } from '../../edit/update.js';
 import { printDiagnostics } from '../plan-loader.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 
 interface Options extends GlobalOptions {
   task?: string;
@@ -172,8 +174,8 @@ export function resolveRequest(plan: Plan, req: Request, lang: Lang): ProgressCh
 }
 
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
-  const env = makeEnv(opts);
-  const M = MSG[env.lang];
+  const json = outputFormat(opts) === 'json';
+  const env = makeEnv(opts, 'record');
   const req = parseRecordFlags(opts, env.lang);
   const loaded = await loadPlanForPeriod(planArg, env);
   if ('exit' in loaded) return loaded.exit;
@@ -183,22 +185,28 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const asOf = req.asOf ?? todayIso(env.now);
 
   const u = await prepareUpdate(plan, absDir, env.cwd, asOf, changes);
+  return writeUpdate(u, asOf, opts.dryRun === true, json, env);
+}
+
+/** Write the prepared change (unless --dry-run or it would break the plan) and say what it did. */
+function writeUpdate(u: PreparedUpdate, asOf: IsoDate, dryRun: boolean, json: boolean, env: Env): number {
+  const M = MSG[env.lang];
   const shown = displayPath(u.file, env.cwd);
-  if (u.changed.length === 0) {
-    write(M.unchanged(shown));
-    return EXIT.ok;
-  }
-  const errors = u.check!.diagnostics.filter((d) => d.severity === 'error');
+  const fields = { file: shown, asOf, isNew: u.isNew, dryRun, changes: u.changed };
+  const errors = u.check?.diagnostics.filter((d) => d.severity === 'error') ?? [];
   if (errors.length > 0) {
+    if (json) writeJson('record', false, { ...fields, written: false, ...diagnosticsFields(errors, env.lang) });
     printDiagnostics(errors, env);
     writeErr(summaryAsText(errors, 1, env.lang, env.chalk));
     writeErr(M.refused);
     return EXIT.findings;
   }
-  const lines = [u.isNew ? M.newFile(shown) : shown, ...u.changed.map((c) => '  ' + changeAsText(c, env.lang))];
-  if (opts.dryRun) lines.push(M.dryRun);
-  else writeAtomic(u.file, u.after);
-  write(lines.join('\n'));
+  const written = u.changed.length > 0 && !dryRun;
+  if (written) writeAtomic(u.file, u.after);
+  if (json) writeJson('record', true, { ...fields, written });
+  else if (u.changed.length === 0) write(M.unchanged(shown));
+  else write([u.isNew ? M.newFile(shown) : shown, ...u.changed.map((c) => '  ' + changeAsText(c, env.lang)), ...(dryRun ? [M.dryRun] : [])].join('\n'));
+  if (u.changed.length === 0) return EXIT.ok;
   // New warnings that concern the file just written (a status that does not match its percent).
   const rel = path.relative(env.cwd, u.file);
   printDiagnostics(u.check!.diagnostics.filter((d) => d.severity === 'warning' && (d.file === shown || d.file === rel)), env);

@@ -12,31 +12,29 @@ import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { diagnosticAsJson, summaryAsText } from '../../render/diagnostics.js';
 import { refsReport } from '../../report/refs.js';
 import { refsAsJson, refsAsText } from '../../render/refs-text.js';
-import { printDiagnostics, resolvePlanDir } from '../plan-loader.js';
+import { printDiagnostics, reportUnusablePlan, resolvePlanDir } from '../plan-loader.js';
+import { outputFormat, writeJson } from '../json-out.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../errors.js';
 
 interface Options extends GlobalOptions {
-  json?: boolean;
   strict?: boolean;
 }
 
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
-  const env = makeEnv(opts);
+  const json = outputFormat(opts) === 'json';
+  const env = makeEnv(opts, 'refs');
   const dir = resolvePlanDir(planArg, env);
   const { docs, diagnostics: all, io } = loadPlan(dir, { cwd: env.cwd, docs: true });
 
-  if (all.some((d) => d.severity === 'error' && !d.code.startsWith('ref/'))) {
-    printDiagnostics(all, env);
-    writeErr(summaryAsText(all, 1, env.lang, env.chalk));
-    return io ? EXIT.usage : EXIT.findings;
-  }
+  if (all.some((d) => d.severity === 'error' && !d.code.startsWith('ref/'))) return reportUnusablePlan(all, io, env);
 
   const refDs = all.filter((d) => d.code.startsWith('ref/'));
   const counts = countBySeverity(refDs);
   const report = refsReport(docs!);
-  if (opts.json) {
-    write(JSON.stringify(refsAsJson(report, refDs.map((d) => diagnosticAsJson(d, env.lang)), counts), null, 2));
+  const failed = counts.errors > 0 || (opts.strict === true && counts.warnings > 0);
+  if (json) {
+    writeJson('refs', !failed, refsAsJson(report, refDs.map((d) => diagnosticAsJson(d, env.lang)), counts));
   } else {
     write(refsAsText(report, env.lang, env.chalk, env.width));
     if (refDs.length > 0) {
@@ -45,6 +43,5 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
       writeErr(summaryAsText(refDs, 1, env.lang, env.chalk));
     }
   }
-  if (counts.errors > 0 || (opts.strict && counts.warnings > 0)) return EXIT.findings;
-  return EXIT.ok;
+  return failed ? EXIT.findings : EXIT.ok;
 }

@@ -11,8 +11,9 @@ import { DEFAULT_FRAME } from '../../report/scoring.js';
 import { statusAsReportDocument } from '../../render/docx/report-document.js';
 import { documentAsDocx } from '../../render/docx/ooxml.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { outputFormat, writeJson } from '../json-out.js';
 import { loadCheckedPlan } from '../plan-loader.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
 import { checkOutName, checkTarget, humanSize, writeDocument } from './docx-out.js';
 
@@ -36,7 +37,8 @@ const MSG = {
 };
 
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
-  const env = makeEnv(opts);
+  const json = outputFormat(opts) === 'json';
+  const env = makeEnv(opts, 'report');
   const M = MSG[env.lang];
   const flags = parseAsOfFlags(opts, env.lang);
   if (!flags.asOf && !flags.period) throw new UsageError(M.needWhen, M.needWhenHint);
@@ -56,7 +58,8 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const bytes = documentAsDocx(statusAsReportDocument(report, plan), { created: env.now });
   writeDocument(file, shown, bytes, env.lang);
 
-  write(M.written(shown, humanSize(bytes.length, env.lang), report.example));
+  if (json) writeJson('report', true, { file: shown, bytes: bytes.length, asOf: report.asOf, period: flags.period?.id ?? null, example: report.example });
+  else write(M.written(shown, humanSize(bytes.length, env.lang), report.example));
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
   if (warnings > 0) writeErr(warningsNote(warnings, plan.dir, env.lang));
   return EXIT.ok;

@@ -4,15 +4,17 @@
  */
 import { todayIso, type IsoDate } from '../../model/dates.js';
 import type { Period } from '../../model/period.js';
+import type { Plan } from '../../model/plan.js';
 import { closest } from '../../model/text.js';
 import { computeStatus, findUnit, type StatusFilter } from '../../report/status.js';
 import { loadScoringFrame } from '../scoring.js';
 import { statusAsText } from '../../render/status-text.js';
-import { statusAsJsonText } from '../../render/status-json.js';
+import { statusAsJson } from '../../render/status-json.js';
+import { outputFormat, writeJson } from '../json-out.js';
 import type { Lang } from '../../i18n/format.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan } from '../plan-loader.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
 import { unresolvedDeadlineDiagnostics } from '../deadline-warnings.js';
 import { printDiagnostics } from '../plan-loader.js';
@@ -23,7 +25,6 @@ interface Options extends GlobalOptions {
   unit?: string;
   area?: string;
   overdue?: boolean;
-  json?: boolean;
 }
 
 const MSG = {
@@ -55,17 +56,9 @@ function parseFlags(opts: Options, lang: Lang): { asOf?: IsoDate; period?: Perio
   return out;
 }
 
-export async function run(planArg: string | undefined, opts: Options): Promise<number> {
-  const env = makeEnv(opts);
-  const M = MSG[env.lang];
-  const flags = parseFlags(opts, env.lang);
-
-  const loaded = await loadCheckedPlan(planArg, env);
-  if ('exit' in loaded) return loaded.exit;
-  const { plan } = loaded;
-  const year = plan.meta.year;
-
-  checkPeriodYear(flags.period, year, env.lang);
+/** --area and --unit against the plan, with --overdue: the filter of the report. */
+function filterOf(plan: Plan, flags: { area?: number }, opts: Options, lang: Lang): StatusFilter {
+  const M = MSG[lang];
   const filter: StatusFilter = {};
   if (flags.area !== undefined) {
     if (!plan.meta.areas.some((a) => a.id === flags.area)) {
@@ -82,12 +75,27 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
     filter.unit = unit.id;
   }
   if (opts.overdue) filter.overdue = true;
+  return filter;
+}
 
+export async function run(planArg: string | undefined, opts: Options): Promise<number> {
+  const json = outputFormat(opts) === 'json';
+  const env = makeEnv(opts, 'status');
+  const flags = parseFlags(opts, env.lang);
+
+  const loaded = await loadCheckedPlan(planArg, env);
+  if ('exit' in loaded) return loaded.exit;
+  const { plan } = loaded;
+  const year = plan.meta.year;
+
+  checkPeriodYear(flags.period, year, env.lang);
+  const filter = filterOf(plan, flags, opts, env.lang);
   const scoring = loadScoringFrame(plan.dir, env);
   if ('exit' in scoring) return scoring.exit;
   const { frame } = scoring;
   const report = computeStatus(plan, { asOf: flags.asOf, period: flags.period, today: todayIso(env.now), filter, frame });
-  write(opts.json ? statusAsJsonText(report) : statusAsText(report, { lang: env.lang, chalk: env.chalk, width: env.width, frame }));
+  if (json) writeJson('status', true, statusAsJson(report) as object);
+  else write(statusAsText(report, { lang: env.lang, chalk: env.chalk, width: env.width, frame }));
 
   printDiagnostics(await unresolvedDeadlineDiagnostics(plan.dir, env.cwd, year, report.unresolvedDeadlines), env);
   // Warnings do not stop status, but the clerk should know they are there.

@@ -5,30 +5,21 @@ import { loadLoneFile } from '../../load/plan-folder.js';
 import { checkLoneFile } from '../../check/index.js';
 import { codeInfo } from '../../diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { diagnosticAsText, diagnosticAsJson, diagnosticAsGithub, diagnosticsAsSarif, summaryAsText } from '../../render/diagnostics.js';
-import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { diagnosticAsText, diagnosticAsGithub, diagnosticsAsSarif, summaryAsText } from '../../render/diagnostics.js';
+import { makeEnv, write, writeErr, type Env, type GlobalOptions } from '../io.js';
+import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
 import path from 'node:path';
-import { EXIT, UsageError } from '../errors.js';
-import { discoverPlans, noPlanMessage } from '../../load/discover.js';
+import { EXIT, usage } from '../../errors.js';
+import { discoverPlans } from '../../load/discover.js';
 import { VERSION } from '../version.js';
 import { startProgress, PROGRESS_LABELS } from '../progress.js';
 
 interface Options extends GlobalOptions {
-  format: 'text' | 'json' | 'github' | 'sarif';
   strict?: boolean;
 }
 
-export async function run(paths: string[], opts: Options): Promise<number> {
-  const env = makeEnv(opts);
-  if (paths.length === 0) {
-    // No PATH: the plans of the repository (or the plan folder) the working folder is in.
-    const found = discoverPlans(env.cwd);
-    if (!found) {
-      const { message, hint } = noPlanMessage(env.cwd);
-      throw new UsageError(message, hint);
-    }
-    paths = [path.relative(env.cwd, found.kind === 'plan' ? found.dir : found.plansDir) || '.'];
-  }
+/** Check every target: the findings, sorted, and how many plans and lone files were read. */
+function checkTargets(paths: string[], env: Env): { all: Diagnostic[]; plans: number; files: number } {
   const { targets, diagnostics } = resolveTargets(paths, env.cwd);
   const all: Diagnostic[] = [...diagnostics];
   let plans = 0;
@@ -50,11 +41,30 @@ export async function run(paths: string[], opts: Options): Promise<number> {
   }
   progress?.end();
   all.sort(compareDiagnostics);
+  return { all, plans, files };
+}
 
-  switch (opts.format) {
-    case 'json':
-      write(JSON.stringify(all.map((d) => diagnosticAsJson(d, env.lang)), null, 2));
+/** No PATH: the plans of the repository (or the plan folder) the working folder is in. */
+function defaultPaths(cwd: string): string[] {
+  const found = discoverPlans(cwd);
+  if (!found) throw usage('noPlan', { cwd });
+  return [path.relative(cwd, found.kind === 'plan' ? found.dir : found.plansDir) || '.'];
+}
+
+export async function run(paths: string[], opts: Options): Promise<number> {
+  const format = outputFormat(opts);
+  const env = makeEnv(opts);
+  const { all, plans, files } = checkTargets(paths.length > 0 ? paths : defaultPaths(env.cwd), env);
+  let exit: number = EXIT.ok;
+  if (all.some((d) => codeInfo(d.code)?.io)) exit = EXIT.usage;
+  else if (all.some((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'))) exit = EXIT.findings;
+
+  switch (format) {
+    case 'json': {
+      const { summary, diagnostics } = diagnosticsFields(all, env.lang);
+      writeJson('validate', exit === EXIT.ok, { summary: { ...summary, plans, files }, diagnostics });
       break;
+    }
     case 'github':
       write(all.map((d) => diagnosticAsGithub(d, env.lang)).join('\n'));
       break;
@@ -65,7 +75,5 @@ export async function run(paths: string[], opts: Options): Promise<number> {
       write(all.map((d) => diagnosticAsText(d, env.lang, env.chalk, env.width) + '\n').join('\n'));
       writeErr(summaryAsText(all, { plans, files }, env.lang, env.chalk));
   }
-  if (all.some((d) => codeInfo(d.code)?.io)) return EXIT.usage;
-  if (all.some((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'))) return EXIT.findings;
-  return EXIT.ok;
+  return exit;
 }

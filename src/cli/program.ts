@@ -1,0 +1,107 @@
+/**
+ * commander's program, built from the commands as data (src/cli/spec.ts) and the help text
+ * in the language of the run (src/i18n/help.ts): descriptions, examples, and commander's
+ * own words ("Usage:", "(default: ...)", its error messages).
+ */
+import { Argument, Command, Option, type Help } from 'commander';
+import type { Lang } from '../diagnostics/codes.js';
+import { HELP, HELP_EXTRA, commanderMessage, type CommandHelp } from '../i18n/help.js';
+import { COMMANDS, longName, optionsOf, type CommandSpec, type OptionSpec } from './spec.js';
+import { VERSION } from './version.js';
+
+/** The default shown in help for an option commander does not default (--format). */
+const SHOWN_DEFAULT = new WeakMap<Option, string>();
+
+/** Lines of the examples section, each within 80 columns. */
+export function examplesText(help: CommandHelp, lang: Lang): string {
+  const lines = [HELP[lang].examples];
+  for (const [what, command] of help.examples) lines.push(`  # ${what}`, `  ${command}`);
+  return `\n${lines.join('\n')}\n`;
+}
+
+function extraInfo(choices: readonly string[] | undefined, dflt: string | undefined, lang: Lang): string {
+  const X = HELP_EXTRA[lang];
+  const parts: string[] = [];
+  if (choices) parts.push(`${X.choices}: ${choices.join(', ')}`);
+  if (dflt !== undefined) parts.push(`${X.default}: ${dflt}`);
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+
+/** commander's help, with its words in the language of the run. */
+function helpConfiguration(lang: Lang): Partial<Help> {
+  const X = HELP_EXTRA[lang];
+  return {
+    styleTitle: (title: string) => HELP[lang].titles[title] ?? title,
+    optionDescription: (o: Option) => {
+      const dflt = SHOWN_DEFAULT.get(o) ?? (o.required || o.optional ? stringDefault(o.defaultValue) : undefined);
+      return `${o.description}${extraInfo(o.argChoices, dflt, lang)}`;
+    },
+    argumentDescription: (a: Argument) => `${a.description}${extraInfo(a.argChoices, stringDefault(a.defaultValue), lang)}`,
+    subcommandTerm: (cmd: Command) => {
+      const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
+      return [cmd.name(), ...(cmd.options.length > 0 ? [X.usageOptions] : []), ...args].join(' ');
+    },
+    commandUsage: (cmd: Command) => {
+      const names: string[] = [];
+      for (let c: Command | null = cmd.parent; c; c = c.parent) names.unshift(c.name());
+      const usage = cmd.usage().replace('[options]', X.usageOptions).replace('[command]', X.usageCommand);
+      return [...names, cmd.name(), usage].join(' ');
+    },
+  };
+}
+
+function stringDefault(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function optionOf(spec: OptionSpec, help: CommandHelp, lang: Lang): Option {
+  const name = longName(spec.flags);
+  const o = new Option(spec.flags, help.options?.[name] ?? HELP[lang].options[name] ?? '');
+  if (spec.choices) o.choices(spec.choices);
+  if (spec.repeatable) o.argParser((v: string, prev: string[] = []) => [...prev, v]);
+  if (spec.required) o.makeOptionMandatory();
+  if (spec.shownDefault !== undefined) SHOWN_DEFAULT.set(o, spec.shownDefault);
+  return o;
+}
+
+function addCommand(program: Command, spec: CommandSpec, lang: Lang): void {
+  const help = HELP[lang].commands[spec.name]!;
+  const cmd = program.command(spec.name).description(help.description);
+  for (const a of spec.args) {
+    const name = a.syntax.replace(/[<>[\].]/g, '');
+    const arg = new Argument(a.syntax, help.args?.[name] ?? '');
+    if (a.default !== undefined) arg.default(a.default);
+    cmd.addArgument(arg);
+  }
+  for (const o of optionsOf(spec)) cmd.addOption(optionOf(o, help, lang));
+  cmd.helpOption('-h, --help', HELP[lang].options.help);
+  cmd.addHelpText('after', examplesText(help, lang));
+  cmd.action(async (...args: unknown[]) => {
+    const mod = await spec.load();
+    // commander passes (...positionals, options, command)
+    process.exitCode = await (mod.run as (...a: unknown[]) => Promise<number> | number)(...args.slice(0, -1));
+  });
+}
+
+export function buildProgram(lang: Lang): Command {
+  const program = new Command('cchc')
+    .description(HELP[lang].program)
+    .version(VERSION, '-V, --version', HELP[lang].options.version)
+    .helpOption('-h, --help', HELP[lang].options.help)
+    .helpCommand(lang === 'vi' ? 'help [lệnh]' : 'help [command]', HELP[lang].options.help)
+    .addOption(new Option('--lang <lang>', HELP[lang].options.lang).choices(['vi', 'en']))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureHelp(helpConfiguration(lang))
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(commanderMessage(s.replace(/\n$/, ''), lang) + '\n'),
+    });
+  for (const spec of COMMANDS) addCommand(program, spec, lang);
+  // `cchc --lang en status`: the language given before the command holds for the command.
+  program.hook('preSubcommand', (root, sub) => {
+    const given = root.opts<{ lang?: string }>().lang;
+    if (given !== undefined && sub.getOptionValue('lang') === undefined) sub.setOptionValueWithSource('lang', given, 'cli');
+  });
+  return program;
+}
