@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ALL_CODES, type Code } from '../../src/diagnostics/codes.js';
+import { ALL_CODES, formatTemplate, hintOf, messageOf, type Code } from '../../src/diagnostics/codes.js';
+import { diagnosticsAsSarif } from '../../src/render/diagnostics.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { loadPlan } from '../../src/load/index.js';
 import { loadLoneFile, resolveTargets } from '../../src/load/plan-folder.js';
@@ -174,5 +175,25 @@ describe('the error catalogue and its fixture cases', () => {
     if (c.at?.file) expect(hits.some((d) => d.file === c.at!.file)).toBe(true);
     if (c.at?.line !== undefined) expect(hits.map((d) => d.line)).toContain(c.at.line);
     if (docs) expect(undeclared(docs)).toEqual([]);
+    // Every parameter the messages name was given: nothing renders as a raw {name}.
+    for (const lang of ['vi', 'en'] as const) {
+      const texts = hits.flatMap((d) => [messageOf(d.code, d.params, lang), hintOf(d.code, d.params, lang) ?? '']);
+      expect(texts.filter((t) => /\{\w+\}/.test(t))).toEqual([]);
+    }
+  });
+});
+
+describe('messages', () => {
+  it('show a missing parameter as {name}, not as nothing', () => {
+    expect(formatTemplate('Đơn vị "{id}" không có trong units.yaml{suggestion}', { suggestion: '' }, 'vi')).toBe('Đơn vị "{id}" không có trong units.yaml');
+  });
+
+  it('SARIF rule descriptions hold no placeholder', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const sarif = diagnosticsAsSarif([], lang, '0.0.0') as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } } }[] };
+      const rules = sarif.runs[0]!.tool.driver.rules;
+      expect(rules.map((r) => r.id).sort()).toEqual([...ALL_CODES].sort());
+      expect(rules.filter((r) => /[{}]/.test(r.shortDescription.text)).map((r) => r.id)).toEqual([]);
+    }
   });
 });
