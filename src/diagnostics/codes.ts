@@ -353,15 +353,13 @@ export function formatTemplate(template: string, params: Params, lang: Lang = 'v
   });
 }
 
-export function messageOf(code: string, params: Params, lang: Lang): string {
-  const info = codeInfo(code);
-  if (!info) return code;
-  return formatTemplate(info[lang], params, lang);
+export function messageOf(code: Code, params: Params, lang: Lang): string {
+  return formatTemplate(codeInfo(code)[lang], params, lang);
 }
 
-export function hintOf(code: string, params: Params, lang: Lang): string | undefined {
+export function hintOf(code: Code, params: Params, lang: Lang): string | undefined {
   const info = codeInfo(code);
-  const t = lang === 'vi' ? info?.hintVi : info?.hintEn;
+  const t = lang === 'vi' ? info.hintVi : info.hintEn;
   return t ? formatTemplate(t, params, lang) : undefined;
 }
 
