@@ -64,9 +64,10 @@ describe('comments cite files that exist', () => {
     expect(exists('docs/domain.md', path.join(ROOT, 'src', 'x.ts'))).toBe(true);
   });
 
-  it('in src/', () => {
+  it('in src/, scripts/ and bench/', () => {
     const missing: string[] = [];
-    for (const file of filesUnder(path.join(ROOT, 'src'), (n) => n.endsWith('.ts'))) {
+    const code = (n: string) => /\.(?:ts|mjs)$/.test(n);
+    for (const file of ['src', 'scripts', 'bench'].flatMap((d) => filesUnder(path.join(ROOT, d), code))) {
       for (const cited of citedFiles(commentsOf(readFileSync(file, 'utf8')))) {
         if (!exists(cited, file)) missing.push(`${path.relative(ROOT, file)}: ${cited}`);
       }
