@@ -2,8 +2,7 @@
  * What a rule sees: the plan's files (each with its source for positions and its data when
  * it passed the schema) and a way to report a located finding.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { codeInfo } from '../diagnostics/codes.js';
+import type { Code, Diagnostic, ParamsOf, Position } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, positionOf, type PathSegment, type SourceFile } from '../yaml/source.js';
 import type { FileKind } from './schema.js';
 import type { PlanFile, UnitsFile, TasksFile, IndicatorsFile, BudgetFile, ProgressFile, ReferencesFile } from '../model/plan.js';
@@ -30,16 +29,38 @@ export interface PlanDocs {
 
 export const SINGLE_FILES: Exclude<FileKind, 'progress'>[] = ['plan', 'units', 'tasks', 'indicators', 'budget', 'references'];
 
-export class Reporter {
+/** What a rule reports through: only the codes it declared, each with its own params. */
+export interface RuleReporter<C extends Code> {
+  /** A finding at the YAML node at `path` (at its key with `onKey`). */
+  at<K extends C>(src: SourceFile, path: readonly PathSegment[], code: K, params: ParamsOf<K>, onKey?: boolean): void;
+  /** A finding at a position already known (a citation inside a string). */
+  atPosition<K extends C>(src: SourceFile, pos: Position, code: K, params: ParamsOf<K>): void;
+}
+
+export class Reporter implements RuleReporter<Code> {
   readonly diagnostics: Diagnostic[] = [];
 
-  at(src: SourceFile, path: readonly PathSegment[], code: string, params: Diagnostic['params'] = {}, onKey = false): void {
-    const info = codeInfo(code);
-    this.diagnostics.push(diagnosticAt(src, positionOf(src, path, onKey), code, info?.severity ?? 'error', params));
+  at<K extends Code>(src: SourceFile, path: readonly PathSegment[], code: K, params: ParamsOf<K>, onKey = false): void {
+    this.diagnostics.push(diagnosticAt(src, positionOf(src, path, onKey), code, params));
+  }
+
+  atPosition<K extends Code>(src: SourceFile, pos: Position, code: K, params: ParamsOf<K>): void {
+    this.diagnostics.push(diagnosticAt(src, pos, code, params));
   }
 }
 
+/** A cross-file rule: its name, the codes it may emit (docs/codes.md), and the check. */
 export interface Rule {
   name: string;
+  codes: readonly Code[];
   run(docs: PlanDocs, report: Reporter): void;
+}
+
+/**
+ * A rule owns its codes, as an ESLint rule owns its message ids: `run` gets a reporter that
+ * accepts only the declared codes, so emitting another does not compile, and
+ * tests/unit/rule-codes.test.ts checks the same at run time over the fixture cases.
+ */
+export function defineRule<const C extends Code>(rule: { name: string; codes: readonly C[]; run(docs: PlanDocs, report: RuleReporter<C>): void }): Rule {
+  return rule;
 }

@@ -60,7 +60,7 @@ export function checkLoneFile(src: SourceFile): Diagnostic[] {
   const kind = typeof kindName === 'string' ? FILE_KINDS[kindName] : undefined;
   if (!kind) {
     report.diagnostics.push(
-      diagnosticAt(src, { line: 1, column: 1 }, 'file/unknown-kind', 'error', { kind: String(kindName ?? '—'), expected: Object.keys(FILE_KINDS).join(', ') }),
+      diagnosticAt(src, { line: 1, column: 1 }, 'file/unknown-kind', { kind: String(kindName ?? '—'), expected: Object.keys(FILE_KINDS).join(', ') }),
     );
     return report.diagnostics;
   }

@@ -5,10 +5,29 @@
  */
 import * as validators from '../generated/validators.js';
 import type { AjvError, Validator } from '../generated/validators.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { codeInfo } from '../diagnostics/codes.js';
+import type { Diagnostic, ParamsOf } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, positionOf, positionOfKey, type PathSegment, type SourceFile } from '../yaml/source.js';
 import { closest } from '../model/text.js';
+
+/** The codes a schema error can become (tests/unit/rule-codes.test.ts holds mapErrors to it). */
+export const SCHEMA_CODES = [
+  'schema/unknown-property',
+  'schema/missing-property',
+  'schema/type',
+  'schema/enum',
+  'schema/pattern',
+  'schema/too-long',
+  'schema/empty',
+  'schema/range',
+  'schema/too-many',
+  'schema/too-few',
+  'schema/invalid',
+  'money/not-integer',
+  'money/negative',
+  'money/too-large',
+] as const;
+
+type SchemaCode = (typeof SCHEMA_CODES)[number];
 
 export type FileKind = 'plan' | 'units' | 'tasks' | 'indicators' | 'budget' | 'progress' | 'references';
 export const FILE_KINDS: Record<string, FileKind> = {
@@ -103,10 +122,9 @@ export function mapErrors(kind: FileKind, src: SourceFile, errors: AjvError[]): 
     const typeErrs = specific.filter((e) => e.keyword === 'type');
     let typeReported = false;
     for (const e of specific) {
-      const emit = (code: string, params: Diagnostic['params'], onKeyName?: string, onKey = false) => {
-        const info = codeInfo(code);
+      const emit = <K extends SchemaCode>(code: K, params: ParamsOf<K>, onKeyName?: string, onKey = false): void => {
         const pos = onKeyName !== undefined ? positionOfKey(src, path, onKeyName) : positionOf(src, path, onKey);
-        out.push(diagnosticAt(src, pos, code, info?.severity ?? 'error', params));
+        out.push(diagnosticAt(src, pos, code, params));
       };
       const isMoney = MONEY_RE.test(e.schemaPath);
       switch (e.keyword) {
@@ -124,7 +142,7 @@ export function mapErrors(kind: FileKind, src: SourceFile, errors: AjvError[]): 
           if (typeReported || hasShapeError) break;
           typeReported = true;
           if (isMoney) {
-            emit('money/not-integer', { actual: show(value) });
+            emit('money/not-integer', { actual: show(value), digits: '' });
             break;
           }
           const expected = [...new Set(typeErrs.flatMap((t) => String(t.params.type).split(',')))].map((t) => '@' + t).join('|');
@@ -175,7 +193,7 @@ export function mapErrors(kind: FileKind, src: SourceFile, errors: AjvError[]): 
       }
     }
     if (specific.length === 0 && errs.length > 0) {
-      out.push(diagnosticAt(src, positionOf(src, path), 'schema/invalid', 'error', { detail: errs[0]!.message ?? errs[0]!.keyword }));
+      out.push(diagnosticAt(src, positionOf(src, path), 'schema/invalid', { detail: errs[0]!.message ?? errs[0]!.keyword }));
     }
   }
   return out;

@@ -21,6 +21,6 @@ export async function unresolvedDeadlineDiagnostics(
   return tasks.map((t) => {
     const i = list.findIndex((x) => x?.no === t.no);
     const pos = i < 0 ? { line: 0, column: 0 } : positionOf(source, ['tasks', i, 'deadline']);
-    return diagnosticAt(source, pos, 'task/deadline-unresolved', 'warning', { no: t.no, deadline: t.deadline, year });
+    return diagnosticAt(source, pos, 'task/deadline-unresolved', { no: t.no, deadline: t.deadline, year });
   });
 }

@@ -1,9 +1,13 @@
 /**
- * The error catalogue: every diagnostic code, its default severity and its message in
- * Vietnamese and English. Messages are templates over the diagnostic's params ({name}).
- * The README lists every code; tests/unit/codes.test.ts keeps the two in step.
+ * The error catalogue: every diagnostic code, its severity and its message in Vietnamese and
+ * English. Messages are templates over the diagnostic's params ({name}); the parameters a
+ * code takes are read from its templates at compile time (ParamsOf), so a call site that
+ * forgets one does not compile. Severity lives here only: no call site passes it.
+ * docs/codes.md is generated from this table (scripts/gen-codes.mjs, kept in step by
+ * tests/unit/codes-doc.test.ts); every code has a fixture case (tests/unit/rule-codes.test.ts).
  */
-import type { Severity } from './diagnostic.js';
+/** Whether a finding fails the run (exit 1) or only informs; set per code, never per call. */
+export type Severity = 'error' | 'warning';
 
 export interface CodeInfo {
   severity: Severity;
@@ -51,6 +55,8 @@ const BASE_CODES = {
   },
   // --- YAML syntax and structure
   'yaml/syntax': { severity: 'error', vi: 'Lỗi cú pháp YAML: {detail}', en: 'YAML syntax error: {detail}' },
+  // The parser's own warnings (an unknown directive, a tag it cannot resolve): the data is read.
+  'yaml/warning': { severity: 'warning', vi: 'Cảnh báo YAML: {detail}', en: 'YAML warning: {detail}' },
   'yaml/duplicate-key': {
     severity: 'error', vi: 'Khóa bị lặp lại trong cùng một bảng', en: 'Duplicate key in the same mapping',
   },
@@ -257,12 +263,50 @@ const BASE_CODES = {
 
 export const CODES = { ...BASE_CODES, ...REF_CODES } as const;
 
+/** A diagnostic code: a key of the catalogue, so a misspelt code does not compile. */
 export type Code = keyof typeof CODES;
 
 export type Lang = 'vi' | 'en';
 
+/** The `{name}` placeholders of one template. */
+type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+type Templates<I> = I extends { vi: infer V; en: infer E } ? V | E | (I extends { hintVi: infer H } ? H : never) | (I extends { hintEn: infer H } ? H : never) : never;
+
+/**
+ * Params a code carries beyond its templates: read by renderers (SARIF, JSON) or kept for
+ * a sibling code a call site may switch to.
+ */
+interface ExtraParams {
+  /** How close the cited number is to the registered one (JSON consumers sort by it). */
+  'ref/likely-typo': { likeness: string | number };
+  /** The parser's own words, kept in the JSON output. */
+  'yaml/alias-limit': { detail: string | number };
+}
+
+type Extras<C extends Code> = C extends keyof ExtraParams ? ExtraParams[C] : unknown;
+
+/** The parameters of code C: one per placeholder of its messages and hints, plus its extras. */
+export type ParamsOf<C extends Code> = { [K in Placeholders<Templates<(typeof CODES)[C]>>]: string | number } & Extras<C>;
+
+/** Params as stored on a diagnostic (and read back from the cache or JSON). */
+export type Params = Record<string, string | number>;
+
+export const ALL_CODES = Object.keys(CODES) as Code[];
+
+export function isCode(code: string): code is Code {
+  return Object.prototype.hasOwnProperty.call(CODES, code);
+}
+
+export function codeInfo(code: Code): CodeInfo;
+export function codeInfo(code: string): CodeInfo | undefined;
 export function codeInfo(code: string): CodeInfo | undefined {
-  return (CODES as Record<string, CodeInfo>)[code];
+  return isCode(code) ? (CODES as Record<Code, CodeInfo>)[code] : undefined;
+}
+
+/** Every placeholder name of a template, in order of first use. */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))];
 }
 
 /** Words used inside params ("@integer"), localized when the message is rendered. */
@@ -298,9 +342,10 @@ function localize(v: string, lang: Lang): string {
 
 const SUGGEST = { vi: ' (có phải "{x}"?)', en: ' (did you mean "{x}"?)' };
 
-export function formatTemplate(template: string, params: Record<string, string | number>, lang: Lang = 'vi'): string {
+export function formatTemplate(template: string, params: Params, lang: Lang = 'vi'): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    if (!(k in params)) return '';
+    // A missing parameter is a bug at the call site: show it rather than hide it.
+    if (!(k in params)) return `{${k}}`;
     const v = String(params[k]);
     // A suggestion is a bare value; its wording belongs to the language.
     if (k === 'suggestion') return v ? SUGGEST[lang].replace('{x}', v) : '';
@@ -308,14 +353,21 @@ export function formatTemplate(template: string, params: Record<string, string |
   });
 }
 
-export function messageOf(code: string, params: Record<string, string | number>, lang: Lang): string {
-  const info = codeInfo(code);
-  if (!info) return code;
-  return formatTemplate(info[lang], params, lang);
+export function messageOf(code: Code, params: Params, lang: Lang): string {
+  return formatTemplate(codeInfo(code)[lang], params, lang);
 }
 
-export function hintOf(code: string, params: Record<string, string | number>, lang: Lang): string | undefined {
+export function hintOf(code: Code, params: Params, lang: Lang): string | undefined {
   const info = codeInfo(code);
-  const t = lang === 'vi' ? info?.hintVi : info?.hintEn;
+  const t = lang === 'vi' ? info.hintVi : info.hintEn;
   return t ? formatTemplate(t, params, lang) : undefined;
+}
+
+/**
+ * The code's message with its parameters left open ("…"), for a rule's description (SARIF,
+ * docs/codes.md) where there is no finding to fill them in; a "did you mean" is left out.
+ */
+export function describeCode(code: Code, lang: Lang): string {
+  const open = CODES[code][lang].replace(/\{suggestion\}/g, '').replace(/\{\w+\}/g, '…');
+  return open.replace(/\s+/g, ' ').trim();
 }

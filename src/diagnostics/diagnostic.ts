@@ -2,7 +2,9 @@
  * A finding is data, not an exception: checks return these, renderers print them.
  * Positions are 1-based; `line: 0` means the finding concerns a whole file or path.
  */
-export type Severity = 'error' | 'warning';
+import { CODES, type Code, type CodeInfo, type Params, type ParamsOf, type Severity } from './codes.js';
+
+export type { Code, Params, ParamsOf, Severity };
 
 export interface Position {
   line: number;
@@ -12,15 +14,30 @@ export interface Position {
 }
 
 export interface Diagnostic extends Position {
-  /** Stable code such as `task/unknown-unit`; documented in the README. */
-  code: string;
+  /** Stable code such as `task/unknown-unit`, a key of CODES; listed in docs/codes.md. */
+  code: Code;
+  /** Always the catalogue's severity for the code (makeDiagnostic). */
   severity: Severity;
   /** The file as the user named it (relative to the working folder where possible). */
   file: string;
   /** Parameters for the localized message (see codes.ts). */
-  params: Record<string, string | number>;
+  params: Params;
   /** The source line the position points into, for the excerpt with a caret. */
   excerpt?: string;
+}
+
+/** The whole file or path, not a place in it. */
+export const WHOLE_FILE: Position = { line: 0, column: 0 };
+
+/**
+ * The one constructor of a finding: the code picks the severity, and the params must name
+ * every placeholder of the code's messages (ParamsOf).
+ */
+export function makeDiagnostic<C extends Code>(code: C, file: string, pos: Position, params: ParamsOf<C>, excerpt?: string): Diagnostic {
+  const info: CodeInfo = CODES[code];
+  const d: Diagnostic = { code, severity: info.severity, file, ...pos, params: params as Params };
+  if (excerpt !== undefined) d.excerpt = excerpt;
+  return d;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -21,7 +21,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlanDocs } from '../check/context.js';
 import type { PlanCheck } from '../check/index.js';
 import type { Plan } from '../model/plan.js';
-import { codeInfo } from '../diagnostics/codes.js';
+import { codeInfo, isCode } from '../diagnostics/codes.js';
 import { usage } from '../errors.js';
 import { cacheDir, cacheGet, cacheKey, cachePut } from './cache.js';
 import { checkFolderTexts } from './plan-folder.js';
@@ -123,6 +123,7 @@ function isDiagnostic(v: unknown): boolean {
   const d = v as Record<string, unknown>;
   return (
     typeof d.code === 'string' &&
+    isCode(d.code) &&
     (d.severity === 'error' || d.severity === 'warning') &&
     typeof d.file === 'string' &&
     Number.isInteger(d.line) &&

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlanDocs, Doc } from '../check/context.js';
 import { checkPlan, type PlanCheck } from '../check/index.js';
-import { compareDiagnostics } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { parseSource } from '../yaml/source.js';
 import { readText, type ReadResult } from './read.js';
 import { displayPath, readPlanTexts, type FolderRead, type PlanText } from './plan-texts.js';
@@ -56,7 +56,7 @@ export function capFindings(sorted: readonly Diagnostic[]): Diagnostic[] {
     if (j - i > MAX_FINDINGS_PER_FILE) {
       // After the file's last finding shown, so the sorted order holds.
       const last = sorted[j - 1]!;
-      out.push({ code: 'limit/findings', severity: 'warning', file, line: last.line, column: last.column + 1, params: { count: j - i - MAX_FINDINGS_PER_FILE, max: MAX_FINDINGS_PER_FILE } });
+      out.push(makeDiagnostic('limit/findings', file, { line: last.line, column: last.column + 1 }, { count: j - i - MAX_FINDINGS_PER_FILE, max: MAX_FINDINGS_PER_FILE }));
     }
     i = j;
   }

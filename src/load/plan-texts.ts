@@ -71,7 +71,7 @@ export function resolveTargets(args: readonly string[], cwd: string): { targets:
     if (st.isDirectory()) {
       const found: string[] = [];
       findPlanFolders(abs, 4, found);
-      if (found.length === 0) diagnostics.push(fileDiagnostic(arg, 'io/no-plan'));
+      if (found.length === 0) diagnostics.push(fileDiagnostic(arg, 'io/no-plan', {}));
       for (const dir of found) add({ type: 'folder', dir });
     } else {
       // A file inside a plan folder is checked with its whole plan: cross-file rules need it.

@@ -5,7 +5,7 @@
  */
 import { openSync, readSync, closeSync, fstatSync, lstatSync, realpathSync, statSync, constants, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic, WHOLE_FILE, type Code, type Diagnostic, type ParamsOf } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../yaml/source.js';
 
 /** A plan file is a few hundred kilobytes; this cap leaves room for large progress logs. */
@@ -13,13 +13,14 @@ export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export type ReadResult = { source: SourceFile; diagnostics: Diagnostic[] } | { source?: undefined; diagnostics: Diagnostic[] };
 
-export function fileDiagnostic(file: string, code: string, params: Diagnostic['params'] = {}, severity: Diagnostic['severity'] = 'error'): Diagnostic {
-  return { code, severity, file, line: 0, column: 0, params };
+/** A finding about a whole file or folder (no line). */
+export function fileDiagnostic<C extends Code>(file: string, code: C, params: ParamsOf<C>): Diagnostic {
+  return makeDiagnostic(code, file, WHOLE_FILE, params);
 }
 
 export function ioDiagnostic(file: string, err: unknown): Diagnostic {
   const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return fileDiagnostic(file, 'io/not-found');
+  if (e?.code === 'ENOENT') return fileDiagnostic(file, 'io/not-found', {});
   const detail =
     e?.code === 'EACCES' || e?.code === 'EPERM' ? 'permission denied' :
     e?.code === 'ELOOP' ? 'symbolic link loop' :
@@ -30,7 +31,7 @@ export function ioDiagnostic(file: string, err: unknown): Diagnostic {
 
 export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { diagnostic: fileDiagnostic(file, 'file/utf16') };
+    return { diagnostic: fileDiagnostic(file, 'file/utf16', {}) };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

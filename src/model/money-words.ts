@@ -1,6 +1,6 @@
 /**
  * Money in words ("đọc số tiền bằng chữ") following the Vietnamese accounting
- * rules (Thông tư 112/2018/TT-BTC), see DOMAIN.md, section "Money in words".
+ * rules (Thông tư 112/2018/TT-BTC), see docs/domain.md, section "Money in words".
  *
  * Pure module: no I/O, no global state.
  *

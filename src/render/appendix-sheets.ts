@@ -4,7 +4,7 @@
  * progress report built from a computed StatusReport. Pure: the plan and the report come in,
  * sheets go out; nothing here knows about files or spreadsheet libraries.
  *
- * Layout rules (DOMAIN.md): Times New Roman; "Phụ lục I" on its own centred bold 14 pt line;
+ * Layout rules (docs/domain.md, "Presentation of documents and appendices"): Times New Roman; "Phụ lục I" on its own centred bold 14 pt line;
  * the title centred, upper case, bold; the italic "(Kèm theo Kế hoạch số …)" line; a bold
  * header with all borders, repeated on every printed page; A4 landscape, one page wide;
  * page numbers in the footer; a bold "TỔNG CỘNG" row then the italic "(Bằng chữ: …)" line.

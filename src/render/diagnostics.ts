@@ -5,7 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
-import { CODES, codeInfo, hintOf, messageOf, formatTemplate, type Lang } from '../diagnostics/codes.js';
+import { ALL_CODES, codeInfo, describeCode, hintOf, messageOf, formatTemplate, type Lang } from '../diagnostics/codes.js';
 import { escapeControls } from './escape.js';
 import { graphemes, graphemeWidth } from './style.js';
 
@@ -162,7 +162,7 @@ export function diagnosticAsGithub(d: Diagnostic, lang: Lang): string {
 
 export function diagnosticsAsSarif(ds: readonly Diagnostic[], lang: Lang, version: string): object {
   const used = [...new Set(ds.map((d) => d.code))].sort();
-  const allCodes = Object.keys(CODES).sort();
+  const allCodes = [...ALL_CODES].sort();
   const ruleIndex = new Map(allCodes.map((c, i) => [c, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -175,11 +175,11 @@ export function diagnosticsAsSarif(ds: readonly Diagnostic[], lang: Lang, versio
             version,
             // informationUri is left out: the project has no public home yet (docs/install.md).
             rules: allCodes.map((code) => {
-              const info = codeInfo(code)!;
+              const info = codeInfo(code);
               return {
                 id: code,
                 name: code.replace(/[/-](\w)/g, (_, ch: string) => ch.toUpperCase()).replace(/^\w/, (ch) => ch.toUpperCase()),
-                shortDescription: { text: formatTemplate(info[lang], {}, lang).replace(/\s+/g, ' ').trim() },
+                shortDescription: { text: describeCode(code, lang) },
                 defaultConfiguration: { level: info.severity === 'error' ? 'error' : 'warning' },
               };
             }),

@@ -1,5 +1,5 @@
 /**
- * A neutral sheet model (STYLE.md practice 7, after hledger's Write/Spreadsheet.hs): typed
+ * A neutral sheet model (compute once, render many ways, after hledger's Write/Spreadsheet.hs): typed
  * cells, merges, styles, column widths and print setup, with no dependency on any
  * spreadsheet library. Builders (appendix-sheets.ts) turn computed reports into sheets;
  * writers (xlsx.ts) turn sheets into files. Pure: no I/O.

@@ -13,6 +13,7 @@ import { analyzeBudget } from '../model/budget.js';
 import { ratioPercent, type Dong } from '../model/money.js';
 import { moneyWordsMatch } from '../model/money-words.js';
 import { progressAsOf, isExample } from '../model/progress.js';
+import { CODES, type Code, type Severity } from '../diagnostics/codes.js';
 
 export type BudgetCheckId = 'numbering' | 'amounts' | 'line-arithmetic' | 'percent-line' | 'total' | 'words' | 'funding' | 'spending';
 
@@ -21,9 +22,14 @@ interface CheckBase {
   id: BudgetCheckId;
   ok: boolean;
   /** The diagnostic code a failure gives in `cchc validate` (the same rule set). */
-  code: string;
-  /** Errors fail the command; warnings (overspent lines) do not. */
-  severity: 'error' | 'warning';
+  code: Code;
+  /** The code's severity in the catalogue: errors fail the command; warnings (overspent lines) do not. */
+  severity: Severity;
+}
+
+/** A check's code and, from the catalogue, its severity. */
+function codeCheck<C extends Code>(code: C): { code: C; severity: Severity } {
+  return { code, severity: CODES[code].severity };
 }
 
 /** Lines run 1..N, each number once (budget/numbering, budget/duplicate-line). */
@@ -207,7 +213,7 @@ function numberingCheck(nos: readonly number[]): NumberingCheck {
     seen.add(no);
   });
   const code = problems.some((p) => p.duplicate) ? 'budget/duplicate-line' : 'budget/numbering';
-  return { id: 'numbering', ok: problems.length === 0, code, severity: 'error', count: nos.length, problems };
+  return { id: 'numbering', ok: problems.length === 0, ...codeCheck(code), count: nos.length, problems };
 }
 
 export function computeBudgetReport(plan: Plan, opts: BudgetReportOptions): BudgetReport {
@@ -216,12 +222,12 @@ export function computeBudgetReport(plan: Plan, opts: BudgetReportOptions): Budg
   const checks: BudgetCheck[] = [numberingCheck(budget.lines.map((l) => l.no))];
 
   const figures = budget.lines.length + budget.lines.filter((l) => l.rate !== undefined).length + 1;
-  checks.push({ id: 'amounts', ok: true, code: 'money/not-integer', severity: 'error', count: figures });
+  checks.push({ id: 'amounts', ok: true, ...codeCheck('money/not-integer'), count: figures });
 
   for (const l of a.lines) {
     if (l.product) {
       checks.push({
-        id: 'line-arithmetic', ok: l.product.ok, code: 'budget/line-arithmetic', severity: 'error', line: l.no,
+        id: 'line-arithmetic', ok: l.product.ok, ...codeCheck('budget/line-arithmetic'), line: l.no,
         quantity: l.product.quantity, rate: l.product.rate, expected: l.product.expected, actual: l.amount,
         difference: l.amount - l.product.expected,
       });
@@ -230,22 +236,22 @@ export function computeBudgetReport(plan: Plan, opts: BudgetReportOptions): Budg
   for (const l of a.lines) {
     if (l.percent) {
       checks.push({
-        id: 'percent-line', ok: l.percent.ok, code: 'budget/percent-line', severity: 'error', line: l.no,
+        id: 'percent-line', ok: l.percent.ok, ...codeCheck('budget/percent-line'), line: l.no,
         percent: l.percent.percent, base: l.percent.base, baseAmount: l.percent.baseAmount,
         expected: l.percent.expected, actual: l.amount, difference: l.amount - l.percent.expected,
       });
     }
   }
-  checks.push({ id: 'total', ok: a.totalOk, code: 'budget/total-mismatch', severity: 'error', expected: a.sum, actual: a.total, difference: a.total - a.sum });
+  checks.push({ id: 'total', ok: a.totalOk, ...codeCheck('budget/total-mismatch'), expected: a.sum, actual: a.total, difference: a.total - a.sum });
   // With a wrong total, the words are judged against the sum of the lines (issue 16.3).
   const words = a.totalOk ? a.words : { ...moneyWordsMatch(a.words.declared, a.sum), declared: a.words.declared };
   checks.push({
-    id: 'words', ok: words.ok, code: a.totalOk ? 'budget/words-mismatch' : 'budget/words-mismatch-sum', severity: 'error',
+    id: 'words', ok: words.ok, ...codeCheck(a.totalOk ? 'budget/words-mismatch' : 'budget/words-mismatch-sum'),
     declared: words.declared, expected: words.expected, declaredAmount: words.declaredAmount, total: a.totalOk ? a.total : a.sum,
     againstSum: !a.totalOk,
   });
   const source = plan.meta.funding?.source?.trim() || null;
-  checks.push({ id: 'funding', ok: source !== null, code: 'budget/no-funding', severity: 'error', source });
+  checks.push({ id: 'funding', ok: source !== null, ...codeCheck('budget/no-funding'), source });
 
   const recordsSpending = plan.progress.some((p) => (p.budget?.length ?? 0) > 0);
   const state = recordsSpending ? progressAsOf(plan, opts.asOf) : undefined;
@@ -295,7 +301,7 @@ export function computeBudgetReport(plan: Plan, opts: BudgetReportOptions): Budg
       overspentLines: overspent.map((l) => l.no),
     };
     checks.push({
-      id: 'spending', ok: overspent.length === 0, code: 'progress/overspent', severity: 'warning',
+      id: 'spending', ok: overspent.length === 0, ...codeCheck('progress/overspent'),
       overspent: overspent.map((l) => ({ line: l.no, planned: l.amount, spent: l.spending!.spent!, over: l.spending!.spent! - l.amount })),
     });
   }

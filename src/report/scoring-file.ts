@@ -33,7 +33,7 @@ export function scoringFrameFromText(shownPath: string, text: string | undefined
   if (frame) return { frame, file: shownPath, diagnostics: src.diagnostics };
   const diagnostics = problems.map((p) => {
     const path: PathSegment[] = p.path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    return diagnosticAt(src, positionOf(src, path, p.message.startsWith('unknown field')), 'scoring/invalid', 'error', { detail: p.message });
+    return diagnosticAt(src, positionOf(src, path, p.message.startsWith('unknown field')), 'scoring/invalid', { detail: p.message });
   });
   return { frame: DEFAULT_FRAME, file: shownPath, diagnostics: [...src.diagnostics, ...diagnostics] };
 }

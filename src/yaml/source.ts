@@ -4,7 +4,7 @@
  * Pure: no file-system access here (see load/read.ts).
  */
 import type { Document, Node as YamlNode, Pair, Alias, YAMLMap, YAMLSeq, Scalar } from 'yaml';
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic, type Code, type Diagnostic, type ParamsOf, type Position } from '../diagnostics/diagnostic.js';
 import { yamlLib } from './lib.js';
 import { fastParse } from './fast.js';
 
@@ -42,12 +42,22 @@ export const LIMITS = {
   maxNodes: 300_000,
 } as const;
 
-const YAML_CODES: Record<string, string> = {
+/** The yaml package's error codes that have a code of their own; the rest are yaml/syntax. */
+const YAML_CODES: Record<string, 'yaml/duplicate-key' | 'yaml/multiple-documents' | 'yaml/tab-indent'> = {
   DUPLICATE_KEY: 'yaml/duplicate-key',
   MULTIPLE_DOCS: 'yaml/multiple-documents',
   TAB_AS_INDENT: 'yaml/tab-indent',
-  BAD_INDENT: 'yaml/syntax',
 };
+
+/** One problem the yaml package reported. Its warnings keep the data, so they stay warnings. */
+function parserFinding(src: SourceFile, pos: Position, e: { code: string; message: string }, isError: boolean): Diagnostic {
+  const detail = firstLine(e.message);
+  if (!isError) return diagnosticAt(src, pos, 'yaml/warning', { detail });
+  // The parser recurses per nesting level; it reports a stack overflow as an error.
+  if (/call stack/i.test(e.message)) return diagnosticAt(src, pos, 'yaml/too-deep', { max: LIMITS.maxDepth });
+  const own = YAML_CODES[e.code];
+  return own ? diagnosticAt(src, pos, own, {}) : diagnosticAt(src, pos, 'yaml/syntax', { detail });
+}
 
 /**
  * A UTF-8 BOM is dropped (Windows editors write one). A lone CR (old Mac line end) is a
@@ -66,7 +76,7 @@ export function parseSource(path: string, rawText: string): SourceFile {
   const fast = fastParse(text, LIMITS.maxDepth);
   if (fast && 'tooDeep' in fast) {
     const src: SourceFile = { path, text, data: undefined, diagnostics: [] };
-    src.diagnostics.push(diagnosticAt(src, fast.tooDeep, 'yaml/too-deep', 'error', { max: LIMITS.maxDepth }));
+    src.diagnostics.push(diagnosticAt(src, fast.tooDeep, 'yaml/too-deep', { max: LIMITS.maxDepth }));
     return src;
   }
   if (fast) {
@@ -80,7 +90,7 @@ export function parseSource(path: string, rawText: string): SourceFile {
 
 function tooManyNodes(path: string, text: string): SourceFile {
   const src: SourceFile = { path, text, data: undefined, diagnostics: [] };
-  src.diagnostics.push(diagnosticAt(src, { line: 1, column: 1 }, 'yaml/too-many-nodes', 'error', { max: LIMITS.maxNodes }));
+  src.diagnostics.push(diagnosticAt(src, { line: 1, column: 1 }, 'yaml/too-many-nodes', { max: LIMITS.maxNodes }));
   return src;
 }
 
@@ -149,38 +159,30 @@ export function parseExact(path: string, text: string): SourceFile {
   // consequences on the same lines, which only bury the first, real one.
   const seenLines = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
-    // The parser recurses per nesting level; it reports a stack overflow as an error.
-    const code = /call stack/i.test(e.message) ? 'yaml/too-deep' : (YAML_CODES[e.code] ?? 'yaml/syntax');
-    const isError = doc.errors.includes(e as never);
-    const line = offsetPosition(src, e.pos[0]).line;
-    if (seenLines.has(line)) continue;
-    seenLines.add(line);
-    src.diagnostics.push(
-      diagnosticAt(src, offsetPosition(src, e.pos[0]), code, isError ? 'error' : 'warning', {
-        detail: firstLine(e.message),
-        max: LIMITS.maxDepth,
-      }),
-    );
+    const pos = offsetPosition(src, e.pos[0]);
+    if (seenLines.has(pos.line)) continue;
+    seenLines.add(pos.line);
+    src.diagnostics.push(parserFinding(src, pos, e, doc.errors.includes(e as never)));
   }
   if (doc.errors.length > 0) return src;
   if (doc.contents === null) {
-    src.diagnostics.push(diagnosticAt(src, { line: 1, column: 1 }, 'yaml/empty-file', 'error', {}));
+    src.diagnostics.push(diagnosticAt(src, { line: 1, column: 1 }, 'yaml/empty-file', {}));
     return src;
   }
   const duplicate = findDuplicateKey(doc.contents as YamlNode);
   if (duplicate) {
-    src.diagnostics.push(diagnosticAt(src, nodePosition(src, duplicate), 'yaml/duplicate-key', 'error', {}));
+    src.diagnostics.push(diagnosticAt(src, nodePosition(src, duplicate), 'yaml/duplicate-key', {}));
     return src;
   }
   const complexKey = findComplexKey(doc.contents as YamlNode);
   if (complexKey) {
-    src.diagnostics.push(diagnosticAt(src, nodePosition(src, complexKey), 'yaml/complex-key', 'error', {}));
+    src.diagnostics.push(diagnosticAt(src, nodePosition(src, complexKey), 'yaml/complex-key', {}));
     return src;
   }
   const depth = nodeDepth(doc.contents as YamlNode, 0);
   if (depth > LIMITS.maxDepth) {
     src.diagnostics.push(
-      diagnosticAt(src, nodePosition(src, doc.contents as YamlNode), 'yaml/too-deep', 'error', { max: LIMITS.maxDepth }),
+      diagnosticAt(src, nodePosition(src, doc.contents as YamlNode), 'yaml/too-deep', { max: LIMITS.maxDepth }),
     );
     return src;
   }
@@ -189,13 +191,13 @@ export function parseExact(path: string, text: string): SourceFile {
   } catch (err) {
     const unresolved = findAlias(doc.contents as YamlNode, (a) => a.resolve(doc) === undefined);
     if (unresolved) {
-      src.diagnostics.push(diagnosticAt(src, nodePosition(src, unresolved), 'yaml/unknown-alias', 'error', { name: unresolved.source }));
+      src.diagnostics.push(diagnosticAt(src, nodePosition(src, unresolved), 'yaml/unknown-alias', { name: unresolved.source }));
       return src;
     }
     // The yaml package throws when aliases expand beyond maxAliasCount ("billion laughs").
     const alias = findAlias(doc.contents as YamlNode, () => true);
     src.diagnostics.push(
-      diagnosticAt(src, alias ? nodePosition(src, alias) : { line: 1, column: 1 }, 'yaml/alias-limit', 'error', {
+      diagnosticAt(src, alias ? nodePosition(src, alias) : { line: 1, column: 1 }, 'yaml/alias-limit', {
         max: LIMITS.maxAliasCount,
         detail: firstLine(String((err as Error).message)),
       }),
@@ -413,12 +415,7 @@ export function lineText(src: SourceFile, line: number): string {
   return src.text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '');
 }
 
-export function diagnosticAt(
-  src: SourceFile,
-  pos: Position,
-  code: string,
-  severity: Diagnostic['severity'],
-  params: Diagnostic['params'],
-): Diagnostic {
-  return { code, severity, file: src.path, ...pos, params, excerpt: lineText(src, pos.line) };
+/** A finding at a place in a parsed file, with the line's text for the excerpt. */
+export function diagnosticAt<C extends Code>(src: SourceFile, pos: Position, code: C, params: ParamsOf<C>): Diagnostic {
+  return makeDiagnostic(code, src.path, pos, params, lineText(src, pos.line));
 }

@@ -1,13 +1,14 @@
 /** Rules on budget.yaml: numbering and every figure of the arithmetic (see model/budget.ts). */
-import type { Rule } from '../context.js';
+import { defineRule } from '../context.js';
 import { analyzeBudget } from '../../model/budget.js';
 import { absDong } from '../../model/money.js';
 import { moneyWordsMatch } from '../../model/money-words.js';
 import { oddlyWritten } from './text.js';
 import { figure as fmt } from '../../diagnostics/codes.js';
 
-export const budgetLinesNumbered: Rule = {
+export const budgetLinesNumbered = defineRule({
   name: 'budget-lines-numbered',
+  codes: ['budget/duplicate-line', 'budget/numbering'],
   run(docs, report) {
     const doc = docs.budget;
     if (!doc?.data) return;
@@ -21,10 +22,11 @@ export const budgetLinesNumbered: Rule = {
       if (l.no !== i + 1) report.at(doc.source, ['lines', i, 'no'], 'budget/numbering', { expected: i + 1, actual: l.no });
     });
   },
-};
+});
 
-export const budgetArithmetic: Rule = {
+export const budgetArithmetic = defineRule({
   name: 'budget-arithmetic',
+  codes: ['budget/line-arithmetic', 'budget/percent-line', 'budget/total-mismatch', 'budget/words-mismatch', 'budget/words-mismatch-sum'],
   run(docs, report) {
     const doc = docs.budget;
     if (!doc?.data) return;
@@ -61,10 +63,11 @@ export const budgetArithmetic: Rule = {
       report.at(doc.source, ['totalInWords'], 'budget/words-mismatch-sum', { actual: a.words.declared, sum: fmt(a.sum), total: fmt(a.total), expected: bySum.expected });
     }
   },
-};
+});
 
-export const budgetHasFunding: Rule = {
+export const budgetHasFunding = defineRule({
   name: 'budget-has-funding',
+  codes: ['budget/no-funding'],
   run(docs, report) {
     const plan = docs.plan;
     if (!plan?.data || !docs.budget?.data) return;
@@ -76,4 +79,4 @@ export const budgetHasFunding: Rule = {
       report.at(plan.source, onSource ? ['funding', 'source'] : ['funding'], 'budget/no-funding', {}, !onSource);
     } else report.at(plan.source, ['kind'], 'budget/no-funding', {}, true);
   },
-};
+});

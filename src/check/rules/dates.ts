@@ -4,14 +4,15 @@
  * is checked whole; a title or product only where a date reads as a deadline ("trước ngày",
  * "đến ngày", "hạn", "chậm nhất", "hoàn thành"), since they also cite older documents.
  */
-import type { Rule } from '../context.js';
+import { defineRule } from '../context.js';
 import { datesInText } from '../../model/text-dates.js';
 import { parseDeadline } from '../../model/deadline.js';
 
 const DEADLINE_WORDS = /(?:trước|đến|hạn|chậm nhất|hoàn thành|xong)\s*(?:ngày|trong|vào)?\s*$/iu;
 
-export const taskTextDatesInYear: Rule = {
+export const taskTextDatesInYear = defineRule({
   name: 'task-text-dates-in-year',
+  codes: ['task/date-outside-year'],
   run(docs, report) {
     const doc = docs.tasks;
     const year = docs.plan?.data?.year;
@@ -29,4 +30,4 @@ export const taskTextDatesInYear: Rule = {
       }
     });
   },
-};
+});

@@ -1,8 +1,9 @@
 /** Rules on indicators.yaml: identities, areas, and targets that make sense. */
-import type { Rule } from '../context.js';
+import { defineRule } from '../context.js';
 
-export const indicatorsValid: Rule = {
+export const indicatorsValid = defineRule({
   name: 'indicators-valid',
+  codes: ['indicator/duplicate-id', 'indicator/unknown-area', 'indicator/percent-range', 'indicator/target-id'],
   run(docs, report) {
     const doc = docs.indicators;
     if (!doc?.data) return;
@@ -17,7 +18,7 @@ export const indicatorsValid: Rule = {
         if (t.unit === '%' && t.value > 100) {
           report.at(doc.source, ['indicators', i, 'targets', k, 'value'], 'indicator/percent-range', { actual: t.value });
         }
-        if (targets.length > 1 && !t.id) report.at(doc.source, ['indicators', i, 'targets', k], 'indicator/target-id');
+        if (targets.length > 1 && !t.id) report.at(doc.source, ['indicators', i, 'targets', k], 'indicator/target-id', {});
         if (t.id !== undefined && t.id !== ind.id) {
           if (seen.has(t.id)) report.at(doc.source, ['indicators', i, 'targets', k, 'id'], 'indicator/duplicate-id', { id: t.id });
           seen.add(t.id);
@@ -25,4 +26,4 @@ export const indicatorsValid: Rule = {
       });
     });
   },
-};
+});

@@ -1,8 +1,9 @@
 /** Rules on plan.yaml and units.yaml, and on how the files agree with each other. */
-import type { Rule } from '../context.js';
+import { defineRule } from '../context.js';
 
-export const planYearMatchesFolder: Rule = {
+export const planYearMatchesFolder = defineRule({
   name: 'plan-year-matches-folder',
+  codes: ['plan/year-mismatch'],
   run(docs, report) {
     const plan = docs.plan?.data;
     if (!plan || !/^\d{4}$/.test(docs.folderName)) return;
@@ -10,20 +11,22 @@ export const planYearMatchesFolder: Rule = {
       report.at(docs.plan!.source, ['year'], 'plan/year-mismatch', { folder: docs.folderName, year: plan.year });
     }
   },
-};
+});
 
-export const issuedPlanHasNumber: Rule = {
+export const issuedPlanHasNumber = defineRule({
   name: 'issued-plan-has-number',
+  codes: ['plan/issued-without-number'],
   run(docs, report) {
     const plan = docs.plan?.data;
     if (plan?.status === 'issued' && (!plan.number || !plan.date)) {
-      report.at(docs.plan!.source, ['status'], 'plan/issued-without-number');
+      report.at(docs.plan!.source, ['status'], 'plan/issued-without-number', {});
     }
   },
-};
+});
 
-export const areasNumbered: Rule = {
+export const areasNumbered = defineRule({
   name: 'areas-numbered',
+  codes: ['area/duplicate-id', 'area/numbering'],
   run(docs, report) {
     const plan = docs.plan?.data;
     if (!plan) return;
@@ -34,10 +37,11 @@ export const areasNumbered: Rule = {
       seen.add(a.id);
     });
   },
-};
+});
 
-export const areasHaveTasks: Rule = {
+export const areasHaveTasks = defineRule({
   name: 'areas-have-tasks',
+  codes: ['area/no-tasks'],
   run(docs, report) {
     const plan = docs.plan?.data;
     const tasks = docs.tasks?.data;
@@ -47,11 +51,12 @@ export const areasHaveTasks: Rule = {
       if (!used.has(a.id)) report.at(docs.plan!.source, ['areas', i, 'id'], 'area/no-tasks', { id: a.id });
     });
   },
-};
+});
 
 /** "(Kèm theo Phụ lục danh mục 27 nhiệm vụ trọng tâm)": the count in the text must match the appendix. */
-export const annexCountMatches: Rule = {
+export const annexCountMatches = defineRule({
   name: 'annex-count-matches',
+  codes: ['plan/annex-count'],
   run(docs, report) {
     const note = docs.plan?.data?.annexNote;
     const tasks = docs.tasks?.data;
@@ -61,10 +66,11 @@ export const annexCountMatches: Rule = {
       report.at(docs.plan!.source, ['annexNote'], 'plan/annex-count', { declared: Number(m[1]), actual: tasks.tasks.length });
     }
   },
-};
+});
 
-export const unitsUnique: Rule = {
+export const unitsUnique = defineRule({
   name: 'units-unique',
+  codes: ['unit/duplicate-id'],
   run(docs, report) {
     const units = docs.units?.data;
     if (!units) return;
@@ -74,10 +80,11 @@ export const unitsUnique: Rule = {
       seen.add(u.id);
     });
   },
-};
+});
 
-export const unitsUsed: Rule = {
+export const unitsUsed = defineRule({
   name: 'units-used',
+  codes: ['unit/unused'],
   run(docs, report) {
     const units = docs.units?.data;
     const tasks = docs.tasks?.data;
@@ -87,4 +94,4 @@ export const unitsUsed: Rule = {
       if (!used.has(u.id)) report.at(docs.units!.source, ['units', i, 'id'], 'unit/unused', { id: u.id });
     });
   },
-};
+});

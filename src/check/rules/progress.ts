@@ -1,11 +1,12 @@
 /** Rules on progress/*.yaml: every record refers to something in the plan and makes sense on its date. */
-import type { Rule } from '../context.js';
+import { defineRule } from '../context.js';
 import { measurables } from '../../model/plan.js';
 import { closest } from '../../model/text.js';
 import { figure } from '../../diagnostics/codes.js';
 
-export const progressValid: Rule = {
+export const progressValid = defineRule({
   name: 'progress-valid',
+  codes: ['progress/date-outside-year', 'progress/duplicate', 'progress/unknown-task', 'progress/done-without-date', 'progress/completed-after-as-of', 'progress/percent-status', 'progress/indicator-record', 'progress/non-indicator-value', 'progress/unknown-indicator', 'progress/unknown-line', 'progress/overspent'],
   run(docs, report) {
     const year = docs.plan?.data?.year;
     const tasks = docs.tasks?.data ? new Set(docs.tasks.data.tasks.map((t) => t.no)) : undefined;
@@ -76,4 +77,4 @@ export const progressValid: Rule = {
       });
     }
   },
-};
+});

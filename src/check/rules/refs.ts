@@ -33,9 +33,8 @@
  * and issuer code agree, with a plain "D" read as "Đ" and case ignored in the codes: so
  * "09-CTr/TU" and "9-CTr/TU", or "1847/QD-TTg" and "1847/QĐ-TTg", are one document.
  */
-import type { Doc, PlanDocs, Reporter, Rule } from '../context.js';
-import { codeInfo } from '../../diagnostics/codes.js';
-import type { Position } from '../../diagnostics/diagnostic.js';
+import { defineRule, type Doc, type PlanDocs, type Rule, type RuleReporter } from '../context.js';
+import type { Code, ParamsOf, Position } from '../../diagnostics/diagnostic.js';
 import {
   DOC_TYPES,
   findCitations,
@@ -44,7 +43,7 @@ import {
 } from '../../model/citation.js';
 import { isoDate, isValidIsoDate, type IsoDate } from '../../model/dates.js';
 import type { CitedDocument, PlanFile, ReferencesFile } from '../../model/plan.js';
-import { diagnosticAt, isScalar, locate, offsetPosition, positionOf, type PathSegment, type SourceFile } from '../../yaml/source.js';
+import { isScalar, locate, offsetPosition, positionOf, type PathSegment, type SourceFile } from '../../yaml/source.js';
 
 /** The files whose text is searched for citations, in the order their places are listed. */
 export const CITING_FILES = ['plan', 'tasks', 'indicators', 'budget'] as const;
@@ -334,23 +333,28 @@ export function whereCited(entry: RegistryEntry, places: readonly CitationPlace[
 // ---------------------------------------------------------------------------------------
 // The rules
 
-function reportAt(report: Reporter, src: SourceFile, pos: Position, code: string, params: Record<string, string | number>): void {
-  report.diagnostics.push(diagnosticAt(src, pos, code, codeInfo(code)?.severity ?? 'error', params));
+function reportAt<R extends Code, K extends R>(report: RuleReporter<R>, src: SourceFile, pos: Position, code: K, params: ParamsOf<K>): void {
+  report.atPosition(src, pos, code, params);
 }
 
-/** Runs `check` only for a plan with a registry that passed its schema. */
-function withRegistry(name: string, check: (a: RefsAnalysis & { registry: RegistryEntry[] }, docs: PlanDocs, report: Reporter) => void): Rule {
-  return {
+/** Runs `check` only for a plan with a registry that passed its schema; it may emit `codes`. */
+function withRegistry<const C extends Code>(
+  name: string,
+  codes: readonly C[],
+  check: (a: RefsAnalysis & { registry: RegistryEntry[] }, docs: PlanDocs, report: RuleReporter<C>) => void,
+): Rule {
+  return defineRule({
     name,
+    codes,
     run(docs, report) {
       if (!docs.references?.data) return;
       const a = analyzeRefs(docs);
       if (a.registry) check(a as RefsAnalysis & { registry: RegistryEntry[] }, docs, report);
     },
-  };
+  });
 }
 
-export const refRegistryReadable = withRegistry('ref-registry-readable', ({ registry }, docs, report) => {
+export const refRegistryReadable = withRegistry('ref-registry-readable', ['ref/unknown-type', 'ref/bad-symbol', 'ref/duplicate'], ({ registry }, docs, report) => {
   const src = docs.references!.source;
   const first = new Map<string, RegistryEntry>();
   for (const e of registry) {
@@ -367,7 +371,7 @@ export const refRegistryReadable = withRegistry('ref-registry-readable', ({ regi
   }
 });
 
-export const refCitationsRegistered = withRegistry('ref-citations-registered', ({ registry, byKey, places }, _docs, report) => {
+export const refCitationsRegistered = withRegistry('ref-citations-registered', ['ref/likely-typo', 'ref/unknown'], ({ registry, byKey, places }, _docs, report) => {
   for (const p of places) {
     if (byKey.has(p.key)) continue;
     const c = p.citation;
@@ -386,7 +390,7 @@ export const refCitationsRegistered = withRegistry('ref-citations-registered', (
   }
 });
 
-export const refTypesAgree = withRegistry('ref-types-agree', ({ byKey, places }, _docs, report) => {
+export const refTypesAgree = withRegistry('ref-types-agree', ['ref/conflicting-type'], ({ byKey, places }, _docs, report) => {
   for (const p of places) {
     const entry = byKey.get(p.key);
     if (!entry?.citation || sameType(entry.document.type, p.citation.type)) continue;
@@ -399,14 +403,14 @@ export const refTypesAgree = withRegistry('ref-types-agree', ({ byKey, places },
   }
 });
 
-export const refDatesExist = withRegistry('ref-dates-exist', ({ places }, _docs, report) => {
+export const refDatesExist = withRegistry('ref-dates-exist', ['ref/invalid-date'], ({ places }, _docs, report) => {
   for (const p of places) {
     const d = p.citation.date;
     if (d && !d.valid) reportAt(report, p.src, p.datePosition ?? p.position, 'ref/invalid-date', { actual: d.text, symbol: p.citation.symbol });
   }
 });
 
-export const refDatesAgree = withRegistry('ref-dates-agree', ({ byKey, places }, _docs, report) => {
+export const refDatesAgree = withRegistry('ref-dates-agree', ['ref/conflicting-date'], ({ byKey, places }, _docs, report) => {
   const firstDated = new Map<string, CitationPlace>();
   for (const p of places) {
     const date = citationIsoDate(p.citation);
@@ -442,7 +446,7 @@ export const refDatesAgree = withRegistry('ref-dates-agree', ({ byKey, places },
   }
 });
 
-export const refDatesBeforePlan = withRegistry('ref-dates-before-plan', ({ byKey, places, cutoff }, _docs, report) => {
+export const refDatesBeforePlan = withRegistry('ref-dates-before-plan', ['ref/after-plan'], ({ byKey, places, cutoff }, _docs, report) => {
   if (!cutoff) return;
   for (const p of places) {
     const date = citationIsoDate(p.citation) ?? (p.citation.date ? undefined : byKey.get(p.key)?.document.date);
@@ -455,7 +459,7 @@ export const refDatesBeforePlan = withRegistry('ref-dates-before-plan', ({ byKey
   }
 });
 
-export const refRegistryUsed = withRegistry('ref-registry-used', ({ registry, byKey, places }, docs, report) => {
+export const refRegistryUsed = withRegistry('ref-registry-used', ['ref/unused'], ({ registry, byKey, places }, docs, report) => {
   const cited = new Set(places.map((p) => p.key));
   for (const e of registry) {
     if (e.key === undefined || byKey.get(e.key) !== e || cited.has(e.key)) continue;

@@ -1,11 +1,12 @@
 /** Rules on tasks.yaml: numbering, identities, unit and area references, deadlines. */
-import type { Rule } from '../context.js';
+import { defineRule } from '../context.js';
 import { parseDeadline, deadlineYear } from '../../model/deadline.js';
 import { closest } from '../../model/text.js';
 import { positionOf } from '../../yaml/source.js';
 
-export const tasksNumbered: Rule = {
+export const tasksNumbered = defineRule({
   name: 'tasks-numbered',
+  codes: ['task/duplicate-number', 'task/numbering'],
   run(docs, report) {
     const doc = docs.tasks;
     if (!doc?.data) return;
@@ -21,10 +22,11 @@ export const tasksNumbered: Rule = {
       if (t.no !== i + 1) report.at(doc.source, ['tasks', i, 'no'], 'task/numbering', { expected: i + 1, actual: t.no });
     });
   },
-};
+});
 
-export const taskIdsUnique: Rule = {
+export const taskIdsUnique = defineRule({
   name: 'task-ids-unique',
+  codes: ['task/duplicate-id'],
   run(docs, report) {
     const doc = docs.tasks;
     if (!doc?.data) return;
@@ -35,10 +37,11 @@ export const taskIdsUnique: Rule = {
       seen.add(t.id);
     });
   },
-};
+});
 
-export const taskUnitsResolve: Rule = {
+export const taskUnitsResolve = defineRule({
   name: 'task-units-resolve',
+  codes: ['task/unknown-unit', 'task/no-lead'],
   run(docs, report) {
     const doc = docs.tasks;
     const units = docs.units?.data;
@@ -54,10 +57,11 @@ export const taskUnitsResolve: Rule = {
       if (t.lead.length === 0 && !t.leadText) report.at(doc.source, ['tasks', i, 'lead'], 'task/no-lead', { no: t.no });
     });
   },
-};
+});
 
-export const taskAreasExist: Rule = {
+export const taskAreasExist = defineRule({
   name: 'task-areas-exist',
+  codes: ['task/unknown-area', 'task/area-order'],
   run(docs, report) {
     const doc = docs.tasks;
     const plan = docs.plan?.data;
@@ -75,10 +79,11 @@ export const taskAreasExist: Rule = {
       previous = t.area;
     });
   },
-};
+});
 
-export const taskDeadlinesValid: Rule = {
+export const taskDeadlinesValid = defineRule({
   name: 'task-deadlines-valid',
+  codes: ['task/deadline-invalid', 'task/deadline-year'],
   run(docs, report) {
     const doc = docs.tasks;
     if (!doc?.data) return;
@@ -98,4 +103,4 @@ export const taskDeadlinesValid: Rule = {
       }
     });
   },
-};
+});

@@ -3,13 +3,28 @@
  * normalised so later rules compare like with like), control and invisible characters,
  * and dates that do not exist (2022-02-30) in the date fields.
  */
-import type { Reporter } from '../context.js';
+import type { RuleReporter } from '../context.js';
 import type { SourceFile, PathSegment } from '../../yaml/source.js';
 import { BIDI_RE, CONTROL_RE, INVISIBLE_RE, SUSPECT_RE, codePoint } from '../../model/text.js';
 import { isValidIsoDate } from '../../model/dates.js';
 import { locate } from '../../yaml/source.js';
 
 const DATE_KEYS = new Set(['date', 'asOf', 'completed', 'due']);
+
+/** The codes the per-file text checks may emit (tests/unit/rule-codes.test.ts holds them to it). */
+export const TEXT_CODES = [
+  'money/not-integer',
+  'text/lone-surrogate',
+  'text/noncharacter',
+  'text/carriage-return',
+  'text/not-nfc',
+  'text/control-char',
+  'text/invisible-char',
+  'text/bidi-char',
+  'date/invalid',
+] as const;
+
+type TextReporter = RuleReporter<(typeof TEXT_CODES)[number]>;
 
 /**
  * Characters no output survives (issue 12.4): Unicode noncharacters (U+FDD0–U+FDEF and the
@@ -38,15 +53,15 @@ export function oddlyWritten(src: SourceFile, path: readonly PathSegment[]): str
   return PLAIN_FIGURE_RE.test(written) ? undefined : written;
 }
 
-function checkWritten(src: SourceFile, path: readonly PathSegment[], report: Reporter): void {
+function checkWritten(src: SourceFile, path: readonly PathSegment[], report: TextReporter): void {
   const written = oddlyWritten(src, path);
   if (written === undefined) return;
   // The hint shows the figure as it should be typed: "500.000" → 500000, as a clerk meant it.
   const digits = /^[+]?\d{1,3}(?:\.\d{3})+$/.test(written) ? written.replace(/[+.]/g, '') : undefined;
-  report.at(src, path, 'money/not-integer', digits ? { actual: written, digits: `: ${digits}` } : { actual: written });
+  report.at(src, path, 'money/not-integer', { actual: written, digits: digits ? `: ${digits}` : '' });
 }
 
-function checkUnsafe(v: string, src: SourceFile, path: readonly PathSegment[], report: Reporter): void {
+function checkUnsafe(v: string, src: SourceFile, path: readonly PathSegment[], report: TextReporter): void {
   const m = UNSAFE_RE.exec(v);
   if (!m) return;
   for (const ch of v) {
@@ -57,10 +72,10 @@ function checkUnsafe(v: string, src: SourceFile, path: readonly PathSegment[], r
     return;
   }
   // A CR LF pair is a line break as typed on Windows; a CR alone is not text.
-  if (/\r(?!\n)/.test(v)) report.at(src, path, 'text/carriage-return');
+  if (/\r(?!\n)/.test(v)) report.at(src, path, 'text/carriage-return', {});
 }
 
-export function checkText(src: SourceFile, report: Reporter): void {
+export function checkText(src: SourceFile, report: TextReporter): void {
   if (src.data === undefined) return;
   const path: PathSegment[] = [];
   // The common file writes every figure plainly: the syntax tree is consulted only when the
@@ -74,7 +89,7 @@ export function checkText(src: SourceFile, report: Reporter): void {
     if (typeof v === 'string') {
       const nfc = v.normalize('NFC');
       if (nfc !== v) {
-        if (!nfcReported) report.at(src, path, 'text/not-nfc');
+        if (!nfcReported) report.at(src, path, 'text/not-nfc', {});
         nfcReported = true;
         holder[key] = nfc;
       }

@@ -2,7 +2,7 @@
  * A neutral document model for the official documents (`cchc doc`, `cchc report`):
  * paragraphs of styled runs, tables with spans, sections with an orientation, page marks.
  * Builders (plan-document.ts, report-document.ts) turn the plan and the computed status
- * report into this model; one writer (docx.ts) turns it into a .docx. Like the sheet model
+ * report into this model; one writer (ooxml.ts) turns it into a .docx. Like the sheet model
  * (src/render/sheet.ts) it knows no file format, so the builders are pure and tested
  * without any library.
  *
