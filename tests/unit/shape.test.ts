@@ -35,7 +35,6 @@ const ALLOWED = new Set<string>([
   'src/render/docx/report-document.ts reportBody',
   'src/render/form-xlsx.ts formAsWorkbook',
   'src/render/refs-text.ts refsAsText',
-  'src/render/status-text.ts statusAsText',
   'src/render/xlsx.ts sheetsAsXlsx',
   'src/report/budget.ts computeBudgetReport',
   'src/scaffold/new-plan.ts deriveNewPlan',
