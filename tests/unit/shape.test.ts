@@ -30,8 +30,6 @@ const ALLOWED = new Set<string>([
   'src/input/form-read.ts readFormWorkbook',
   // being split on this branch
   'src/render/appendix-sheets.ts progressSummaryAsSheet',
-  'src/render/diff-markdown.ts diffAsMarkdown',
-  'src/render/diff-text.ts diffAsText',
   'src/render/docx/report-document.ts reportBody',
   'src/render/form-xlsx.ts formAsWorkbook',
   'src/render/refs-text.ts refsAsText',
