@@ -32,7 +32,6 @@ const ALLOWED = new Set<string>([
   'src/render/appendix-sheets.ts progressSummaryAsSheet',
   'src/render/docx/report-document.ts reportBody',
   'src/render/form-xlsx.ts formAsWorkbook',
-  'src/render/refs-text.ts refsAsText',
   'src/render/xlsx.ts sheetsAsXlsx',
   'src/report/budget.ts computeBudgetReport',
   'src/scaffold/new-plan.ts deriveNewPlan',
