@@ -29,7 +29,6 @@ const ALLOWED = new Set<string>([
   'src/edit/progress-doc.ts applyProgressChanges',
   'src/input/form-read.ts readFormWorkbook',
   // being split on this branch
-  'src/render/appendix-sheets.ts progressSummaryAsSheet',
   'src/render/docx/report-document.ts reportBody',
   'src/render/form-xlsx.ts formAsWorkbook',
   'src/render/xlsx.ts sheetsAsXlsx',
