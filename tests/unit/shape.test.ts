@@ -31,7 +31,6 @@ const ALLOWED = new Set<string>([
   // being split on this branch
   'src/render/docx/report-document.ts reportBody',
   'src/render/form-xlsx.ts formAsWorkbook',
-  'src/render/xlsx.ts sheetsAsXlsx',
   'src/report/budget.ts computeBudgetReport',
   'src/scaffold/new-plan.ts deriveNewPlan',
   'src/report/status.ts computeStatus',
