@@ -597,36 +597,71 @@ function actualCell(actual: number, unit: string): Cell {
   return num(v, { ...style, numFmt: (Number.isInteger(v) ? '0' : '0.00') + quoted });
 }
 
+type SummaryLabels = (typeof L)[Lang];
+
+function summarySection(b: SheetBuilder, title: string): void {
+  b.blankRow(8);
+  b.spanning(text(title, { bold: true, align: 'left', valign: 'middle' }), { keepWithNext: true });
+}
+
+function pctCell(p: number, style: CellStyle = TD): Cell {
+  return num(percentFraction(p), { ...style, align: 'right', numFmt: '0.00%' });
+}
+
+function boldStyle(s: CellStyle): CellStyle {
+  return { ...s, bold: true };
+}
+
+/** The progress summary: tasks by area, indicators, budget; one function per table. */
 export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'meta'>, opts: ProgressOptions): Sheet {
   const { lang } = opts;
   const l = L[lang];
-  const COLS = 7;
-  const b = new SheetBuilder(COLS);
+  const b = new SheetBuilder(7);
   progressHeading(b, l.summaryTitle(report.plan.title), report, lang);
   const titleEnd = b.next - 1;
-  const section = (s: string) => {
-    b.blankRow(8);
-    b.spanning(text(s, { bold: true, align: 'left', valign: 'middle' }), { keepWithNext: true });
-  };
-  const pct = (p: number, style: CellStyle = TD) => num(percentFraction(p), { ...style, align: 'right', numFmt: '0.00%' });
+  summaryTasks(b, report, opts, l);
+  summaryIndicators(b, report, lang, l);
+  summaryBudget(b, report, l);
+  return finish(
+    b,
+    l.sheet.summary,
+    BODY_PROGRESS,
+    [
+      { min: 6, max: 8 },
+      { min: 40, max: 80, grow: 2 },
+      { min: 10, max: 16, grow: 1 },
+      { min: 10, max: 16, grow: 1 },
+      { min: 10, max: 16, grow: 1 },
+      { min: 10, max: 16, grow: 1 },
+      { min: 9, max: 16, grow: 1 },
+    ],
+    // Three tables, no single header to repeat: the title block (with the as-of date and
+    // the illustrative-data mark) stays in view instead.
+    { print: printSetup(undefined, lang, progressPageMark(plan, report, l), A4_NARROW_MARGINS), freeze: { rows: titleEnd } },
+  );
+}
 
-  // I. Tasks by area: the official completion is finished ÷ planned.
-  section(l.sectionTasks);
+/** I. Tasks by area: the official completion is finished ÷ planned. */
+function summaryTasks(b: SheetBuilder, report: StatusReport, opts: ProgressOptions, l: SummaryLabels): void {
+  const { lang } = opts;
+  summarySection(b, l.sectionTasks);
   b.add([l.stt, l.areaName, l.planned, l.finished, l.rate2, l.average, l.overdueCount].map((s) => text(s, HEAD)), { keepWithNext: true });
   for (const a of report.areas) {
-    b.add([num(a.id, TD_CENTER), text(a.title, TD), num(a.planned, TD_NUM), num(a.finished, TD_NUM), pct(a.percent), pct(a.averagePercent), num(a.overdue, TD_NUM)]);
+    b.add([num(a.id, TD_CENTER), text(a.title, TD), num(a.planned, TD_NUM), num(a.finished, TD_NUM), pctCell(a.percent), pctCell(a.averagePercent), num(a.overdue, TD_NUM)]);
   }
   const o = report.overall;
-  const bold = (s: CellStyle): CellStyle => ({ ...s, bold: true });
-  const tr = b.add([text(l.totalRow, bold(HEAD)), blank(HEAD), num(o.planned, bold(TD_NUM)), num(o.finished, bold(TD_NUM)), pct(o.percent, bold(TD)), pct(o.averagePercent, bold(TD)), num(o.overdue, bold(TD_NUM))]);
+  const bold = boldStyle;
+  const tr = b.add([text(l.totalRow, bold(HEAD)), blank(HEAD), num(o.planned, bold(TD_NUM)), num(o.finished, bold(TD_NUM)), pctCell(o.percent, bold(TD)), pctCell(o.averagePercent, bold(TD)), num(o.overdue, bold(TD_NUM))]);
   b.merge({ top: tr, left: 1, bottom: tr, right: 2 });
   if (opts.criterion) {
     b.spanning(text(l.score(opts.criterion, formatDecimal(report.score.points, lang), formatDecimal(report.score.max, lang)), { italic: true, align: 'left' }));
     if (opts.frameSource) b.spanning(text(l.frameSource(opts.frameSource), { italic: true, align: 'left', wrap: true }));
   }
+}
 
-  // II. Indicators with a measurable target.
-  section(l.sectionIndicators);
+/** II. Indicators with a measurable target, then the qualitative ones. */
+function summaryIndicators(b: SheetBuilder, report: StatusReport, lang: Lang, l: SummaryLabels): void {
+  summarySection(b, l.sectionIndicators);
   const ih = b.add([l.indicatorId, l.indicator, l.target, l.actual, l.result, l.source, ''].map((s) => text(s, HEAD)), { keepWithNext: true });
   b.merge({ top: ih, left: 6, bottom: ih, right: 7 });
   if (report.indicators.length === 0) b.spanning(text(l.noIndicators, { ...TD, italic: true }));
@@ -654,9 +689,11 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
     const r = b.add([text(q.id, TD_CENTER), text(q.text, TD), text(lang === 'vi' ? 'Định tính' : 'Qualitative', TD_CENTER), blank(TD), text(result, style), text(q.source ?? '', TD), blank(TD)]);
     b.merge({ top: r, left: 6, bottom: r, right: 7 });
   }
+}
 
-  // III. Budget: spent against planned, per line and in total.
-  section(l.sectionBudget);
+/** III. Budget: spent against planned, per line and in total. */
+function summaryBudget(b: SheetBuilder, report: StatusReport, l: SummaryLabels): void {
+  summarySection(b, l.sectionBudget);
   b.add([l.stt, l.budgetContent, l.budgetPlanned, l.budgetSpent, l.budgetRemaining, l.budgetUsed, l.budgetNote].map((s) => text(s, HEAD)), { keepWithNext: true });
   for (const line of report.budget.lines) {
     b.add([
@@ -665,31 +702,14 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
       money(line.planned, TD_NUM),
       money(line.spent, TD_NUM),
       money(line.remaining, TD_NUM),
-      pct(line.percentUsed),
+      pctCell(line.percentUsed),
       line.overspent ? text(l.overspent, { ...TD_CENTER, fill: RED_FILL, color: RED_TEXT }) : blank(TD),
     ]);
   }
   const bt = report.budget;
-  const btr = b.add([text(l.totalRow, bold(HEAD)), blank(HEAD), money(bt.planned, bold(TD_NUM)), money(bt.spent, bold(TD_NUM)), money(bt.remaining, bold(TD_NUM)), pct(bt.percentUsed, bold(TD)), bt.spent > bt.planned ? text(l.overspent, bold(TD_CENTER)) : blank(TD)]);
+  const bold = boldStyle;
+  const btr = b.add([text(l.totalRow, bold(HEAD)), blank(HEAD), money(bt.planned, bold(TD_NUM)), money(bt.spent, bold(TD_NUM)), money(bt.remaining, bold(TD_NUM)), pctCell(bt.percentUsed, bold(TD)), bt.spent > bt.planned ? text(l.overspent, bold(TD_CENTER)) : blank(TD)]);
   b.merge({ top: btr, left: 1, bottom: btr, right: 2 });
-
-  return finish(
-    b,
-    l.sheet.summary,
-    BODY_PROGRESS,
-    [
-      { min: 6, max: 8 },
-      { min: 40, max: 80, grow: 2 },
-      { min: 10, max: 16, grow: 1 },
-      { min: 10, max: 16, grow: 1 },
-      { min: 10, max: 16, grow: 1 },
-      { min: 10, max: 16, grow: 1 },
-      { min: 9, max: 16, grow: 1 },
-    ],
-    // Three tables, no single header to repeat: the title block (with the as-of date and
-    // the illustrative-data mark) stays in view instead.
-    { print: printSetup(undefined, lang, progressPageMark(plan, report, l), A4_NARROW_MARGINS), freeze: { rows: titleEnd } },
-  );
 }
 
 /** The sheets for a selection, in workbook order. */

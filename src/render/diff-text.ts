@@ -187,6 +187,16 @@ function listLines(out: Out, indent: number, l: ListChange, lang: Lang, ch: Chal
   for (const x of l.added) out.item(indent + 2, ch.green('+ '), x);
 }
 
+/** What every section writes with: the diff, the output, its language, words and colour. */
+interface Sink {
+  d: PlanDiff;
+  out: Out;
+  lang: Lang;
+  ch: ChalkInstance;
+  W: (typeof DIFF_WORDS)[Lang];
+}
+
+/** The diff for a terminal: a heading, then one section per part that changed, then counts. */
 export function diffAsText(d: PlanDiff, lang: Lang, ch: ChalkInstance, width = 80): string {
   const W = DIFF_WORDS[lang];
   const out = new Out(width);
@@ -198,99 +208,112 @@ export function diffAsText(d: PlanDiff, lang: Lang, ch: ChalkInstance, width = 8
     out.raw(W.noDiff);
     return out.lines.join('\n') + '\n';
   }
-  const section = (title: string) => {
-    out.raw('');
-    out.raw(ch.bold(title));
-  };
-
-  if (d.metadata.changes.length + d.metadata.lists.length > 0) {
-    section(W.metadata);
-    for (const c of d.metadata.changes) changeLines(out, 2, c, lang, ch);
-    for (const l of d.metadata.lists) listLines(out, 2, l, lang, ch);
-  }
-
-  const u = d.units;
-  if (u.added.length + u.removed.length + u.changed.length > 0) {
-    section(W.units);
-    for (const x of u.removed) out.item(2, ch.red('- '), `${x.id}: ${x.name}`);
-    for (const x of u.added) out.item(2, ch.green('+ '), `${x.id}: ${x.name}`);
-    for (const x of u.changed) {
-      out.item(2, ch.yellow('~ '), x.id);
-      for (const c of x.changes) changeLines(out, 6, c, lang, ch);
-    }
-  }
-
-  const ar = d.areas;
-  if (ar.added.length + ar.removed.length + ar.changed.length > 0) {
-    section(W.areas);
-    for (const x of ar.removed) out.item(2, ch.red('- '), `${x.id}. ${x.title}`);
-    for (const x of ar.added) out.item(2, ch.green('+ '), `${x.id}. ${x.title}`);
-    for (const x of ar.changed) {
-      out.item(2, ch.yellow('~ '), `${x.id}. ${x.title}`);
-      for (const c of x.changes) changeLines(out, 6, c, lang, ch);
-      for (const l of x.lists) listLines(out, 6, l, lang, ch);
-    }
-  }
-
-  const t = d.tasks;
-  if (t.added.length + t.removed.length + t.renumbered.length + t.changed.length > 0 || t.deadlinesShifted > 0) {
-    section(sectionTitle(d, 'tasks', lang));
-    if (t.added.length > 0) {
-      out.raw(`  ${W.added} (${t.added.length}):`);
-      for (const x of t.added) {
-        out.item(4, ch.green('+ '), `${x.no}. ${x.title}`);
-        out.item(8, '', `${W.areaN} ${x.area}; ${W.lead}: ${x.lead}; ${W.deadline}: ${x.deadline}`);
-      }
-    }
-    if (t.removed.length > 0) {
-      out.raw(`  ${W.removed} (${t.removed.length}):`);
-      for (const x of t.removed) out.item(4, ch.red('- '), `${x.no}. ${x.title}`);
-    }
-    if (t.renumbered.length > 0) {
-      out.item(2, `${W.renumbered} (${t.renumbered.length}): `, t.renumberedRanges.map(renumberText).join(', '));
-    }
-    if (t.changed.length > 0) {
-      out.raw(`  ${W.changed} (${t.changed.length}):`);
-      for (const x of t.changed) {
-        const no = x.before.no !== x.after.no ? `${x.after.no} (${W.wasNo} ${x.before.no})` : String(x.after.no);
-        const id = x.after.id ?? x.before.id;
-        out.item(4, ch.yellow('~ '), `${W.task} ${no}${id ? ` [${id}]` : ''}: ${x.title}`);
-        for (const c of x.changes) changeLines(out, 8, c, lang, ch);
-      }
-    }
-    if (t.deadlinesShifted > 0) out.item(2, '', W.shifted(t.deadlinesShifted, d.b.year));
-  }
-
-  const ind = d.indicators;
-  if (ind.added.length + ind.removed.length + ind.changed.length > 0) {
-    section(W.indicators);
-    for (const x of ind.removed) out.item(2, ch.red('- '), `${x.id}: ${x.text}`);
-    for (const x of ind.added) out.item(2, ch.green('+ '), `${x.id}: ${x.text}`);
-    for (const x of ind.changed) {
-      const id = x.before !== x.after ? `${x.after} (${W.wasNo} ${x.before})` : x.after;
-      out.item(2, ch.yellow('~ '), `${id}: ${x.text}`);
-      for (const c of x.changes) changeLines(out, 6, c, lang, ch);
-    }
-  }
-
-  const b = d.budget;
-  if (b.added.length + b.removed.length + b.changed.length > 0 || b.total.delta !== 0n || b.totalInWords || b.declaredTotal) {
-    section(sectionTitle(d, 'budget', lang));
-    for (const x of b.removed) out.item(2, ch.red('- '), `${W.line} ${x.no}. ${x.content}: ${formatInt(x.amount, lang)}`);
-    for (const x of b.added) out.item(2, ch.green('+ '), `${W.line} ${x.no}. ${x.content}: ${formatInt(x.amount, lang)}`);
-    for (const x of b.changed) {
-      const no = x.before.no !== x.after.no ? `${x.after.no} (${W.wasNo} ${x.before.no})` : String(x.after.no);
-      out.item(2, ch.yellow('~ '), `${W.line} ${no}. ${x.content}`);
-      for (const c of x.changes) changeLines(out, 6, c, lang, ch);
-    }
-    if (b.total.delta !== 0n) {
-      out.item(2, `${W.total}: `, `${formatInt(b.total.before, lang)} → ${formatInt(b.total.after, lang)} (${signedInt(b.total.delta, lang)})`);
-    }
-    if (b.declaredTotal) changeLines(out, 2, { field: 'declaredTotal', before: b.declaredTotal.before, after: b.declaredTotal.after }, lang, ch);
-    if (b.totalInWords) changeLines(out, 2, { field: 'words', before: b.totalInWords.before, after: b.totalInWords.after }, lang, ch);
-  }
-
+  const s: Sink = { d, out, lang, ch, W };
+  metadataSection(s);
+  unitsSection(s);
+  areasSection(s);
+  tasksSection(s);
+  indicatorsSection(s);
+  budgetSection(s);
   out.raw('');
   out.item(0, '', summaryText(d, lang));
   return out.lines.join('\n') + '\n';
+}
+
+function section(out: Out, ch: ChalkInstance, title: string): void {
+  out.raw('');
+  out.raw(ch.bold(title));
+}
+
+function metadataSection({ d, out, lang, ch, W }: Sink): void {
+  if (d.metadata.changes.length + d.metadata.lists.length === 0) return;
+  section(out, ch, W.metadata);
+  for (const c of d.metadata.changes) changeLines(out, 2, c, lang, ch);
+  for (const l of d.metadata.lists) listLines(out, 2, l, lang, ch);
+}
+
+function unitsSection({ d, out, lang, ch, W }: Sink): void {
+  const u = d.units;
+  if (u.added.length + u.removed.length + u.changed.length === 0) return;
+  section(out, ch, W.units);
+  for (const x of u.removed) out.item(2, ch.red('- '), `${x.id}: ${x.name}`);
+  for (const x of u.added) out.item(2, ch.green('+ '), `${x.id}: ${x.name}`);
+  for (const x of u.changed) {
+    out.item(2, ch.yellow('~ '), x.id);
+    for (const c of x.changes) changeLines(out, 6, c, lang, ch);
+  }
+}
+
+function areasSection({ d, out, lang, ch, W }: Sink): void {
+  const ar = d.areas;
+  if (ar.added.length + ar.removed.length + ar.changed.length === 0) return;
+  section(out, ch, W.areas);
+  for (const x of ar.removed) out.item(2, ch.red('- '), `${x.id}. ${x.title}`);
+  for (const x of ar.added) out.item(2, ch.green('+ '), `${x.id}. ${x.title}`);
+  for (const x of ar.changed) {
+    out.item(2, ch.yellow('~ '), `${x.id}. ${x.title}`);
+    for (const c of x.changes) changeLines(out, 6, c, lang, ch);
+    for (const l of x.lists) listLines(out, 6, l, lang, ch);
+  }
+}
+
+function tasksSection({ d, out, lang, ch, W }: Sink): void {
+  const t = d.tasks;
+  if (t.added.length + t.removed.length + t.renumbered.length + t.changed.length === 0 && t.deadlinesShifted === 0) return;
+  section(out, ch, sectionTitle(d, 'tasks', lang));
+  if (t.added.length > 0) {
+    out.raw(`  ${W.added} (${t.added.length}):`);
+    for (const x of t.added) {
+      out.item(4, ch.green('+ '), `${x.no}. ${x.title}`);
+      out.item(8, '', `${W.areaN} ${x.area}; ${W.lead}: ${x.lead}; ${W.deadline}: ${x.deadline}`);
+    }
+  }
+  if (t.removed.length > 0) {
+    out.raw(`  ${W.removed} (${t.removed.length}):`);
+    for (const x of t.removed) out.item(4, ch.red('- '), `${x.no}. ${x.title}`);
+  }
+  if (t.renumbered.length > 0) {
+    out.item(2, `${W.renumbered} (${t.renumbered.length}): `, t.renumberedRanges.map(renumberText).join(', '));
+  }
+  if (t.changed.length > 0) {
+    out.raw(`  ${W.changed} (${t.changed.length}):`);
+    for (const x of t.changed) {
+      const no = x.before.no !== x.after.no ? `${x.after.no} (${W.wasNo} ${x.before.no})` : String(x.after.no);
+      const id = x.after.id ?? x.before.id;
+      out.item(4, ch.yellow('~ '), `${W.task} ${no}${id ? ` [${id}]` : ''}: ${x.title}`);
+      for (const c of x.changes) changeLines(out, 8, c, lang, ch);
+    }
+  }
+  if (t.deadlinesShifted > 0) out.item(2, '', W.shifted(t.deadlinesShifted, d.b.year));
+}
+
+function indicatorsSection({ d, out, lang, ch, W }: Sink): void {
+  const ind = d.indicators;
+  if (ind.added.length + ind.removed.length + ind.changed.length === 0) return;
+  section(out, ch, W.indicators);
+  for (const x of ind.removed) out.item(2, ch.red('- '), `${x.id}: ${x.text}`);
+  for (const x of ind.added) out.item(2, ch.green('+ '), `${x.id}: ${x.text}`);
+  for (const x of ind.changed) {
+    const id = x.before !== x.after ? `${x.after} (${W.wasNo} ${x.before})` : x.after;
+    out.item(2, ch.yellow('~ '), `${id}: ${x.text}`);
+    for (const c of x.changes) changeLines(out, 6, c, lang, ch);
+  }
+}
+
+function budgetSection({ d, out, lang, ch, W }: Sink): void {
+  const b = d.budget;
+  if (b.added.length + b.removed.length + b.changed.length === 0 && b.total.delta === 0n && !b.totalInWords && !b.declaredTotal) return;
+  section(out, ch, sectionTitle(d, 'budget', lang));
+  for (const x of b.removed) out.item(2, ch.red('- '), `${W.line} ${x.no}. ${x.content}: ${formatInt(x.amount, lang)}`);
+  for (const x of b.added) out.item(2, ch.green('+ '), `${W.line} ${x.no}. ${x.content}: ${formatInt(x.amount, lang)}`);
+  for (const x of b.changed) {
+    const no = x.before.no !== x.after.no ? `${x.after.no} (${W.wasNo} ${x.before.no})` : String(x.after.no);
+    out.item(2, ch.yellow('~ '), `${W.line} ${no}. ${x.content}`);
+    for (const c of x.changes) changeLines(out, 6, c, lang, ch);
+  }
+  if (b.total.delta !== 0n) {
+    out.item(2, `${W.total}: `, `${formatInt(b.total.before, lang)} → ${formatInt(b.total.after, lang)} (${signedInt(b.total.delta, lang)})`);
+  }
+  if (b.declaredTotal) changeLines(out, 2, { field: 'declaredTotal', before: b.declaredTotal.before, after: b.declaredTotal.after }, lang, ch);
+  if (b.totalInWords) changeLines(out, 2, { field: 'words', before: b.totalInWords.before, after: b.totalInWords.after }, lang, ch);
 }

@@ -140,6 +140,23 @@ function dateText(d: OrderKey['date']): string {
 
 // ---------------------------------------------------------------------------------------
 
+type RowStyle = (k: (typeof KEYS)[number], s: string) => string;
+
+/** What the sections share: the report, labels, colour, width and the table's layout. */
+interface Layout {
+  report: RefsReport;
+  lang: Lang;
+  t: (typeof L)[Lang];
+  c: ChalkInstance;
+  width: number;
+  registered: boolean;
+  /** Column widths, or undefined on a terminal too narrow for a table. */
+  widths: ReturnType<typeof columnWidths>;
+  indent: number;
+  header: Row;
+}
+
+/** The cited documents for a terminal: the registry's by level, then the unregistered, then counts. */
 export function refsAsText(report: RefsReport, lang: Lang, c: ChalkInstance, width = 80): string {
   const t = L[lang];
   const header: Row = { no: t.no, type: t.type, symbol: t.symbol, date: t.date, issuer: t.issuer, count: t.count };
@@ -161,20 +178,8 @@ export function refsAsText(report: RefsReport, lang: Lang, c: ChalkInstance, wid
     count: formatInt(u.places.length, lang),
   }));
   const widths = columnWidths(header, [...docRows, ...unregRows], width);
-  const indent = widths ? widths[0]! + GAP : 3;
-  /** A table row, or on a very narrow terminal a block of "label: value" lines. */
-  const row = (r: Row, style?: (k: (typeof KEYS)[number], s: string) => string): string[] => {
-    if (widths) return rowLines(r, widths, style);
-    const st = (k: (typeof KEYS)[number], v: string) => (style ? style(k, v) : v);
-    const lines = wrapText(`${r.no}. ${r.type} ${r.symbol}`, width);
-    for (const k of ['date', 'issuer', 'count'] as const) {
-      if (r[k] && r[k] !== '—') lines.push(...under(`${header[k]}: ${st(k, r[k])}`, indent, width));
-    }
-    return lines;
-  };
-  const out: string[] = [];
-
-  out.push(c.bold(`${t.title} — ${report.dir || '.'}`), '');
+  const f: Layout = { report, lang, t, c, width, registered, widths, indent: widths ? widths[0]! + GAP : 3, header };
+  const out: string[] = [c.bold(`${t.title} — ${report.dir || '.'}`), ''];
   if (!registered) out.push(...wrapText(t.noRegistry, width), '');
   if (report.documents.length === 0 && report.unregistered.length === 0) {
     out.push(t.none);
@@ -182,51 +187,72 @@ export function refsAsText(report: RefsReport, lang: Lang, c: ChalkInstance, wid
   }
   if (!registered) out.push(c.bold(t.noRegistryList), '');
   if (widths) out.push(...rowLines(header, widths, (_, s) => c.bold(s)));
+  out.push(...registeredLines(f, docRows), ...unregisteredLines(f, unregRows), '', ...summaryLines(f));
+  return out.join('\n');
+}
 
+/** A table row, or on a very narrow terminal a block of "label: value" lines. */
+function refRow({ widths, width, indent, header }: Layout, r: Row, style?: RowStyle): string[] {
+  if (widths) return rowLines(r, widths, style);
+  const st = (k: (typeof KEYS)[number], v: string) => (style ? style(k, v) : v);
+  const lines = wrapText(`${r.no}. ${r.type} ${r.symbol}`, width);
+  for (const k of ['date', 'issuer', 'count'] as const) {
+    if (r[k] && r[k] !== '—') lines.push(...under(`${header[k]}: ${st(k, r[k])}`, indent, width));
+  }
+  return lines;
+}
+
+/** The registry's documents, grouped by level, each with where it is cited. */
+function registeredLines(f: Layout, rows: readonly Row[]): string[] {
+  const { report, t, c, width, indent } = f;
+  const out: string[] = [];
   let level: Level | undefined;
   report.documents.forEach((d, i) => {
     if (d.level !== level) {
       level = d.level;
       out.push('', c.bold(t.levels[d.level]));
     }
-    out.push(...row(docRows[i]!, (k, s) => (k === 'count' && d.places.length === 0 ? c.yellow(s) : s)));
+    out.push(...refRow(f, rows[i]!, (k, s) => (k === 'count' && d.places.length === 0 ? c.yellow(s) : s)));
     if (d.subject) out.push(...under(d.subject, indent, width));
     if (d.places.length === 0) out.push(...under(t.notCited, indent, width, c.yellow));
     else out.push(...under(`${t.cited}: ${placesText(d.places)}`, indent, width, c.dim));
   });
+  return out;
+}
 
-  if (report.unregistered.length > 0) {
-    if (registered) out.push('', c.bold(`${t.unregistered} (${report.unregistered.length})`));
-    let uLevel: Level | undefined;
-    report.unregistered.forEach((u: UnregisteredDocument, i) => {
-      // Without a registry this is the whole list: grouped like the registry, to start one.
-      if (!registered && u.level !== uLevel) {
-        uLevel = u.level;
-        out.push('', c.bold(t.levels[u.level]));
-      }
-      out.push(...row(unregRows[i]!, (k, s) => (registered && k === 'symbol' ? c.yellow(s) : s)));
-      if (u.suggestion) out.push(...under(fill(t.didYouMean, { symbol: u.suggestion.symbol, place: u.suggestion.place }), indent, width, c.yellow));
-      out.push(...under(`${t.cited}: ${placesText(u.places)}`, indent, width, c.dim));
-    });
-  }
+/** Documents cited but not in the registry (the whole list when there is no registry). */
+function unregisteredLines(f: Layout, rows: readonly Row[]): string[] {
+  const { report, t, c, width, indent, registered } = f;
+  if (report.unregistered.length === 0) return [];
+  const out: string[] = [];
+  if (registered) out.push('', c.bold(`${t.unregistered} (${report.unregistered.length})`));
+  let uLevel: Level | undefined;
+  report.unregistered.forEach((u: UnregisteredDocument, i) => {
+    // Without a registry this is the whole list: grouped like the registry, to start one.
+    if (!registered && u.level !== uLevel) {
+      uLevel = u.level;
+      out.push('', c.bold(t.levels[u.level]));
+    }
+    out.push(...refRow(f, rows[i]!, (k, s) => (registered && k === 'symbol' ? c.yellow(s) : s)));
+    if (u.suggestion) out.push(...under(fill(t.didYouMean, { symbol: u.suggestion.symbol, place: u.suggestion.place }), indent, width, c.yellow));
+    out.push(...under(`${t.cited}: ${placesText(u.places)}`, indent, width, c.dim));
+  });
+  return out;
+}
 
-  out.push('');
+function summaryLines({ report, lang, t, width, registered }: Layout): string[] {
   if (registered) {
-    out.push(
-      ...wrapText(
-        fill(t.summary, {
-          documents: formatInt(report.documents.length, lang),
-          citations: formatInt(report.citations, lang),
-          unregistered: formatInt(report.unregistered.length, lang),
-        }),
-        width,
-      ),
-    );
-  } else {
-    out.push(...wrapText(fill(t.noRegistrySummary, { unregistered: formatInt(report.unregistered.length, lang), citations: formatInt(report.citations, lang) }), width));
-    out.push(...wrapText(fill(t.noRegistryHint, { file: `${report.dir ? report.dir + '/' : ''}references.yaml` }), width));
+    const counts = {
+      documents: formatInt(report.documents.length, lang),
+      citations: formatInt(report.citations, lang),
+      unregistered: formatInt(report.unregistered.length, lang),
+    };
+    return wrapText(fill(t.summary, counts), width);
   }
-  return out.join('\n');
+  return [
+    ...wrapText(fill(t.noRegistrySummary, { unregistered: formatInt(report.unregistered.length, lang), citations: formatInt(report.citations, lang) }), width),
+    ...wrapText(fill(t.noRegistryHint, { file: `${report.dir ? report.dir + '/' : ''}references.yaml` }), width),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------

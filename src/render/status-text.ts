@@ -262,17 +262,37 @@ export function frameAsText(frame: ScoringFrame, lang: Lang): string {
     .join('; ');
 }
 
+/** What every section needs: the report, the language and its labels, colour and width. */
+interface Frame {
+  r: StatusReport;
+  lang: Lang;
+  L: Labels;
+  c: ChalkInstance;
+  W: number;
+  int: (n: number | bigint) => string;
+}
+
+/** The report, one section after another (hledger-style: one function per section). */
 export function statusAsText(r: StatusReport, opts: StatusTextOptions): string {
   const { lang, chalk: c } = opts;
-  const W = opts.width ?? 80;
-  const L = lang === 'vi' ? VI : EN;
-  const int = (n: number | bigint) => formatInt(n, lang);
-  const out: string[] = [];
-  const blank = () => out.push('');
+  const f: Frame = { r, lang, c, W: opts.width ?? 80, L: lang === 'vi' ? VI : EN, int: (n) => formatInt(n, lang) };
+  const out = [
+    ...headerLines(f),
+    '',
+    ...overallLines(f),
+    ...areaBlocks(f),
+    ...unitLines(f),
+    ...overdueLines(f),
+    ...indicatorLines(f),
+    ...qualitativeLines(f),
+    ...budgetLines(f, opts.frame ?? DEFAULT_FRAME),
+  ];
+  return out.join('\n') + '\n';
+}
 
-  // Header: who, which plan, as of when, and whether the figures are real.
-  out.push(...para(r.plan.agency, W, 0, c.bold));
-  out.push(...para(r.plan.title, W, 0, c.bold));
+/** Who, which plan, as of when, and whether the figures are real. */
+function headerLines({ r, lang, L, c, W }: Frame): string[] {
+  const out = [...para(r.plan.agency, W, 0, c.bold), ...para(r.plan.title, W, 0, c.bold)];
   const num = r.plan.number ? r.plan.number + (r.plan.symbol ? `/${r.plan.symbol}` : '') : null;
   if (r.plan.status === 'draft' || !num) out.push(...para(L.draft, W, 0, c.dim));
   else out.push(...para(L.numberDate(num, r.plan.date ? formatDate(r.plan.date, lang) : null), W, 0, c.dim));
@@ -290,198 +310,215 @@ export function statusAsText(r: StatusReport, opts: StatusTextOptions): string {
     if (r.filter.overdue) parts.push(L.filterOverdue);
     out.push(...para(`${L.filter}: ${parts.join('; ')}`, W, 0, c.cyan));
   }
-  blank();
+  return out;
+}
 
-  // Overall, as official reports state it.
+/** Overall, as official reports state it. */
+function overallLines({ r, lang, L, c, W, int }: Frame): string[] {
   const o = r.overall;
-  out.push(...para(L.overall(int(o.finished), int(o.planned), formatPercent(o.percent, lang)), W, 0, c.bold));
   const overallBar = Math.max(10, Math.min(30, W - 50));
   const stats = [L.average(formatPercent(o.averagePercent, lang)), L.overdueCount(int(o.overdue)), L.lateCount(int(o.finishedLate))];
-  out.push(`${bar(o.percent, overallBar, c)} ${formatPercent(o.percent, lang)}`);
-  out.push(...joinParts(stats, W));
+  return [
+    ...para(L.overall(int(o.finished), int(o.planned), formatPercent(o.percent, lang)), W, 0, c.bold),
+    `${bar(o.percent, overallBar, c)} ${formatPercent(o.percent, lang)}`,
+    ...joinParts(stats, W),
+  ];
+}
 
-  // A block per area: its bar, then its tasks.
+/** Column widths of the task lines, shared by every area. */
+interface TaskColumns {
+  no: number;
+  title: number;
+  pct: number;
+  detailIndent: number;
+}
+
+function taskColumns(tasks: readonly TaskLine[], W: number, lang: Lang): TaskColumns {
+  let no = 2;
+  let pct = 4;
+  for (const t of tasks) {
+    no = Math.max(no, String(t.no).length + 1);
+    pct = Math.max(pct, widthOf(percentShort(t.percent, lang)));
+  }
+  return { no, pct, title: Math.max(10, W - 2 - 2 - no - 1 - 1 - pct), detailIndent: 2 + 2 + no + 1 };
+}
+
+/** A block per area: its bar, then its tasks. */
+function areaBlocks(f: Frame): string[] {
+  const { r, L, W } = f;
   const byArea = new Map<number, TaskLine[]>();
   for (const t of r.tasks) {
     const list = byArea.get(t.area);
     if (list) list.push(t);
     else byArea.set(t.area, [t]);
   }
-  let noWidth = 2;
-  let pctWidth = 4;
-  for (const t of r.tasks) {
-    noWidth = Math.max(noWidth, String(t.no).length + 1);
-    pctWidth = Math.max(pctWidth, widthOf(percentShort(t.percent, lang)));
-  }
-  const titleWidth = Math.max(10, W - 2 - 2 - noWidth - 1 - 1 - pctWidth);
-  const detailIndent = 2 + 2 + noWidth + 1;
-  const areaBar = Math.max(6, Math.min(16, W - 64));
-  if (r.tasks.length === 0) {
-    blank();
-    out.push(...para(r.filter ? L.noMatch : L.noTasks, W));
-  }
+  const cols = taskColumns(r.tasks, W, f.lang);
+  const out: string[] = [];
+  if (r.tasks.length === 0) out.push('', ...para(r.filter ? L.noMatch : L.noTasks, W));
   for (const a of r.areas) {
-    blank();
-    out.push(...para(L.area(a.id, a.title), W, 0, c.bold));
-    const aStats = [L.areaDone(int(a.finished), int(a.planned)), L.areaAverage(formatPercent(a.averagePercent, lang))];
-    if (a.overdue > 0) aStats.push(L.overdueCount(int(a.overdue)));
-    const head = `${bar(a.percent, areaBar, c)} ${formatPercent(a.percent, lang)}`;
-    const room = W - 2 - areaBar - 1 - widthOf(formatPercent(a.percent, lang)) - 2;
-    const statLines = joinParts(aStats, Math.max(10, room));
-    out.push(`  ${head}  ${statLines[0] ?? ''}`.trimEnd());
-    for (const l of statLines.slice(1)) out.push(' '.repeat(W - room) + l);
-    const tasks = byArea.get(a.id) ?? [];
-    if (tasks.length === 0) out.push(...para(L.areaEmpty, W, 2, c.dim));
-    for (const t of tasks) {
-      const style = taskStyle(t, c);
-      out.push(
-        ...cellsAsLines(
-          [
-            { text: taskMark(t, c), width: 1, raw: true },
-            { text: `${t.no}.`, width: noWidth, align: 'right' },
-            { text: t.title, width: titleWidth },
-            { text: percentShort(t.percent, lang), width: pctWidth, align: 'right', style },
-          ],
-          2,
-          1,
-        ),
-      );
-      const detail = joinParts([t.lead, deadlineText(t, lang), taskState(t, L, lang)].filter(Boolean), W - detailIndent);
-      out.push(...detail.map((l) => ' '.repeat(detailIndent) + c.dim(l)));
-    }
+    out.push('');
+    // One line at a time: an area can hold 100.000 lines, too many for one push(...spread).
+    for (const line of areaLines(f, a, byArea.get(a.id) ?? [], cols)) out.push(line);
   }
+  return out;
+}
 
-  // Lead units.
-  if (r.units.length > 0) {
-    blank();
-    out.push(c.bold(L.units));
-    const doneW = maxOf(r.units, (u) => widthOf(`${int(u.finished)}/${int(u.planned)}`), widthOf(L.doneCol));
-    const unitBar = W >= 70 ? 10 : 0;
-    const rateW = (unitBar ? unitBar + 1 : 0) + 7;
-    const overdueW = maxOf(r.units, (u) => widthOf(int(u.overdue)), widthOf(L.overdueCol));
-    const nameW = Math.max(8, W - 2 - 2 - doneW - 2 - rateW - 2 - overdueW);
+function areaLines({ lang, L, c, W, int }: Frame, a: StatusReport['areas'][number], tasks: readonly TaskLine[], cols: TaskColumns): string[] {
+  const out = [...para(L.area(a.id, a.title), W, 0, c.bold)];
+  const areaBar = Math.max(6, Math.min(16, W - 64));
+  const aStats = [L.areaDone(int(a.finished), int(a.planned)), L.areaAverage(formatPercent(a.averagePercent, lang))];
+  if (a.overdue > 0) aStats.push(L.overdueCount(int(a.overdue)));
+  const head = `${bar(a.percent, areaBar, c)} ${formatPercent(a.percent, lang)}`;
+  const room = W - 2 - areaBar - 1 - widthOf(formatPercent(a.percent, lang)) - 2;
+  const statLines = joinParts(aStats, Math.max(10, room));
+  out.push(`  ${head}  ${statLines[0] ?? ''}`.trimEnd());
+  for (const l of statLines.slice(1)) out.push(' '.repeat(W - room) + l);
+  if (tasks.length === 0) out.push(...para(L.areaEmpty, W, 2, c.dim));
+  for (const t of tasks) {
     out.push(
       ...cellsAsLines(
         [
-          { text: L.unitCol, width: nameW },
-          { text: L.doneCol, width: doneW, align: 'right' },
-          { text: L.rateCol, width: rateW },
-          { text: L.overdueCol, width: overdueW, align: 'right' },
+          { text: taskMark(t, c), width: 1, raw: true },
+          { text: `${t.no}.`, width: cols.no, align: 'right' },
+          { text: t.title, width: cols.title },
+          { text: percentShort(t.percent, lang), width: cols.pct, align: 'right', style: taskStyle(t, c) },
         ],
         2,
-      ).map((l) => c.dim(l)),
+        1,
+      ),
     );
-    for (const u of r.units) {
-      const rate = (unitBar ? bar(u.percent, unitBar, c) + ' ' : '') + formatPercent(u.percent, lang).padStart(7);
-      out.push(
-        ...cellsAsLines(
-          [
-            { text: u.name, width: nameW },
-            { text: `${int(u.finished)}/${int(u.planned)}`, width: doneW, align: 'right' },
-            { text: rate, width: rateW, raw: true },
-            { text: int(u.overdue), width: overdueW, align: 'right', style: u.overdue > 0 ? c.red : undefined },
-          ],
-          2,
-        ),
-      );
-    }
+    const detail = joinParts([t.lead, deadlineText(t, lang), taskState(t, L, lang)].filter(Boolean), W - cols.detailIndent);
+    out.push(...detail.map((l) => ' '.repeat(cols.detailIndent) + c.dim(l)));
   }
+  return out;
+}
 
-  // Overdue tasks by due date, unless the task list above is already just them.
-  if (!r.filter?.overdue) {
-    blank();
-    const overdue = r.tasks.filter((t) => t.overdue).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.no - b.no));
-    if (overdue.length === 0) out.push(...para(L.noOverdue, W, 0, c.green));
-    else {
-      out.push(c.bold(c.red(L.overdueList(int(overdue.length)))));
-      const dueW = 10;
-      const leadW = Math.max(10, Math.min(24, Math.floor(W * 0.25)));
-      const taskW = Math.max(10, W - 2 - dueW - 2 - 2 - leadW);
-      out.push(...cellsAsLines([{ text: L.dueCol, width: dueW }, { text: L.taskCol, width: taskW }, { text: L.leadCol, width: leadW }], 2).map((l) => c.dim(l)));
-      for (const t of overdue) {
-        out.push(
-          ...cellsAsLines(
-            [
-              { text: formatDate(t.due, lang), width: dueW, style: c.red },
-              { text: `${t.no}. ${t.title} (${percentShort(t.percent, lang)})`, width: taskW },
-              { text: t.lead, width: leadW },
-            ],
-            2,
-          ),
-        );
-      }
-    }
+/** Lead units: finished, rate and overdue per unit. */
+function unitLines({ r, lang, L, c, W, int }: Frame): string[] {
+  if (r.units.length === 0) return [];
+  const doneW = maxOf(r.units, (u) => widthOf(`${int(u.finished)}/${int(u.planned)}`), widthOf(L.doneCol));
+  const unitBar = W >= 70 ? 10 : 0;
+  const rateW = (unitBar ? unitBar + 1 : 0) + 7;
+  const overdueW = maxOf(r.units, (u) => widthOf(int(u.overdue)), widthOf(L.overdueCol));
+  const nameW = Math.max(8, W - 2 - 2 - doneW - 2 - rateW - 2 - overdueW);
+  const head = [
+    { text: L.unitCol, width: nameW },
+    { text: L.doneCol, width: doneW, align: 'right' as const },
+    { text: L.rateCol, width: rateW },
+    { text: L.overdueCol, width: overdueW, align: 'right' as const },
+  ];
+  const out = ['', c.bold(L.units), ...cellsAsLines(head, 2).map((l) => c.dim(l))];
+  for (const u of r.units) {
+    const rate = (unitBar ? bar(u.percent, unitBar, c) + ' ' : '') + formatPercent(u.percent, lang).padStart(7);
+    out.push(
+      ...cellsAsLines(
+        [
+          { text: u.name, width: nameW },
+          { text: `${int(u.finished)}/${int(u.planned)}`, width: doneW, align: 'right' },
+          { text: rate, width: rateW, raw: true },
+          { text: int(u.overdue), width: overdueW, align: 'right', style: u.overdue > 0 ? c.red : undefined },
+        ],
+        2,
+      ),
+    );
   }
+  return out;
+}
 
-  // Indicators: ✓ achieved, ✗ not achieved, – no data; "actual / comparator target".
-  blank();
+/** Overdue tasks by due date, unless the task list above is already just them. */
+function overdueLines({ r, lang, L, c, W, int }: Frame): string[] {
+  if (r.filter?.overdue) return [];
+  const overdue = r.tasks.filter((t) => t.overdue).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.no - b.no));
+  if (overdue.length === 0) return ['', ...para(L.noOverdue, W, 0, c.green)];
+  const dueW = 10;
+  const leadW = Math.max(10, Math.min(24, Math.floor(W * 0.25)));
+  const taskW = Math.max(10, W - 2 - dueW - 2 - 2 - leadW);
+  const out = ['', c.bold(c.red(L.overdueList(int(overdue.length))))];
+  out.push(...cellsAsLines([{ text: L.dueCol, width: dueW }, { text: L.taskCol, width: taskW }, { text: L.leadCol, width: leadW }], 2).map((l) => c.dim(l)));
+  for (const t of overdue) {
+    out.push(
+      ...cellsAsLines(
+        [
+          { text: formatDate(t.due, lang), width: dueW, style: c.red },
+          { text: `${t.no}. ${t.title} (${percentShort(t.percent, lang)})`, width: taskW },
+          { text: t.lead, width: leadW },
+        ],
+        2,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Indicators: ✓ achieved, ✗ not achieved, – no data; "actual / comparator target". */
+function indicatorLines({ r, lang, L, c, W, int }: Frame): string[] {
   // Indicators belong to areas, not units: only --area narrows them.
   const indScope = r.filter && r.filter.area === undefined ? L.wholePlan : '';
-  if (r.indicators.length === 0) out.push(...para(L.noIndicators(indScope), W));
-  else {
-    const a = r.indicators.filter((i) => i.achieved === true).length;
-    const b = r.indicators.filter((i) => i.achieved === false).length;
-    const n = r.indicators.length - a - b;
-    out.push(...para(L.indicators(int(a), int(b), int(n), indScope), W, 0, c.bold));
-    const values = r.indicators.map((i) => {
-      const target = `${COMPARATOR[i.target.comparator]} ${measure(i.target.value, i.target.unit, lang)}`;
-      return `${i.actual === null ? '–' : measure(i.actual, i.target.unit, lang)} / ${target}`;
-    });
-    const idW = Math.min(10, maxOf(r.indicators, (i) => widthOf(i.id)));
-    const valW = Math.min(Math.max(12, Math.floor(W * 0.3)), maxOf(values, widthOf));
-    const descW = Math.max(10, W - 2 - 1 - 2 - idW - 2 - valW - 2);
-    r.indicators.forEach((ind, k) => {
-      const mark = ind.achieved === true ? c.green('✓') : ind.achieved === false ? c.red('✗') : c.dim('–');
-      const style = ind.achieved === true ? c.green : ind.achieved === false ? c.red : c.dim;
-      out.push(
-        ...cellsAsLines(
-          [
-            { text: mark, width: 1, raw: true },
-            { text: ind.id, width: idW },
-            { text: values[k]!, width: valW, style },
-            { text: ind.target.of ?? ind.text, width: descW },
-          ],
-          2,
-        ),
-      );
-    });
-  }
+  if (r.indicators.length === 0) return ['', ...para(L.noIndicators(indScope), W)];
+  const a = r.indicators.filter((i) => i.achieved === true).length;
+  const b = r.indicators.filter((i) => i.achieved === false).length;
+  const n = r.indicators.length - a - b;
+  const out = ['', ...para(L.indicators(int(a), int(b), int(n), indScope), W, 0, c.bold)];
+  const values = r.indicators.map((i) => {
+    const target = `${COMPARATOR[i.target.comparator]} ${measure(i.target.value, i.target.unit, lang)}`;
+    return `${i.actual === null ? '–' : measure(i.actual, i.target.unit, lang)} / ${target}`;
+  });
+  const idW = Math.min(10, maxOf(r.indicators, (i) => widthOf(i.id)));
+  const valW = Math.min(Math.max(12, Math.floor(W * 0.3)), maxOf(values, widthOf));
+  const descW = Math.max(10, W - 2 - 1 - 2 - idW - 2 - valW - 2);
+  r.indicators.forEach((ind, k) => {
+    const mark = ind.achieved === true ? c.green('✓') : ind.achieved === false ? c.red('✗') : c.dim('–');
+    const style = ind.achieved === true ? c.green : ind.achieved === false ? c.red : c.dim;
+    out.push(
+      ...cellsAsLines(
+        [
+          { text: mark, width: 1, raw: true },
+          { text: ind.id, width: idW },
+          { text: values[k]!, width: valW, style },
+          { text: ind.target.of ?? ind.text, width: descW },
+        ],
+        2,
+      ),
+    );
+  });
+  return out;
+}
 
-  // Qualitative indicators (no measurable target): đạt, không đạt or chưa đánh giá.
-  if (r.qualitative.length > 0) {
-    blank();
-    const a = r.qualitative.filter((q) => q.assessment === 'dat').length;
-    const b = r.qualitative.filter((q) => q.assessment === 'khong-dat').length;
-    out.push(...para(L.qualitative(int(a), int(b), int(r.qualitative.length - a - b)), W, 0, c.bold));
-    const idW = Math.min(10, maxOf(r.qualitative, (q) => widthOf(q.id)));
-    const valW = Math.min(13, maxOf(Object.values(L.assessed), widthOf));
-    const descW = Math.max(10, W - 2 - 1 - 2 - idW - 2 - valW - 2);
-    for (const q of r.qualitative) {
-      const mark = q.assessment === 'dat' ? c.green('✓') : q.assessment === 'khong-dat' ? c.red('✗') : c.dim('–');
-      const style = q.assessment === 'dat' ? c.green : q.assessment === 'khong-dat' ? c.red : c.dim;
-      out.push(
-        ...cellsAsLines(
-          [
-            { text: mark, width: 1, raw: true },
-            { text: q.id, width: idW },
-            { text: L.assessed[q.assessment ?? 'none']!, width: valW, style },
-            { text: q.text, width: descW },
-          ],
-          2,
-        ),
-      );
-    }
+/** Qualitative indicators (no measurable target): đạt, không đạt or chưa đánh giá. */
+function qualitativeLines({ r, L, c, W, int }: Frame): string[] {
+  if (r.qualitative.length === 0) return [];
+  const a = r.qualitative.filter((q) => q.assessment === 'dat').length;
+  const b = r.qualitative.filter((q) => q.assessment === 'khong-dat').length;
+  const out = ['', ...para(L.qualitative(int(a), int(b), int(r.qualitative.length - a - b)), W, 0, c.bold)];
+  const idW = Math.min(10, maxOf(r.qualitative, (q) => widthOf(q.id)));
+  const valW = Math.min(13, maxOf(Object.values(L.assessed), widthOf));
+  const descW = Math.max(10, W - 2 - 1 - 2 - idW - 2 - valW - 2);
+  for (const q of r.qualitative) {
+    const mark = q.assessment === 'dat' ? c.green('✓') : q.assessment === 'khong-dat' ? c.red('✗') : c.dim('–');
+    const style = q.assessment === 'dat' ? c.green : q.assessment === 'khong-dat' ? c.red : c.dim;
+    out.push(
+      ...cellsAsLines(
+        [
+          { text: mark, width: 1, raw: true },
+          { text: q.id, width: idW },
+          { text: L.assessed[q.assessment ?? 'none']!, width: valW, style },
+          { text: q.text, width: descW },
+        ],
+        2,
+      ),
+    );
   }
+  return out;
+}
 
-  // One budget line (and any line spent beyond its amount), then the score.
-  blank();
+/** One budget line (and any line spent beyond its amount), then the score. */
+function budgetLines({ r, lang, L, c, W, int }: Frame, frame: ScoringFrame): string[] {
   const scope = r.filter ? L.wholePlan : '';
-  out.push(...para(L.budget(int(r.budget.spent), int(r.budget.planned), formatPercent(r.budget.percentUsed, lang), scope), W));
+  const out = ['', ...para(L.budget(int(r.budget.spent), int(r.budget.planned), formatPercent(r.budget.percentUsed, lang), scope), W)];
   for (const l of r.budget.lines.filter((x) => x.overspent)) {
     out.push(...para(L.overspent(l.no, l.content, int(l.spent), int(l.planned)), W, 2, c.yellow));
   }
-  const frame = opts.frame ?? DEFAULT_FRAME;
   out.push(...para(L.score(frame.criterion[lang], formatDecimal(r.score.points, lang), formatDecimal(r.score.max, lang), scope), W, 0, c.bold));
   out.push(...para(`${L.frame}: ${frameAsText(frame, lang)}${frame.source ? ` (${frame.source})` : ''}`, W, 2, c.dim));
-  return out.join('\n') + '\n';
+  return out;
 }

@@ -155,17 +155,12 @@ function setDefaultFont(wb: unknown, font: { name: string; size: number }): void
   }
 }
 
+type WorkbookWriter = InstanceType<WorkbookWriterClass>;
+type WorksheetWriter = ReturnType<WorkbookWriter['addWorksheet']>;
+
 /** Writes the sheets into one workbook and returns the file's bytes. */
 export async function sheetsAsXlsx(sheets: readonly Sheet[], info: WorkbookInfo = {}): Promise<Buffer> {
-  const names = new Set<string>();
-  for (const s of sheets) {
-    const why = checkSheetName(s.name);
-    if (why) throw new RangeError(`bad sheet name "${s.name}": ${why}`);
-    const folded = s.name.toLocaleLowerCase('vi');
-    if (names.has(folded)) throw new RangeError(`duplicate sheet name "${s.name}"`);
-    names.add(folded);
-  }
-
+  checkSheetNames(sheets);
   const WorkbookWriter = await loadWorkbookWriter();
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
@@ -184,68 +179,83 @@ export async function sheetsAsXlsx(sheets: readonly Sheet[], info: WorkbookInfo 
   const created = info.created ?? new Date();
   wb.created = created;
   wb.modified = created;
-
-  for (const sheet of sheets) {
-    const p = sheet.print;
-    const pageSetup: Record<string, unknown> = {
-      paperSize: 9, // A4
-      orientation: p.orientation,
-      fitToPage: true,
-      fitToWidth: p.fitToWidth,
-      fitToHeight: p.fitToHeight,
-      margins: p.margins,
-    };
-    if (p.titleRows) pageSetup.printTitlesRow = `${p.titleRows[0]}:${p.titleRows[1]}`;
-    const headerFooter: Record<string, unknown> = { differentFirst: false, differentOddEven: false };
-    if (p.footer) headerFooter.oddFooter = p.footer;
-    if (p.header) headerFooter.oddHeader = p.header;
-    const views = sheet.freeze
-      ? [{ state: 'frozen' as const, xSplit: sheet.freeze.columns ?? 0, ySplit: sheet.freeze.rows, topLeftCell: cellRef(sheet.freeze.rows + 1, (sheet.freeze.columns ?? 0) + 1) }]
-      : [{ state: 'normal' as const }];
-
-    const ws = wb.addWorksheet(sheet.name, {
-      pageSetup: pageSetup as never,
-      headerFooter: headerFooter as never,
-      views: views as never,
-      properties: { defaultRowHeight: Math.round(sheet.font.size * 1.32 * 4) / 4 } as never,
-    });
-    // exceljs leaves out a column whose width is exactly 9 (its idea of the default), and
-    // viewers then use their own default (8.43): nudge it so the width is written.
-    ws.columns = sheet.columns.map((c) => ({ width: c.width === 9 ? 9.01 : c.width })) as never;
-    // Merges are made as their first row comes up: exceljs's streaming writer keeps every
-    // row from the lowest uncommitted one to the highest touched one in an array it shifts
-    // on each commit, so merging far-down rows up front would make writing quadratic.
-    const mergesByRow = new Map<number, Range[]>();
-    for (const m of sheet.merges) {
-      const list = mergesByRow.get(m.top);
-      if (list) list.push(m);
-      else mergesByRow.set(m.top, [m]);
-    }
-    if (sheet.conditional.length > 0) for (const cf of conditionalFormatting(sheet.conditional)) ws.addConditionalFormatting(cf as never);
-
-    const styleOf = styleCache(sheet.font.name, sheet.font.size);
-    const covered = coveredCells(sheet);
-    const breaks = new Set(sheet.pageBreaks ?? []);
-    sheet.rows.forEach((r, i) => {
-      for (const m of mergesByRow.get(i + 1) ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-      const row = ws.getRow(i + 1);
-      if (r.height !== undefined) row.height = r.height;
-      r.cells.forEach((c, j) => {
-        if (!c) return;
-        const cell = row.getCell(j + 1);
-        // exceljs routes a value written to a merged cell to the merge's top-left cell:
-        // only the top-left cell of a merge carries a value, the others only their style
-        // (borders), so that nothing overwrites the merged text.
-        if (c.value && !covered.has(`${i + 1}:${j + 1}`)) cell.value = cellValue(c) as never;
-        if (c.style || c.value) cell.style = styleOf(c.style) as never;
-      });
-      // A manual break after this row (sheet.ts, paginate).
-      if (breaks.has(i + 1)) row.addPageBreak();
-      row.commit();
-    });
-    ws.commit();
-  }
+  for (const sheet of sheets) writeSheet(wb, sheet);
   await wb.commit();
   await done;
   return Buffer.concat(chunks);
+}
+
+/** Names Excel accepts, and no two the same when folded to lower case. */
+function checkSheetNames(sheets: readonly Sheet[]): void {
+  const names = new Set<string>();
+  for (const s of sheets) {
+    const why = checkSheetName(s.name);
+    if (why) throw new RangeError(`bad sheet name "${s.name}": ${why}`);
+    const folded = s.name.toLocaleLowerCase('vi');
+    if (names.has(folded)) throw new RangeError(`duplicate sheet name "${s.name}"`);
+    names.add(folded);
+  }
+}
+
+/** A sheet's page setup, header and footer, and frozen panes, as exceljs takes them. */
+function worksheetOptions(sheet: Sheet): Record<string, unknown> {
+  const p = sheet.print;
+  const pageSetup: Record<string, unknown> = {
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    margins: p.margins,
+  };
+  if (p.titleRows) pageSetup.printTitlesRow = `${p.titleRows[0]}:${p.titleRows[1]}`;
+  const headerFooter: Record<string, unknown> = { differentFirst: false, differentOddEven: false };
+  if (p.footer) headerFooter.oddFooter = p.footer;
+  if (p.header) headerFooter.oddHeader = p.header;
+  const views = sheet.freeze
+    ? [{ state: 'frozen' as const, xSplit: sheet.freeze.columns ?? 0, ySplit: sheet.freeze.rows, topLeftCell: cellRef(sheet.freeze.rows + 1, (sheet.freeze.columns ?? 0) + 1) }]
+    : [{ state: 'normal' as const }];
+  return { pageSetup, headerFooter, views, properties: { defaultRowHeight: Math.round(sheet.font.size * 1.32 * 4) / 4 } };
+}
+
+function writeSheet(wb: WorkbookWriter, sheet: Sheet): void {
+  const ws = wb.addWorksheet(sheet.name, worksheetOptions(sheet) as never);
+  // exceljs leaves out a column whose width is exactly 9 (its idea of the default), and
+  // viewers then use their own default (8.43): nudge it so the width is written.
+  ws.columns = sheet.columns.map((c) => ({ width: c.width === 9 ? 9.01 : c.width })) as never;
+  if (sheet.conditional.length > 0) for (const cf of conditionalFormatting(sheet.conditional)) ws.addConditionalFormatting(cf as never);
+  writeRows(ws, sheet);
+  ws.commit();
+}
+
+function writeRows(ws: WorksheetWriter, sheet: Sheet): void {
+  // Merges are made as their first row comes up: exceljs's streaming writer keeps every
+  // row from the lowest uncommitted one to the highest touched one in an array it shifts
+  // on each commit, so merging far-down rows up front would make writing quadratic.
+  const mergesByRow = new Map<number, Range[]>();
+  for (const m of sheet.merges) {
+    const list = mergesByRow.get(m.top);
+    if (list) list.push(m);
+    else mergesByRow.set(m.top, [m]);
+  }
+  const styleOf = styleCache(sheet.font.name, sheet.font.size);
+  const covered = coveredCells(sheet);
+  const breaks = new Set(sheet.pageBreaks ?? []);
+  sheet.rows.forEach((r, i) => {
+    for (const m of mergesByRow.get(i + 1) ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+    const row = ws.getRow(i + 1);
+    if (r.height !== undefined) row.height = r.height;
+    r.cells.forEach((c, j) => {
+      if (!c) return;
+      const cell = row.getCell(j + 1);
+      // exceljs routes a value written to a merged cell to the merge's top-left cell:
+      // only the top-left cell of a merge carries a value, the others only their style
+      // (borders), so that nothing overwrites the merged text.
+      if (c.value && !covered.has(`${i + 1}:${j + 1}`)) cell.value = cellValue(c) as never;
+      if (c.style || c.value) cell.style = styleOf(c.style) as never;
+    });
+    // A manual break after this row (sheet.ts, paginate).
+    if (breaks.has(i + 1)) row.addPageBreak();
+    row.commit();
+  });
 }

@@ -76,4 +76,10 @@ describe('layers of src/', () => {
     const fromLoad = folderGraph(sourceFiles(path.join(SRC, 'load'))).get('load');
     expect([...(fromLoad?.keys() ?? [])]).not.toContain('cli');
   });
+
+  it('keeps scaffolding (init, new) below the command line and apart from reports', () => {
+    const fromScaffold = [...(folderGraph(sourceFiles(path.join(SRC, 'scaffold'))).get('scaffold')?.keys() ?? [])];
+    expect(fromScaffold).not.toContain('cli');
+    expect(fromScaffold).not.toContain('report');
+  });
 });

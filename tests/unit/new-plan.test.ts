@@ -6,7 +6,7 @@ import { moneyToWords } from '../../src/model/money-words.js';
 import { checkPlan } from '../../src/check/index.js';
 import { loadPlanFolder, docsFromTexts } from '../../src/load/plan-folder.js';
 import { parseSource } from '../../src/yaml/source.js';
-import { deriveNewPlan, newPlanSources, excerptAround, moveDeadline, moveIsoDate, recomputeBudget, shiftYmd, yearPattern } from '../../src/report/new-plan.js';
+import { deriveNewPlan, newPlanSources, excerptAround, moveDeadline, moveIsoDate, recomputeBudget, shiftYmd, yearPattern } from '../../src/scaffold/new-plan.js';
 import { PLAN_2022, fixturePlan } from '../helpers.js';
 
 describe('moving deadlines', () => {

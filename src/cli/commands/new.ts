@@ -14,7 +14,7 @@ import { loadPlan } from '../../load/index.js';
 import { checkFolderTexts, displayPath } from '../../load/plan-folder.js';
 import { formatDate, formatInt } from '../../i18n/format.js';
 import { moneyToWords } from '../../model/money-words.js';
-import { deriveNewPlan, newPlanSources, type NewPlanResult, type NoteSubject, type ReviewNote } from '../../report/new-plan.js';
+import { deriveNewPlan, newPlanSources, type NewPlanResult, type NoteSubject, type ReviewNote } from '../../scaffold/new-plan.js';
 import { summaryAsText } from '../../render/diagnostics.js';
 import { fieldLabel } from '../../render/diff-text.js';
 import { textWidth, wrapText } from '../../render/style.js';

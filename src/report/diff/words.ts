@@ -1,8 +1,8 @@
 /**
- * Text comparison for the plan diff (diff.ts): normalised titles, token similarity, and
+ * Text comparison for the plan diff (../diff.ts): normalised titles, token similarity, and
  * word-level hunks for long texts changed in a few places. Pure.
  */
-import type { Change, ChangeValue, ListChange, WordHunk } from './diff.js';
+import type { Change, ChangeValue, ListChange, WordHunk } from './types.js';
 
 export function normalizeText(s: string): string {
   return s
@@ -161,4 +161,3 @@ export function listChange(field: string, before: readonly string[] | undefined,
   }
   return added.length + removed.length > 0 ? { field, added, removed } : undefined;
 }
-

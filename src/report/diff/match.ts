@@ -1,9 +1,9 @@
 /**
- * Matching the items of two plan versions (diff.ts explains the order: id, same title,
+ * Matching the items of two plan versions (../diff.ts explains the order: id, same title,
  * similar title). Pure.
  */
-import type { Task } from '../model/plan.js';
-import { normalizeText, textTokens } from './diff-words.js';
+import type { Task } from '../../model/plan.js';
+import { normalizeText, textTokens } from './words.js';
 
 /** Token Jaccard similarity at or above which two titles are "the same task, reworded". */
 export const SIMILARITY_THRESHOLD = 0.6;
@@ -138,4 +138,3 @@ export function matchTasks(as: readonly Task[], bs: readonly Task[]): TaskMatchi
     added: [...freeB].sort((x, y) => x - y).map((i) => bs[i]!),
   };
 }
-
