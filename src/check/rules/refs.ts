@@ -44,7 +44,7 @@ import {
 } from '../../model/citation.js';
 import { isoDate, isValidIsoDate, type IsoDate } from '../../model/dates.js';
 import type { CitedDocument, PlanFile, ReferencesFile } from '../../model/plan.js';
-import { diagnosticAt, isScalar, locate, offsetPosition, positionOf, type PathSegment, type SourceFile } from '../../yaml/source.js';
+import { diagnosticAt, locateSpan, offsetPosition, positionOf, type PathSegment, type SourceFile } from '../../yaml/source.js';
 
 /** The files whose text is searched for citations, in the order their places are listed. */
 export const CITING_FILES = ['plan', 'tasks', 'indicators', 'budget'] as const;
@@ -61,14 +61,14 @@ export const CITING_FILES = ['plan', 'tasks', 'indicators', 'budget'] as const;
  * file), the node's start is returned.
  */
 export function positionInString(src: SourceFile, path: readonly PathSegment[], value: string, offset: number, length: number): Position {
-  const { node } = locate(src, path);
-  if (!isScalar(node) || !node.range) return positionOf(src, path);
-  const [start, valueEnd] = node.range;
+  const { node } = locateSpan(src, path);
+  if (node?.kind !== 'scalar') return positionOf(src, path);
+  const { start, end: valueEnd } = node;
   const raw = src.text.slice(start, valueEnd);
   let at: number | undefined;
   if (!raw.includes('\n')) {
-    if (node.type === 'PLAIN' && raw === value) at = start + offset;
-    else if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && raw.slice(1, -1) === value) at = start + 1 + offset;
+    if (node.style === 'PLAIN' && raw === value) at = start + offset;
+    else if ((node.style === 'QUOTE_DOUBLE' || node.style === 'QUOTE_SINGLE') && raw.slice(1, -1) === value) at = start + 1 + offset;
   }
   if (at === undefined && length > 0) {
     const needle = value.slice(offset, offset + length);

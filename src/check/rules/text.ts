@@ -7,7 +7,7 @@ import type { Reporter } from '../context.js';
 import type { SourceFile, PathSegment } from '../../yaml/source.js';
 import { BIDI_RE, CONTROL_RE, INVISIBLE_RE, SUSPECT_RE, codePoint } from '../../model/text.js';
 import { isValidIsoDate } from '../../model/dates.js';
-import { locate } from '../../yaml/source.js';
+import { locateSpan } from '../../yaml/source.js';
 
 const DATE_KEYS = new Set(['date', 'asOf', 'completed', 'due']);
 
@@ -32,9 +32,9 @@ const PLAIN_FIGURE_RE = /^(?:0|[1-9][0-9]*)$/;
 /** The figure at `path` as written, when it is not written as plain digits; else undefined. */
 export function oddlyWritten(src: SourceFile, path: readonly PathSegment[]): string | undefined {
   if (!SUSPECT_FIGURE_RE.test(src.text)) return undefined;
-  const node = locate(src, path).node as { range?: [number, number, number] } | undefined;
-  if (!node?.range) return undefined;
-  const written = src.text.slice(node.range[0], node.range[1]).trim();
+  const node = locateSpan(src, path).node;
+  if (!node) return undefined;
+  const written = src.text.slice(node.start, node.end).trim();
   return PLAIN_FIGURE_RE.test(written) ? undefined : written;
 }
 
