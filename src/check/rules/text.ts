@@ -60,6 +60,14 @@ function checkUnsafe(v: string, src: SourceFile, path: readonly PathSegment[], r
   if (/\r(?!\n)/.test(v)) report.at(src, path, 'text/carriage-return');
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function checkDate(v: string, key: PathSegment, src: SourceFile, path: readonly PathSegment[], report: Reporter): void {
+  if (typeof key === 'string' && DATE_KEYS.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isValidIsoDate(v)) {
+    report.at(src, path, 'date/invalid', { actual: v });
+  }
+}
+
 export function checkText(src: SourceFile, report: Reporter): void {
   if (src.data === undefined) return;
   const path: PathSegment[] = [];
@@ -72,6 +80,12 @@ export function checkText(src: SourceFile, report: Reporter): void {
   const visit = (holder: any, key: PathSegment, depth: number): void => {
     const v = holder[key];
     if (typeof v === 'string') {
+      // Printable ASCII (ids, statuses, dates: most strings of a large progress file) is NFC
+      // and holds no control, invisible or unsafe character: only the date check applies.
+      if (PRINTABLE_ASCII.test(v)) {
+        checkDate(v, key, src, path, report);
+        return;
+      }
       const nfc = v.normalize('NFC');
       if (nfc !== v) {
         if (!nfcReported) report.at(src, path, 'text/not-nfc');
@@ -88,9 +102,7 @@ export function checkText(src: SourceFile, report: Reporter): void {
         if (bidi) report.at(src, path, 'text/bidi-char', { char: codePoint(bidi[0]) });
       }
       checkUnsafe(v, src, path, report);
-      if (typeof key === 'string' && DATE_KEYS.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isValidIsoDate(v)) {
-        report.at(src, path, 'date/invalid', { actual: v });
-      }
+      checkDate(v, key, src, path, report);
       return;
     }
     if (typeof v === 'number' && suspectNumbers && typeof key === 'string' && FIGURE_KEYS.has(key) && Number.isSafeInteger(v)) {
