@@ -471,6 +471,18 @@ function scan(re: RegExp, text: string, shadow: string, typed: boolean): Found[]
   return out;
 }
 
+/** The bare matches that overlap no typed one; both lists in text order, walked once. */
+function withoutOverlaps(bare: Found[], typed: Found[]): Found[] {
+  const out: Found[] = [];
+  let t = 0;
+  for (const b of bare) {
+    while (t < typed.length && typed[t]!.end <= b.start) t++;
+    if (t < typed.length && typed[t]!.start < b.end) continue;
+    out.push(b);
+  }
+  return out;
+}
+
 /**
  * All citations in `text`, in document order, non-overlapping.
  *
@@ -486,9 +498,7 @@ export function findCitations(text: string): Citation[] {
   const norm = normalise(text);
   const shadow = shadowOf(norm.text);
   const typed = scan(TYPED_RE(), norm.text, shadow, true);
-  const bare = scan(BARE_RE(), norm.text, shadow, false).filter(
-    (b) => !typed.some((t) => b.start < t.end && t.start < b.end),
-  );
+  const bare = withoutOverlaps(scan(BARE_RE(), norm.text, shadow, false), typed);
   return [...typed, ...bare]
     .sort((a, b) => a.start - b.start)
     .map((f) => {

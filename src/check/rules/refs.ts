@@ -274,9 +274,10 @@ export type Likeness = 'one-digit' | 'swapped' | 'subject';
  * citation.
  */
 export function likelyIntended(place: CitationPlace, registry: readonly RegistryEntry[]): { entry: RegistryEntry; likeness: Likeness } | undefined {
-  for (const entry of registry) {
-    if (!entry.citation) continue;
-    const s = similarCitation(place.citation, entry.citation);
+  // Only entries of the same type code and issuer can be one digit off: looked up, not
+  // compared with every entry (a plan citing thousands of documents stays linear).
+  for (const entry of sameCodes(registry).get(codesKey(place.citation)) ?? []) {
+    const s = similarCitation(place.citation, entry.citation!);
     if (s) return { entry, likeness: s };
   }
   const context = normaliseSubject(place.context);
@@ -286,6 +287,31 @@ export function likelyIntended(place: CitationPlace, registry: readonly Registry
     if (sameType(place.citation.type, entry.document.type) && context.includes(subject)) return { entry, likeness: 'subject' };
   }
   return undefined;
+}
+
+/** The codes similarCitation compares, folded as it folds them. */
+function codesKey(c: Citation): string {
+  const fold = (x: string): string => x.replace(/D/g, 'Đ');
+  return `${fold(c.typeCode)}|${fold(c.issuerCode)}`;
+}
+
+const codeIndexes = new WeakMap<readonly RegistryEntry[], Map<string, RegistryEntry[]>>();
+
+/** The readable entries of a registry by type code and issuer, in registry order. */
+function sameCodes(registry: readonly RegistryEntry[]): Map<string, RegistryEntry[]> {
+  let index = codeIndexes.get(registry);
+  if (!index) {
+    index = new Map();
+    for (const e of registry) {
+      if (!e.citation) continue;
+      const k = codesKey(e.citation);
+      const list = index.get(k);
+      if (list) list.push(e);
+      else index.set(k, [e]);
+    }
+    codeIndexes.set(registry, index);
+  }
+  return index;
 }
 
 export interface RefsAnalysis {
@@ -326,8 +352,16 @@ function analyzeRefsOnce(docs: PlanDocs): RefsAnalysis {
 }
 
 /** Where the text first cites a registered document, else where the registry lists it. */
+const firstPlaces = new WeakMap<readonly CitationPlace[], Map<string, CitationPlace>>();
+
 export function whereCited(entry: RegistryEntry, places: readonly CitationPlace[]): string {
-  const first = places.find((p) => p.key === entry.key);
+  let byKey = firstPlaces.get(places);
+  if (!byKey) {
+    byKey = new Map();
+    for (const p of places) if (!byKey.has(p.key)) byKey.set(p.key, p);
+    firstPlaces.set(places, byKey);
+  }
+  const first = entry.key === undefined ? undefined : byKey.get(entry.key);
   return placeLabel(first?.file ?? entry.file, first?.position ?? entry.position);
 }
 
