@@ -274,19 +274,42 @@ export type Likeness = 'one-digit' | 'swapped' | 'subject';
  * citation.
  */
 export function likelyIntended(place: CitationPlace, registry: readonly RegistryEntry[]): { entry: RegistryEntry; likeness: Likeness } | undefined {
-  // Only entries of the same type code and issuer can be one digit off: looked up, not
-  // compared with every entry (a plan citing thousands of documents stays linear).
-  for (const entry of sameCodes(registry).get(codesKey(place.citation)) ?? []) {
-    const s = similarCitation(place.citation, entry.citation!);
-    if (s) return { entry, likeness: s };
+  // Only an entry of the same codes whose number is one digit off or has two digits
+  // swapped can match: its numbers are looked up, not compared with every entry (a plan
+  // citing thousands of documents of one issuer stays linear). The first in registry order wins.
+  const index = sameNumbers(registry);
+  const codes = codesKey(place.citation);
+  let best: { entry: RegistryEntry; likeness: Likeness } | undefined;
+  for (const n of numberVariants(place.citation.number)) {
+    for (const entry of index.get(`${codes}|${n}`) ?? []) {
+      const s = similarCitation(place.citation, entry.citation!);
+      if (s && (!best || entry.index < best.entry.index)) best = { entry, likeness: s };
+    }
   }
+  if (best) return best;
+  const subjects = subjectEntries(registry);
+  if (subjects.length === 0) return undefined;
   const context = normaliseSubject(place.context);
-  for (const entry of registry) {
-    const subject = entry.document.subject ? normaliseSubject(entry.document.subject) : '';
-    if (!entry.citation || subject.split(' ').length < 3) continue;
+  for (const { entry, subject } of subjects) {
     if (sameType(place.citation.type, entry.document.type) && context.includes(subject)) return { entry, likeness: 'subject' };
   }
   return undefined;
+}
+
+const subjectLists = new WeakMap<readonly RegistryEntry[], { entry: RegistryEntry; subject: string }[]>();
+
+/** The readable entries with a subject of three words or more, normalised once per registry. */
+function subjectEntries(registry: readonly RegistryEntry[]): { entry: RegistryEntry; subject: string }[] {
+  let list = subjectLists.get(registry);
+  if (!list) {
+    list = [];
+    for (const entry of registry) {
+      const subject = entry.document.subject ? normaliseSubject(entry.document.subject) : '';
+      if (entry.citation && subject.split(' ').length >= 3) list.push({ entry, subject });
+    }
+    subjectLists.set(registry, list);
+  }
+  return list;
 }
 
 /** The codes similarCitation compares, folded as it folds them. */
@@ -295,21 +318,32 @@ function codesKey(c: Citation): string {
   return `${fold(c.typeCode)}|${fold(c.issuerCode)}`;
 }
 
-const codeIndexes = new WeakMap<readonly RegistryEntry[], Map<string, RegistryEntry[]>>();
+/** The numbers one digit off `n`, and those with two adjacent digits swapped (similarNumber). */
+function numberVariants(n: string): string[] {
+  if (!/^\d+$/.test(n)) return [];
+  const out: string[] = [];
+  for (let i = 0; i < n.length; i++) {
+    for (const d of '0123456789') if (d !== n[i]) out.push(n.slice(0, i) + d + n.slice(i + 1));
+    if (i + 1 < n.length && n[i] !== n[i + 1]) out.push(n.slice(0, i) + n[i + 1] + n[i] + n.slice(i + 2));
+  }
+  return out;
+}
 
-/** The readable entries of a registry by type code and issuer, in registry order. */
-function sameCodes(registry: readonly RegistryEntry[]): Map<string, RegistryEntry[]> {
-  let index = codeIndexes.get(registry);
+const numberIndexes = new WeakMap<readonly RegistryEntry[], Map<string, RegistryEntry[]>>();
+
+/** The readable entries of a registry by type code, issuer and number. */
+function sameNumbers(registry: readonly RegistryEntry[]): Map<string, RegistryEntry[]> {
+  let index = numberIndexes.get(registry);
   if (!index) {
     index = new Map();
     for (const e of registry) {
       if (!e.citation) continue;
-      const k = codesKey(e.citation);
+      const k = `${codesKey(e.citation)}|${e.citation.number}`;
       const list = index.get(k);
       if (list) list.push(e);
       else index.set(k, [e]);
     }
-    codeIndexes.set(registry, index);
+    numberIndexes.set(registry, index);
   }
   return index;
 }
