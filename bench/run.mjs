@@ -16,7 +16,7 @@
 //    checks only: no positions, no cross-file rules), time and peak memory, at 100, 1.000
 //    and 10.000 folders.
 // 3. Hostile input: the slowest of a few worst cases, against the 2-second budget.
-// 4. bench/status-scale.mjs and bench/export.mjs, whose tables are copied in.
+// 4. bench/status-scale.mjs, bench/export.mjs and bench/citations.mjs, whose tables are copied in.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync, mkdirSync, cpSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg, release, platform } from 'node:os';
@@ -179,7 +179,7 @@ say(`Budget (issue 12): each under 2 s and 300 MB. Slowest: ${f1(Math.max(...hro
 say();
 
 // ---------------------------------------------------------------------------------------
-for (const [title, script] of [['4. cchc status at scale', 'status-scale.mjs'], ['5. cchc export', 'export.mjs']]) {
+for (const [title, script] of [['4. cchc status at scale', 'status-scale.mjs'], ['5. cchc export', 'export.mjs'], ['6. The citation rules at growing text', 'citations.mjs']]) {
   if (!existsSync(path.join(ROOT, 'bench', script))) continue;
   say(`## ${title}`);
   say();

@@ -35,7 +35,9 @@ function userCacheFile() {
 const off = Boolean(process.env.CCHC_NO_CACHE || process.env.CCHC_NO_CODE_CACHE);
 // The build writes the shipped cache by running the CLI once with CCHC_V8CACHE_OUT set.
 const out = process.env.CCHC_V8CACHE_OUT;
-const candidates = off || out ? [] : [path.join(__dirname, '..', 'dist', `cli.cjs.${tag}.v8cache`), userCacheFile()];
+// The user's own first: it exists only because V8 rejected the shipped one (other V8 flags,
+// NODE_OPTIONS), and trying the shipped one first would compile and rewrite it every run.
+const candidates = off || out ? [] : [userCacheFile(), path.join(__dirname, '..', 'dist', `cli.cjs.${tag}.v8cache`)];
 let cachedData;
 for (const c of candidates) {
   if (!c) continue;

@@ -4,6 +4,7 @@
  * file-system errors into io/* diagnostics (exit 2). docs/engine.md lists the caps.
  */
 import { openSync, readSync, closeSync, fstatSync, lstatSync, realpathSync, statSync, constants, type Stats } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { makeDiagnostic, WHOLE_FILE, type Code, type Diagnostic, type ParamsOf } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../yaml/source.js';
@@ -32,6 +33,13 @@ export function ioDiagnostic(file: string, err: unknown): Diagnostic {
 export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { diagnostic: fileDiagnostic(file, 'file/utf16', {}) };
+  }
+  // Valid UTF-8 (every plan file but a broken one) is checked by one fast scan and decoded
+  // without a decoder object; the rest is located below.
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    // As TextDecoder does, a byte-order mark is not part of the text.
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

@@ -213,11 +213,81 @@ const WS = '(?:[^\\S\\n]*\\n[^\\S\\n]*|[^\\S\\n]+)';
 /** Optional horizontal whitespace (tolerated around "/" in typed citations). */
 const HS = '[^\\S\\n]*';
 const DASH = '[\\-\\u2010\\u2011\\u2012\\u2013\\u2014]';
+// ---------------------------------------------------------------------------------------
+// Letter classes on a shadow text
+//
+// The patterns need Unicode letter classes (an upper-case letter starts a code segment; a
+// letter before a type word means it is inside a word). Written as \p{Lu}, \p{L}... they
+// made V8 compile the two patterns for 25-70 ms on first use, every cold run (the classes
+// occur some fifty times). So the patterns run on a shadow of the text, as long as it, in
+// which every letter or number outside ASCII and the type words' own letters stands as one
+// of four private-use characters naming its class (shadowOf); the classes are then short
+// lists. A group's text is read from the real text at the same offsets.
+
+/** Shadow characters: an upper-case, a lower-case, another letter, a number. */
+const SH_UPPER = '\uE000';
+const SH_LOWER = '\uE001';
+const SH_LETTER = '\uE002';
+const SH_NUMBER = '\uE003';
+/** What a private-use character of the text itself becomes: none of the four. */
+const SH_OTHER = '\uE004';
+
+/** The words the patterns spell out, whose letters stand for themselves in the shadow. */
+const SPELLED = [...DOC_TYPES, 'số', 'ngày', 'tháng', 'năm'].join('');
+const KEPT = new Set([...SPELLED.toLowerCase(), ...SPELLED.toUpperCase()].filter((c) => c.charCodeAt(0) > 0x7f));
+const keptOf = (upper: boolean): string => [...KEPT].filter((c) => (upper ? c !== c.toLowerCase() : c !== c.toUpperCase())).join('');
+
+const LU = `A-Z${keptOf(true)}${SH_UPPER}`;
+const LL = `a-z${keptOf(false)}${SH_LOWER}`;
+const NUM = `0-9${SH_NUMBER}`;
+const LETTER = `${LU}${LL}${SH_LETTER}`;
+
+let classOf: { upper: RegExp; lower: RegExp; letter: RegExp; number: RegExp } | undefined;
+const shadowChars = new Map<string, string>();
+
+/**
+ * The class of a Latin letter (Latin-1, Extended-A, the Vietnamese block) by its case
+ * mapping, exact there, so that Vietnamese text compiles none of the \p patterns below.
+ */
+function latinShadow(ch: string): string | undefined {
+  const c = ch.charCodeAt(0);
+  const latin = (c >= 0xc0 && c <= 0x17f && c !== 0xd7 && c !== 0xf7 && c !== 0x138) || (c >= 0x1ea0 && c <= 0x1ef9);
+  if (!latin || ch.length > 1) return undefined;
+  return ch !== ch.toLowerCase() ? SH_UPPER : SH_LOWER;
+}
+
+/** The shadow of one character (a code point) outside ASCII. */
+function shadowChar(ch: string): string {
+  let sh = KEPT.has(ch) ? ch : (shadowChars.get(ch) ?? latinShadow(ch));
+  if (sh === undefined) {
+    classOf ??= { upper: /^\p{Lu}$/u, lower: /^\p{Ll}$/u, letter: /^\p{L}$/u, number: /^\p{N}$/u };
+    const astral = ch.length > 1;
+    sh =
+      classOf.upper.test(ch) && !astral ? SH_UPPER :
+      classOf.lower.test(ch) && !astral ? SH_LOWER :
+      classOf.letter.test(ch) ? SH_LETTER :
+      classOf.number.test(ch) ? SH_NUMBER :
+      ch >= '\uE000' && ch <= '\uE004' ? SH_OTHER : ch;
+    // A letter outside the BMP is two units: both stand as "another letter" (never in a code).
+    if (astral && sh.length === 1) sh = sh.repeat(2);
+    shadowChars.set(ch, sh);
+  }
+  return sh;
+}
+
+/** The text with each letter and number outside ASCII and the spelled words replaced by its class; same length. */
+function shadowOf(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  let out = '';
+  for (const ch of text) out += ch.charCodeAt(0) < 0x80 ? ch : shadowChar(ch);
+  return out;
+}
+
 /** One code segment: "QĐ", "UBND", "TTg", "CTr", "QĐi", "SLĐTBXH", "QH14", "TB&XH". */
-const SEG = '\\p{Lu}[\\p{Lu}\\p{N}&]*(?:\\p{Ll}[\\p{Lu}\\p{N}]*)?';
+const SEG = `[${LU}][${LU}${NUM}&]*(?:[${LL}][${LU}${NUM}]*)?`;
 const CODE = `${SEG}(?:${DASH}${SEG})*`;
 /** The symbol must not continue with a letter, digit or "-letter". */
-const SYMBOL_END = `(?![\\p{L}\\p{N}&]|${DASH}[\\p{L}\\p{N}])`;
+const SYMBOL_END = `(?![${LETTER}${NUM}&]|${DASH}[${LETTER}${NUM}])`;
 
 function symbolPattern(gap: string): string {
   return (
@@ -237,23 +307,22 @@ const TYPE_WORDS: readonly DocType[] = [...DOC_TYPES].sort((a, b) => b.length - 
 
 const TYPE_WORD_RE = TYPE_WORDS.map((t) => t.split(' ').map(ci).join(WS)).join('|');
 
-// Built on first use: two large Unicode patterns cost milliseconds to build, and a run whose
-// result is cached never scans for citations (docs/engine.md).
+// Built on first use: a run whose result is cached never scans for citations (docs/engine.md).
 let typedRe: RegExp | undefined;
 let bareRe: RegExp | undefined;
 
 const TYPED_RE = (): RegExp =>
   (typedRe ??= new RegExp(
-    `(?<![\\p{L}\\p{N}])(?<word>${TYPE_WORD_RE})${WS}(?:(?<so>${ci('số')})${HS}:?${HS})?` +
+    `(?<![${LETTER}${NUM}])(?<word>${TYPE_WORD_RE})${WS}(?:(?<so>${ci('số')})${HS}:?${HS})?` +
       symbolPattern(HS) +
       DATE,
-    'gu',
+    'gd',
   ));
 
 const BARE_RE = (): RegExp =>
   (bareRe ??= new RegExp(
-    `(?<![\\p{L}\\p{N}\\/&_]|${DASH})(?<!\\d[.,])` + symbolPattern('') + DATE,
-    'gu',
+    `(?<![${LETTER}${NUM}\\/&_]|${DASH})(?<!\\d[.,])` + symbolPattern('') + DATE,
+    'gd',
   ));
 
 // ---------------------------------------------------------------------------------------
@@ -324,8 +393,7 @@ interface Found {
   end: number;
 }
 
-function build(m: RegExpExecArray, typed: boolean): Found | undefined {
-  const g = m.groups ?? {};
+function build(m: RegExpExecArray, g: Record<string, string | undefined>, typed: boolean): Found | undefined {
   let number: string;
   let typeCode: string;
   let issuerCode: string;
@@ -385,13 +453,32 @@ function build(m: RegExpExecArray, typed: boolean): Found | undefined {
   return { citation, start: m.index, end: m.index + m[0].length };
 }
 
-function scan(re: RegExp, text: string, typed: boolean): Found[] {
+/** The named groups of a match on the shadow, read from the real text. */
+function groupsIn(m: RegExpExecArray, text: string): Record<string, string | undefined> {
+  const groups: Record<string, string | undefined> = {};
+  for (const [name, span] of Object.entries(m.indices?.groups ?? {})) groups[name] = span ? text.slice(span[0], span[1]) : undefined;
+  return groups;
+}
+
+function scan(re: RegExp, text: string, shadow: string, typed: boolean): Found[] {
   const out: Found[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const f = build(m, typed);
+  for (let m = re.exec(shadow); m !== null; m = re.exec(shadow)) {
+    const f = build(m, groupsIn(m, text), typed);
     if (f !== undefined) out.push(f);
     if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+/** The bare matches that overlap no typed one; both lists in text order, walked once. */
+function withoutOverlaps(bare: Found[], typed: Found[]): Found[] {
+  const out: Found[] = [];
+  let t = 0;
+  for (const b of bare) {
+    while (t < typed.length && typed[t]!.end <= b.start) t++;
+    if (t < typed.length && typed[t]!.start < b.end) continue;
+    out.push(b);
   }
   return out;
 }
@@ -409,10 +496,9 @@ export function findCitations(text: string): Citation[] {
   // none, and are not scanned with the two large patterns at all (BENCHMARKS.md).
   if (!text.includes('/')) return [];
   const norm = normalise(text);
-  const typed = scan(TYPED_RE(), norm.text, true);
-  const bare = scan(BARE_RE(), norm.text, false).filter(
-    (b) => !typed.some((t) => b.start < t.end && t.start < b.end),
-  );
+  const shadow = shadowOf(norm.text);
+  const typed = scan(TYPED_RE(), norm.text, shadow, true);
+  const bare = withoutOverlaps(scan(BARE_RE(), norm.text, shadow, false), typed);
   return [...typed, ...bare]
     .sort((a, b) => a.start - b.start)
     .map((f) => {

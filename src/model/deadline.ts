@@ -25,7 +25,20 @@ function fold(s: string): string {
   return s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 }
 
+/** Parsed deadlines by their text: a plan of 10.000 tasks writes a few dozen different ones. */
+const parsedDeadlines = new Map<string, Readonly<Deadline>>();
+const MAX_REMEMBERED = 10_000;
+
 export function parseDeadline(raw: string): Deadline {
+  let d = parsedDeadlines.get(raw);
+  if (d === undefined) {
+    d = Object.freeze(parseDeadlineText(raw));
+    if (parsedDeadlines.size < MAX_REMEMBERED) parsedDeadlines.set(raw, d);
+  }
+  return d;
+}
+
+function parseDeadlineText(raw: string): Deadline {
   const text = raw.normalize('NFC').trim();
   const f = fold(text);
   if (f === 'thường xuyên') return { kind: 'ongoing', text };

@@ -63,7 +63,12 @@ export function wrapText(s: string, width: number): string[] {
   return lines;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: building a grapheme segmenter loads ICU's break rules, which cost
+// every run 15-30 ms at start-up when it was made here (BENCHMARKS.md).
+let segmenter: Intl.Segmenter | undefined;
+
+/** Text where every UTF-16 unit is a grapheme: printable ASCII and precomposed Latin (NFC Vietnamese), no combining marks. */
+const ONE_UNIT_GRAPHEMES = /^[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff]*$/;
 
 /** A user-perceived character (a grapheme cluster) and where it starts, in UTF-16 units. */
 export interface Grapheme {
@@ -73,6 +78,8 @@ export interface Grapheme {
 
 /** Split into graphemes: "ế" written as e + U+0302 + U+0301 (NFD) is one, as the eye sees it. */
 export function graphemes(s: string): Grapheme[] {
+  if (ONE_UNIT_GRAPHEMES.test(s)) return Array.from(s, (text, index) => ({ text, index }));
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return [...segmenter.segment(s)].map((g) => ({ text: g.segment, index: g.index }));
 }
 

@@ -20,7 +20,7 @@ declare const require: NodeJS.Require | undefined;
 let jsYaml: typeof JsYaml | undefined;
 
 /** js-yaml, started on first use as yaml/lib.ts starts the yaml package: a cached run needs neither. */
-function jsYamlLib(): typeof JsYaml {
+export function jsYamlLib(): typeof JsYaml {
   jsYaml ??= (typeof require === 'function' ? require('js-yaml') : createRequire(import.meta.url)('js-yaml')) as typeof JsYaml;
   return jsYaml;
 }
@@ -35,8 +35,13 @@ const NOT_PLAIN = /(^|[\s[{,])[&*!][^\s,\]}]|\t|^%|^[ ]*\? |^[ ]*<<[ ]*:|\u0000|
 
 export type FastResult = { data: unknown } | { tooDeep: { line: number; column: number } } | undefined;
 
+/** Whether nothing in the text could make js-yaml and the yaml package read it differently. */
+export function isPlainText(text: string): boolean {
+  return !NOT_PLAIN.test(text);
+}
+
 export function fastParse(text: string, maxDepth: number): FastResult {
-  const plain = !NOT_PLAIN.test(text);
+  const plain = isPlainText(text);
   try {
     const { load, CORE_SCHEMA } = jsYamlLib();
     const data = load(text, { schema: CORE_SCHEMA, json: false, maxDepth: maxDepth + 1 });

@@ -6,7 +6,8 @@
 import type { Document, Node as YamlNode, Pair, Alias, YAMLMap, YAMLSeq, Scalar } from 'yaml';
 import { makeDiagnostic, type Code, type Diagnostic, type ParamsOf, type Position } from '../diagnostics/diagnostic.js';
 import { yamlLib } from './lib.js';
-import { fastParse } from './fast.js';
+import { fastParse, isPlainText } from './fast.js';
+import { spanTree, type Span } from './spans.js';
 
 // The yaml package is loaded on first use (see lib.ts); these guards defer to it.
 const isMap = (n: unknown): n is YAMLMap => yamlLib().isMap(n);
@@ -28,6 +29,11 @@ export interface SourceFile {
   doc?: Document.Parsed;
   /** Offsets of line starts, built on first use. */
   lineStarts?: number[];
+  /**
+   * Where each value stands, from js-yaml's events (yaml/spans.ts), for a plain file
+   * without a syntax tree; built on first use, null when the file is not plain.
+   */
+  spans?: Span | null;
   /** Plain data (YAML 1.2 core schema), or undefined when the YAML itself is broken. */
   data: unknown;
   /** YAML-level problems: syntax, duplicate keys, aliases, several documents. */
@@ -96,11 +102,13 @@ function tooManyNodes(path: string, text: string): SourceFile {
 
 /** Lines plus commas: a YAML text holds at most a few nodes for each. */
 function roughNodeCount(text: string): number {
-  let n = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 44) n++;
-  }
+  // indexOf rather than a loop over every character: a cold run interprets such a loop.
+  return 1 + occurrences(text, '\n') + occurrences(text, ',');
+}
+
+function occurrences(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
   return n;
 }
 
@@ -393,17 +401,78 @@ function keyString(k: unknown): string | undefined {
   return k === null || k === undefined ? undefined : String(k);
 }
 
+export interface SpanLocated {
+  /** The value's span at the path. */
+  node?: Span;
+  /** The key's span, when the last step was a map key. */
+  key?: Span;
+  /** How many path segments resolved; less than path.length when the path ran out. */
+  depth: number;
+}
+
+/** The spans of a plain file read on the fast path; undefined when the syntax tree must answer. */
+function spansOf(src: SourceFile): Span | undefined {
+  if (src.doc) return undefined;
+  if (src.spans === undefined) src.spans = isPlainText(src.text) ? (spanTree(src.text) ?? null) : null;
+  return src.spans ?? undefined;
+}
+
+/** A yaml node's range as a span. */
+function nodeSpan(node: YamlNode | undefined): Span | undefined {
+  if (!node?.range) return undefined;
+  const kind = isMap(node) ? 'map' : isSeq(node) ? 'seq' : 'scalar';
+  const style = kind === 'scalar' ? ((node as Scalar).type as Span['style']) : undefined;
+  return { kind, start: node.range[0], end: node.range[1], ...(style ? { style } : {}) };
+}
+
+/**
+ * Where the value at `path` stands: from js-yaml's events for a plain file (the yaml
+ * package is not loaded), else from the yaml package's syntax tree, aliases followed.
+ */
+export function locateSpan(src: SourceFile, path: readonly PathSegment[]): SpanLocated {
+  const tree = spansOf(src);
+  if (!tree) {
+    const loc = locate(src, path);
+    return { node: nodeSpan(loc.node), key: nodeSpan(loc.key), depth: loc.depth };
+  }
+  let node: Span | undefined = tree;
+  let key: Span | undefined;
+  let depth = 0;
+  for (const seg of path) {
+    if (node?.pairs) {
+      const pair = node.pairs.get(String(seg));
+      if (!pair) break;
+      key = pair.key;
+      node = pair.value;
+    } else if (node?.items) {
+      const item: Span | undefined = node.items[typeof seg === 'number' ? seg : Number(seg)];
+      if (!item) break;
+      key = undefined;
+      node = item;
+    } else break;
+    depth++;
+  }
+  return { node, key, depth };
+}
+
+export function spanPosition(src: SourceFile, span: Span | undefined): Position {
+  if (!span) return { line: 1, column: 1 };
+  const start = offsetPosition(src, span.start);
+  const end = offsetPosition(src, span.end);
+  return { ...start, endLine: end.line, endColumn: end.column };
+}
+
 /** Where to point for a value at `path`; `onKey` points at its key instead (unknown/missing keys). */
 export function positionOf(src: SourceFile, path: readonly PathSegment[], onKey = false): Position {
-  const loc = locate(src, path);
-  if (onKey && loc.key && loc.depth === path.length) return nodePosition(src, loc.key);
-  return nodePosition(src, loc.node);
+  const loc = locateSpan(src, path);
+  if (onKey && loc.key && loc.depth === path.length) return spanPosition(src, loc.key);
+  return spanPosition(src, loc.node);
 }
 
 /** Position of a key inside the map at `path` (for an unknown property). */
 export function positionOfKey(src: SourceFile, path: readonly PathSegment[], key: string): Position {
-  const loc = locate(src, [...path, key]);
-  if (loc.depth === path.length + 1 && loc.key) return nodePosition(src, loc.key);
+  const loc = locateSpan(src, [...path, key]);
+  if (loc.depth === path.length + 1 && loc.key) return spanPosition(src, loc.key);
   return positionOf(src, path, true);
 }
 

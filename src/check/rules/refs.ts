@@ -43,7 +43,7 @@ import {
 } from '../../model/citation.js';
 import { isoDate, isValidIsoDate, type IsoDate } from '../../model/dates.js';
 import type { CitedDocument, PlanFile, ReferencesFile } from '../../model/plan.js';
-import { isScalar, locate, offsetPosition, positionOf, type PathSegment, type SourceFile } from '../../yaml/source.js';
+import { locateSpan, offsetPosition, positionOf, type PathSegment, type SourceFile } from '../../yaml/source.js';
 
 /** The files whose text is searched for citations, in the order their places are listed. */
 export const CITING_FILES = ['plan', 'tasks', 'indicators', 'budget'] as const;
@@ -60,14 +60,14 @@ export const CITING_FILES = ['plan', 'tasks', 'indicators', 'budget'] as const;
  * file), the node's start is returned.
  */
 export function positionInString(src: SourceFile, path: readonly PathSegment[], value: string, offset: number, length: number): Position {
-  const { node } = locate(src, path);
-  if (!isScalar(node) || !node.range) return positionOf(src, path);
-  const [start, valueEnd] = node.range;
+  const { node } = locateSpan(src, path);
+  if (node?.kind !== 'scalar') return positionOf(src, path);
+  const { start, end: valueEnd } = node;
   const raw = src.text.slice(start, valueEnd);
   let at: number | undefined;
   if (!raw.includes('\n')) {
-    if (node.type === 'PLAIN' && raw === value) at = start + offset;
-    else if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && raw.slice(1, -1) === value) at = start + 1 + offset;
+    if (node.style === 'PLAIN' && raw === value) at = start + offset;
+    else if ((node.style === 'QUOTE_DOUBLE' || node.style === 'QUOTE_SINGLE') && raw.slice(1, -1) === value) at = start + 1 + offset;
   }
   if (at === undefined && length > 0) {
     const needle = value.slice(offset, offset + length);
@@ -273,18 +273,78 @@ export type Likeness = 'one-digit' | 'swapped' | 'subject';
  * citation.
  */
 export function likelyIntended(place: CitationPlace, registry: readonly RegistryEntry[]): { entry: RegistryEntry; likeness: Likeness } | undefined {
-  for (const entry of registry) {
-    if (!entry.citation) continue;
-    const s = similarCitation(place.citation, entry.citation);
-    if (s) return { entry, likeness: s };
+  // Only an entry of the same codes whose number is one digit off or has two digits
+  // swapped can match: its numbers are looked up, not compared with every entry (a plan
+  // citing thousands of documents of one issuer stays linear). The first in registry order wins.
+  const index = sameNumbers(registry);
+  const codes = codesKey(place.citation);
+  let best: { entry: RegistryEntry; likeness: Likeness } | undefined;
+  for (const n of numberVariants(place.citation.number)) {
+    for (const entry of index.get(`${codes}|${n}`) ?? []) {
+      const s = similarCitation(place.citation, entry.citation!);
+      if (s && (!best || entry.index < best.entry.index)) best = { entry, likeness: s };
+    }
   }
+  if (best) return best;
+  const subjects = subjectEntries(registry);
+  if (subjects.length === 0) return undefined;
   const context = normaliseSubject(place.context);
-  for (const entry of registry) {
-    const subject = entry.document.subject ? normaliseSubject(entry.document.subject) : '';
-    if (!entry.citation || subject.split(' ').length < 3) continue;
+  for (const { entry, subject } of subjects) {
     if (sameType(place.citation.type, entry.document.type) && context.includes(subject)) return { entry, likeness: 'subject' };
   }
   return undefined;
+}
+
+const subjectLists = new WeakMap<readonly RegistryEntry[], { entry: RegistryEntry; subject: string }[]>();
+
+/** The readable entries with a subject of three words or more, normalised once per registry. */
+function subjectEntries(registry: readonly RegistryEntry[]): { entry: RegistryEntry; subject: string }[] {
+  let list = subjectLists.get(registry);
+  if (!list) {
+    list = [];
+    for (const entry of registry) {
+      const subject = entry.document.subject ? normaliseSubject(entry.document.subject) : '';
+      if (entry.citation && subject.split(' ').length >= 3) list.push({ entry, subject });
+    }
+    subjectLists.set(registry, list);
+  }
+  return list;
+}
+
+/** The codes similarCitation compares, folded as it folds them. */
+function codesKey(c: Citation): string {
+  const fold = (x: string): string => x.replace(/D/g, 'Đ');
+  return `${fold(c.typeCode)}|${fold(c.issuerCode)}`;
+}
+
+/** The numbers one digit off `n`, and those with two adjacent digits swapped (similarNumber). */
+function numberVariants(n: string): string[] {
+  if (!/^\d+$/.test(n)) return [];
+  const out: string[] = [];
+  for (let i = 0; i < n.length; i++) {
+    for (const d of '0123456789') if (d !== n[i]) out.push(n.slice(0, i) + d + n.slice(i + 1));
+    if (i + 1 < n.length && n[i] !== n[i + 1]) out.push(n.slice(0, i) + n[i + 1] + n[i] + n.slice(i + 2));
+  }
+  return out;
+}
+
+const numberIndexes = new WeakMap<readonly RegistryEntry[], Map<string, RegistryEntry[]>>();
+
+/** The readable entries of a registry by type code, issuer and number. */
+function sameNumbers(registry: readonly RegistryEntry[]): Map<string, RegistryEntry[]> {
+  let index = numberIndexes.get(registry);
+  if (!index) {
+    index = new Map();
+    for (const e of registry) {
+      if (!e.citation) continue;
+      const k = `${codesKey(e.citation)}|${e.citation.number}`;
+      const list = index.get(k);
+      if (list) list.push(e);
+      else index.set(k, [e]);
+    }
+    numberIndexes.set(registry, index);
+  }
+  return index;
 }
 
 export interface RefsAnalysis {
@@ -325,8 +385,16 @@ function analyzeRefsOnce(docs: PlanDocs): RefsAnalysis {
 }
 
 /** Where the text first cites a registered document, else where the registry lists it. */
+const firstPlaces = new WeakMap<readonly CitationPlace[], Map<string, CitationPlace>>();
+
 export function whereCited(entry: RegistryEntry, places: readonly CitationPlace[]): string {
-  const first = places.find((p) => p.key === entry.key);
+  let byKey = firstPlaces.get(places);
+  if (!byKey) {
+    byKey = new Map();
+    for (const p of places) if (!byKey.has(p.key)) byKey.set(p.key, p);
+    firstPlaces.set(places, byKey);
+  }
+  const first = entry.key === undefined ? undefined : byKey.get(entry.key);
   return placeLabel(first?.file ?? entry.file, first?.position ?? entry.position);
 }
 

@@ -7,7 +7,7 @@ import type { RuleReporter } from '../context.js';
 import type { SourceFile, PathSegment } from '../../yaml/source.js';
 import { BIDI_RE, CONTROL_RE, INVISIBLE_RE, SUSPECT_RE, codePoint } from '../../model/text.js';
 import { isValidIsoDate } from '../../model/dates.js';
-import { locate } from '../../yaml/source.js';
+import { locateSpan } from '../../yaml/source.js';
 
 const DATE_KEYS = new Set(['date', 'asOf', 'completed', 'due']);
 
@@ -47,9 +47,9 @@ const PLAIN_FIGURE_RE = /^(?:0|[1-9][0-9]*)$/;
 /** The figure at `path` as written, when it is not written as plain digits; else undefined. */
 export function oddlyWritten(src: SourceFile, path: readonly PathSegment[]): string | undefined {
   if (!SUSPECT_FIGURE_RE.test(src.text)) return undefined;
-  const node = locate(src, path).node as { range?: [number, number, number] } | undefined;
-  if (!node?.range) return undefined;
-  const written = src.text.slice(node.range[0], node.range[1]).trim();
+  const node = locateSpan(src, path).node;
+  if (!node) return undefined;
+  const written = src.text.slice(node.start, node.end).trim();
   return PLAIN_FIGURE_RE.test(written) ? undefined : written;
 }
 
@@ -75,6 +75,14 @@ function checkUnsafe(v: string, src: SourceFile, path: readonly PathSegment[], r
   if (/\r(?!\n)/.test(v)) report.at(src, path, 'text/carriage-return', {});
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function checkDate(v: string, key: PathSegment, src: SourceFile, path: readonly PathSegment[], report: TextReporter): void {
+  if (typeof key === 'string' && DATE_KEYS.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isValidIsoDate(v)) {
+    report.at(src, path, 'date/invalid', { actual: v });
+  }
+}
+
 export function checkText(src: SourceFile, report: TextReporter): void {
   if (src.data === undefined) return;
   const path: PathSegment[] = [];
@@ -87,6 +95,12 @@ export function checkText(src: SourceFile, report: TextReporter): void {
   const visit = (holder: any, key: PathSegment, depth: number): void => {
     const v = holder[key];
     if (typeof v === 'string') {
+      // Printable ASCII (ids, statuses, dates: most strings of a large progress file) is NFC
+      // and holds no control, invisible or unsafe character: only the date check applies.
+      if (PRINTABLE_ASCII.test(v)) {
+        checkDate(v, key, src, path, report);
+        return;
+      }
       const nfc = v.normalize('NFC');
       if (nfc !== v) {
         if (!nfcReported) report.at(src, path, 'text/not-nfc', {});
@@ -103,9 +117,7 @@ export function checkText(src: SourceFile, report: TextReporter): void {
         if (bidi) report.at(src, path, 'text/bidi-char', { char: codePoint(bidi[0]) });
       }
       checkUnsafe(v, src, path, report);
-      if (typeof key === 'string' && DATE_KEYS.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isValidIsoDate(v)) {
-        report.at(src, path, 'date/invalid', { actual: v });
-      }
+      checkDate(v, key, src, path, report);
       return;
     }
     if (typeof v === 'number' && suspectNumbers && typeof key === 'string' && FIGURE_KEYS.has(key) && Number.isSafeInteger(v)) {
