@@ -106,5 +106,5 @@ const CASES: HostileCase[] = [
 ];
 
 describe('bounded work and plan files that are not plain files', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => runCase(c, cleanups));
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => runCase(c, cleanups, 'spawned'));
 });
