@@ -3,7 +3,7 @@
  * and progress files alike, located on the value itself.
  */
 import { describe, it, expect, afterAll } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkFolder, copyPlan, fixturePlan, where } from '../helpers.js';

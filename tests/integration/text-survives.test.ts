@@ -46,7 +46,7 @@ describe('characters no output survives are findings', () => {
 
 describe('fuzz: the text checks', () => {
   it('a noncharacter, an unpaired surrogate or a lone CR anywhere in a title is always a finding; clean text never is', async () => {
-    const fc = (await import('fast-check')).default;
+    const fc = (await import('../fc.js')).default;
     const dir = withTitle('"TITLE"');
     const file = path.join(dir, 'tasks.yaml');
     const template = readFileSync(file, 'utf8');
