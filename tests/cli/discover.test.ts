@@ -7,18 +7,18 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { spawnCli, tempDir } from '../helpers.js';
+import { runCli, tempDir } from '../helpers.js';
 import { discoverPlans, plansFolder } from '../../src/load/discover.js';
 
 let tmp: { dir: string; cleanup: () => void };
 let repo: string;
-beforeAll(() => {
+beforeAll(async () => {
   tmp = tempDir();
   repo = path.join(tmp.dir, 'kho');
   mkdirSync(repo);
   execFileSync('git', ['init', '-q'], { cwd: repo });
-  expect(spawnCli(['init', '.', '--year', '2023', '--package', 'https://mirror.invalid/cchc.tgz'], { cwd: repo }).code).toBe(0);
-  expect(spawnCli(['init', '.', '--year', '2024', '--package', 'https://mirror.invalid/cchc.tgz'], { cwd: repo }).code).toBe(0);
+  expect((await runCli(['init', '.', '--year', '2023', '--package', 'https://mirror.invalid/cchc.tgz'], { cwd: repo })).code).toBe(0);
+  expect((await runCli(['init', '.', '--year', '2024', '--package', 'https://mirror.invalid/cchc.tgz'], { cwd: repo })).code).toBe(0);
   mkdirSync(path.join(repo, 'plans', '2024', 'progress'));
 });
 afterAll(() => tmp.cleanup());
@@ -39,34 +39,34 @@ describe('discovery', () => {
     expect(discoverPlans(outside)).toBeUndefined();
   });
 
-  it.each(places)('every command finds the plans from %s', (where) => {
+  it.each(places)('every command finds the plans from %s', async (where) => {
     const cwd = path.join(repo, where);
-    const v = spawnCli(['validate'], { cwd });
+    const v = await runCli(['validate'], { cwd });
     expect(v.code, v.stderr).toBe(0);
     // Two plans from the root and plans/, one from inside a plan.
     expect(v.stderr).toMatch(where.startsWith('plans/') ? /1 kế hoạch/ : /2 kế hoạch/);
     for (const cmd of [['status'], ['budget'], ['refs'], ['status', '--json']]) {
-      const r = spawnCli(cmd, { cwd, env: { CCHC_TODAY: '2024-06-30' } });
+      const r = await runCli(cmd, { cwd, env: { CCHC_TODAY: '2024-06-30' } });
       expect(r.code, `${cmd.join(' ')} in ${where}: ${r.stderr}`).toBe(0);
     }
-    expect(JSON.parse(spawnCli(['status', '--json'], { cwd, env: { CCHC_TODAY: '2024-06-30' } }).stdout).plan.year).toBe(2024);
+    expect(JSON.parse((await runCli(['status', '--json'], { cwd, env: { CCHC_TODAY: '2024-06-30' } })).stdout).plan.year).toBe(2024);
     const out = path.join(tmp.dir, `${where.replace(/\//g, '_')}.xlsx`);
-    expect(spawnCli(['export', '-o', out], { cwd }).code).toBe(0);
+    expect((await runCli(['export', '-o', out], { cwd })).code).toBe(0);
     expect(existsSync(out)).toBe(true);
   });
 
-  it('cchc new run inside a plan folder puts the new year beside it, in plans/', () => {
-    const r = spawnCli(['new', '2025'], { cwd: path.join(repo, 'plans', '2024', 'progress') });
+  it('cchc new run inside a plan folder puts the new year beside it, in plans/', async () => {
+    const r = await runCli(['new', '2025'], { cwd: path.join(repo, 'plans', '2024', 'progress') });
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(path.join(repo, 'plans', '2025', 'plan.yaml'))).toBe(true);
     expect(existsSync(path.join(repo, 'plans', '2024', 'progress', 'plans'))).toBe(false);
   });
 
-  it('with no plan anywhere, every command is exit 2 and suggests cchc init', () => {
+  it('with no plan anywhere, every command is exit 2 and suggests cchc init', async () => {
     const empty = path.join(tmp.dir, 'trong');
     mkdirSync(path.join(empty, '.git'), { recursive: true });
     for (const cmd of [['validate'], ['status'], ['budget'], ['export']]) {
-      const r = spawnCli(cmd, { cwd: empty });
+      const r = await runCli(cmd, { cwd: empty });
       expect(r.code, cmd[0]).toBe(2);
       expect(r.stderr, cmd[0]).toContain('cchc init');
     }

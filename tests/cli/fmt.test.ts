@@ -7,7 +7,7 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { chmodSync, cpSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixturePlan, spawnCli, tempDir } from '../helpers.js';
+import { fixturePlan, runCli, tempDir } from '../helpers.js';
 import { makeChalk } from '../../src/render/style.js';
 import { diagnosticAsText } from '../../src/render/diagnostics.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -33,9 +33,9 @@ function nfdPlan(): { root: string; dir: string; files: string[]; original: Map<
 }
 
 describe('NFD input', () => {
-  it('one text/not-nfc warning per file, not one per string', () => {
+  it('one text/not-nfc warning per file, not one per string', async () => {
     const { root, files } = nfdPlan();
-    const r = spawnCli(['validate', '-f', 'json', 'plans/2023'], { cwd: root });
+    const r = await runCli(['validate', '-f', 'json', 'plans/2023'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     const nfc = (JSON.parse(r.stdout).diagnostics as Diagnostic[]).filter((d) => d.code === 'text/not-nfc');
     // Every file of the fixture has Vietnamese strings; each is named once.
@@ -43,50 +43,50 @@ describe('NFD input', () => {
     for (const d of nfc) expect(d.line).toBeGreaterThan(0);
   });
 
-  it('cchc fmt --nfc restores every file byte for byte: comments, quoting and order kept', () => {
+  it('cchc fmt --nfc restores every file byte for byte: comments, quoting and order kept', async () => {
     const { root, dir, files, original } = nfdPlan();
-    const check = spawnCli(['fmt', '--nfc', '--check', 'plans/2023'], { cwd: root });
+    const check = await runCli(['fmt', '--nfc', '--check', 'plans/2023'], { cwd: root });
     expect(check.code).toBe(1);
     expect(readFileSync(path.join(dir, 'tasks.yaml'), 'utf8')).not.toBe(original.get('tasks.yaml')!.toString('utf8'));
-    const r = spawnCli(['fmt', '--nfc', 'plans/2023'], { cwd: root });
+    const r = await runCli(['fmt', '--nfc', 'plans/2023'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('plans/2023/tasks.yaml');
     for (const f of files) expect(readFileSync(path.join(dir, f)).equals(original.get(f)!), f).toBe(true);
-    const v = spawnCli(['validate', '-f', 'json', 'plans/2023'], { cwd: root });
+    const v = await runCli(['validate', '-f', 'json', 'plans/2023'], { cwd: root });
     expect((JSON.parse(v.stdout).diagnostics as Diagnostic[]).filter((d) => d.code === 'text/not-nfc')).toEqual([]);
     // No temporary file left beside them.
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
-  it('a file already in NFC is not written at all; run from inside the plan it finds the plan', () => {
+  it('a file already in NFC is not written at all; run from inside the plan it finds the plan', async () => {
     const { dir, files } = nfdPlan();
-    expect(spawnCli(['fmt', '--nfc'], { cwd: dir }).code).toBe(0);
+    expect((await runCli(['fmt', '--nfc'], { cwd: dir })).code).toBe(0);
     const before = files.map((f) => statSync(path.join(dir, f)).mtimeMs);
-    const again = spawnCli(['fmt', '--nfc'], { cwd: path.join(dir, 'progress') });
+    const again = await runCli(['fmt', '--nfc'], { cwd: path.join(dir, 'progress') });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/Đã chuẩn hoá 0\/\d+ tệp/);
     expect(files.map((f) => statSync(path.join(dir, f)).mtimeMs)).toEqual(before);
-    expect(spawnCli(['fmt', '--nfc', '--check'], { cwd: dir }).code).toBe(0);
+    expect((await runCli(['fmt', '--nfc', '--check'], { cwd: dir })).code).toBe(0);
   });
 
-  it('keeps a BOM, CRLF line ends, comments in NFD, single and double quotes, and the file mode', () => {
+  it('keeps a BOM, CRLF line ends, comments in NFD, single and double quotes, and the file mode', async () => {
     const { root, dir } = nfdPlan();
     const units = path.join(dir, 'units.yaml');
     const nfcText = '\uFEFF' + readFileSync(units, 'utf8').normalize('NFC').replace(/\n/g, '\r\n') + "# ghi chú: 'Phòng' \"Tư pháp\"\r\nextra: 'Tiến độ'\r\n";
     writeFileSync(units, nfcText.normalize('NFD'));
     chmodSync(units, 0o640);
-    expect(spawnCli(['fmt', '--nfc', 'plans/2023/units.yaml'], { cwd: root }).code).toBe(0);
+    expect((await runCli(['fmt', '--nfc', 'plans/2023/units.yaml'], { cwd: root })).code).toBe(0);
     expect(readFileSync(units, 'utf8')).toBe(nfcText);
     expect(statSync(units).mode & 0o777).toBe(0o640);
   });
 
-  it('refuses what it must not rewrite: no --nfc, a link out of the folder', () => {
+  it('refuses what it must not rewrite: no --nfc, a link out of the folder', async () => {
     const { root, dir } = nfdPlan();
-    expect(spawnCli(['fmt', 'plans/2023'], { cwd: root }).code).toBe(2);
+    expect((await runCli(['fmt', 'plans/2023'], { cwd: root })).code).toBe(2);
     const outside = path.join(root, 'outside.yaml');
     writeFileSync(outside, 'x: Tie\u0302\u0301n\n');
     symlinkSync(outside, path.join(dir, 'references.yaml'));
-    const r = spawnCli(['fmt', '--nfc', 'plans/2023'], { cwd: root });
+    const r = await runCli(['fmt', '--nfc', 'plans/2023'], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('references.yaml');
     expect(readFileSync(outside, 'utf8')).toBe('x: Tie\u0302\u0301n\n');

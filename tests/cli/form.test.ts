@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fixturePlan, PLAN_2022, spawnCli, tempDir } from '../helpers.js';
+import { fixturePlan, PLAN_2022, runCli, tempDir } from '../helpers.js';
 
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -13,25 +13,25 @@ function out(): string {
 }
 
 describe('cchc form', () => {
-  it('takes --unit several times, by id or by name, before or after the plan', () => {
+  it('takes --unit several times, by id or by name, before or after the plan', async () => {
     const dir = out();
-    const r = spawnCli(['form', '--unit', 'kt', fixturePlan('status-ten'), '--unit', 'Phòng Lao động - Thương binh và Xã hội', '--as-of', '2024-06-30', '--out', dir]);
+    const r = await runCli(['form', '--unit', 'kt', fixturePlan('status-ten'), '--unit', 'Phòng Lao động - Thương binh và Xã hội', '--as-of', '2024-06-30', '--out', dir]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['kt.xlsx', 'ld.xlsx']);
     expect(r.stdout).toContain('30/06/2024');
   });
 
-  it('writes a form for every lead unit and the Văn phòng of the 2022 plan', () => {
+  it('writes a form for every lead unit and the Văn phòng of the 2022 plan', async () => {
     const dir = out();
-    expect(spawnCli(['form', PLAN_2022, '--period', '2022-Q1', '--out', dir]).code).toBe(0);
+    expect((await runCli(['form', PLAN_2022, '--period', '2022-Q1', '--out', dir])).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['cac-phong-don-vi-truc-thuoc.xlsx', 'cac-phong-don-vi.xlsx', 'ke-hoach-tai-chinh.xlsx', 'phong-nghiep-vu.xlsx', 'thanh-tra.xlsx', 'van-phong.xlsx']);
   });
 
-  it('refuses an unknown unit, a period of another year, and a missing --out (exit 2)', () => {
-    const r = spawnCli(['form', fixturePlan('status-ten'), '--unit', 'kx', '--out', out()]);
+  it('refuses an unknown unit, a period of another year, and a missing --out (exit 2)', async () => {
+    const r = await runCli(['form', fixturePlan('status-ten'), '--unit', 'kx', '--out', out()]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('có phải "kt"?');
-    expect(spawnCli(['form', fixturePlan('status-ten'), '--period', '2022-Q1', '--out', out()]).code).toBe(2);
-    expect(spawnCli(['form', fixturePlan('status-ten')]).code).toBe(2);
+    expect((await runCli(['form', fixturePlan('status-ten'), '--period', '2022-Q1', '--out', out()])).code).toBe(2);
+    expect((await runCli(['form', fixturePlan('status-ten')])).code).toBe(2);
   });
 });

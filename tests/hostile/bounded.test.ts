@@ -5,10 +5,11 @@
  * guard (run-case.ts); the 2-second budget is measured by `npm run bench` (BENCHMARKS.md).
  */
 import { describe, it, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { MAX_PROGRESS_FILES } from '../../src/load/plan-texts.js';
 import { SECRET, edit, replace, runCase, type HostileCase } from './run-case.js';
 
 const cleanups: Array<() => void> = [];
@@ -46,18 +47,22 @@ const CASES: HostileCase[] = [
     exit: 1, code: 'yaml/too-deep', at: 'plan/plan.yaml:',
   },
   {
-    name: '10,000 progress files',
+    name: 'one progress file more than the cap (2,000)',
     setup: (d) => {
-      const text = readFileSync(path.join(d, 'progress', '2023-q2.yaml'));
-      for (let i = 0; i < 10_000; i++) writeFileSync(path.join(d, 'progress', `p${i}.yaml`), text);
+      // Hard links: the folder holds MAX_PROGRESS_FILES + 1 names, written once.
+      const first = path.join(d, 'progress', 'p0.yaml');
+      copyFileSync(path.join(d, 'progress', '2023-q2.yaml'), first);
+      const have = readdirSync(path.join(d, 'progress')).length;
+      for (let i = 1; have + i <= MAX_PROGRESS_FILES + 1; i++) linkSync(first, path.join(d, 'progress', `p${i}.yaml`));
     },
     exit: 1, code: 'limit/plan-files', at: 'plan/progress',
   },
   {
     name: 'plan files of more than 64 MiB together',
     setup: (d) => {
-      const big = 'kind: Progress\n' + ('# ' + 'x'.repeat(1022) + '\n').repeat(15 * 1024);
-      for (let i = 0; i < 5; i++) writeFileSync(path.join(d, 'progress', `big-${i}.yaml`), big);
+      // Five names for one file of 15 MiB, each under the per-file cap; together over 64 MiB.
+      writeFileSync(path.join(d, 'progress', 'big-0.yaml'), 'kind: Progress\n' + ('# ' + 'x'.repeat(1022) + '\n').repeat(15 * 1024));
+      for (let i = 1; i < 5; i++) linkSync(path.join(d, 'progress', 'big-0.yaml'), path.join(d, 'progress', `big-${i}.yaml`));
     },
     exit: 1, code: 'limit/plan-size', at: 'plan/progress/big-4.yaml',
   },
@@ -106,5 +111,5 @@ const CASES: HostileCase[] = [
 ];
 
 describe('bounded work and plan files that are not plain files', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => runCase(c, cleanups));
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => runCase(c, cleanups, 'spawned'));
 });

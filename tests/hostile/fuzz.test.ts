@@ -3,7 +3,7 @@
  * Whatever the input, checking returns diagnostics from the catalogue and never throws.
  */
 import { describe, it, expect } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -74,7 +74,7 @@ describe('the loader and the checks never throw', () => {
         const src = parseSource('random.yaml', text);
         assertSound([...src.diagnostics, ...checkLoneFile(src)]);
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 
@@ -85,7 +85,7 @@ describe('the loader and the checks never throw', () => {
         if (diagnostic) expect(['file/encoding', 'file/utf16']).toContain(diagnostic.code);
         else assertSound(checkLoneFile(parseSource('bytes.yaml', text!)));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -96,7 +96,7 @@ describe('the loader and the checks never throw', () => {
         const result = checkPlan(docsWith(kind, mutate(base, ms)));
         assertSound(result.diagnostics);
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 
@@ -112,7 +112,7 @@ describe('the loader and the checks never throw', () => {
         if (typeof text !== 'string') return; // not representable as YAML: nothing to test
         assertSound(checkPlan(docsWith(kind, text)).diagnostics);
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 
@@ -129,7 +129,7 @@ describe('the loader and the checks never throw', () => {
       fc.property(fc.array(task, { maxLength: 8 }), (ts) => {
         assertSound(checkPlan(docsWith('tasks', stringify({ ...tasks, tasks: ts }))).diagnostics);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });

@@ -1,16 +1,18 @@
 /**
  * Shared by the hostile suites (hostile.test.ts, bounded.test.ts): hostile and broken
  * input, as CI will meet it: each case breaks a copy of the `mini`
- * fixture (or the path itself) in one way and runs the real CLI. Every case must end with
- * its exit code and diagnostic code, name the file (and the line and column where there
- * is one), print no stack trace and leave no file behind. Hang guard: the spawn is killed
- * after 20 s; the 2-second budget is measured by `npm run bench`, not asserted here.
+ * fixture (or the path itself) in one way and runs the CLI: in-process on the current
+ * source (runCli), or, where the size of the input is the point, the built CLI spawned with a
+ * 300 MB heap and a hang guard (killed after 20 s). Every case must end with its exit code
+ * and diagnostic code, name the file (and the line and column where there is one), print no
+ * stack trace and leave no file behind. The 2-second budget is measured by `npm run bench`,
+ * not asserted here.
  */
 import { expect } from 'vitest';
 import { chmodSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BIN, copyPlan, fixturePlan } from '../helpers.js';
+import { BIN, copyPlan, fixturePlan, runCli, type CliResult } from '../helpers.js';
 
 export interface HostileCase {
   name: string;
@@ -54,30 +56,39 @@ function listTree(dir: string): string[] {
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-/** Run one case through the built CLI (a 300 MB heap, a 20 s hang guard) and check its answer. */
-export function runCase(c: HostileCase, cleanups: Array<() => void>): void {
-  const { dir, cleanup } = copyPlan(fixturePlan('mini'), 'plan');
-  cleanups.push(cleanup);
-  const root = path.dirname(dir);
-  const args = c.setup(dir) ?? [dir];
-  const before = listTree(root);
-  const unprivileged = c.unprivileged && isRoot;
-  if (unprivileged) {
-    // Let "nobody" reach the copy; the test's point is the unreadable file itself.
-    chmodSync(root, 0o755);
-  }
-  // Memory guard: a heap of 300 MB (issue 12); the hang guard is the spawn's timeout.
+/** The built CLI, spawned with a 300 MB heap (issue 12) and a 20 s hang guard. */
+function spawnGuarded(args: string[], cwd: string, unprivileged: boolean): CliResult & { signal: NodeJS.Signals | null } {
   const r = spawnSync(process.execPath, ['--max-old-space-size=300', BIN, 'validate', ...args], {
-    cwd: root,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
     timeout: 20_000,
     maxBuffer: 64 * 1024 * 1024,
     ...(unprivileged ? { uid: 65534, gid: 65534 } : {}),
   });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+}
+
+/**
+ * Run one case and check its answer. `spawned`: through the built CLI under the memory and
+ * hang guards (bounded work); otherwise in-process. A case that must run as an unprivileged
+ * user is always spawned.
+ */
+export async function runCase(c: HostileCase, cleanups: Array<() => void>, how: 'in-process' | 'spawned' = 'in-process'): Promise<void> {
+  const { dir, cleanup } = copyPlan(fixturePlan('mini'), 'plan');
+  cleanups.push(cleanup);
+  const root = path.dirname(dir);
+  const args = c.setup(dir) ?? [dir];
+  const before = listTree(root);
+  const unprivileged = Boolean(c.unprivileged && isRoot);
+  if (unprivileged) {
+    // Let "nobody" reach the copy; the test's point is the unreadable file itself.
+    chmodSync(root, 0o755);
+  }
+  const r = how === 'spawned' || unprivileged ? spawnGuarded(args, root, unprivileged) : { ...(await runCli(['validate', ...args], { cwd: root })), signal: null };
   const out = r.stdout + r.stderr;
   expect(r.signal, 'killed by the hang guard').toBeNull();
-  expect({ exit: r.status, code: out.includes(` ${c.code}:`) }).toEqual({ exit: c.exit, code: true });
+  expect({ exit: r.code, code: out.includes(` ${c.code}:`) }).toEqual({ exit: c.exit, code: true });
   // The finding names the file, and the line and column where the input has them.
   const lines = out.split('\n').filter((l) => l.includes(` ${c.code}:`));
   expect(lines.some((l) => l.startsWith(c.at))).toBe(true);

@@ -5,7 +5,7 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { copyPlan, fixturePlan, spawnCli } from '../helpers.js';
+import { copyPlan, fixturePlan, runCli } from '../helpers.js';
 import { escapeControls } from '../../src/render/escape.js';
 
 const c = copyPlan(fixturePlan('mini'));
@@ -16,9 +16,9 @@ appendFileSync(path.join(c.dir, 'units.yaml'), 'x\u001b]0;pwned\u0007\u001b[2J: 
 const RAW = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 describe('control characters in messages', () => {
-  it('are escaped in text, GitHub annotations and SARIF', () => {
+  it('are escaped in text, GitHub annotations and SARIF', async () => {
     for (const format of ['text', 'github', 'sarif']) {
-      const r = spawnCli(['validate', c.dir, ...(format === 'text' ? [] : ['-f', format])]);
+      const r = await runCli(['validate', c.dir, ...(format === 'text' ? [] : ['-f', format])]);
       expect(r.code, format).toBe(1);
       const raw = r.stdout + r.stderr;
       expect(raw, format).not.toMatch(RAW);

@@ -3,10 +3,10 @@
  * and progress files alike, located on the value itself.
  */
 import { describe, it, expect, afterAll } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkFolder, copyPlan, fixturePlan, where } from '../helpers.js';
+import { checkFolder, copyPlan, fixturePlan, runCli, where } from '../helpers.js';
 
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -73,9 +73,8 @@ describe('figures as written', () => {
 
 describe('the hint names the figure as the clerk meant it', () => {
   it('rate: 500.000 → money/not-integer on the rate, "viết … 500000"', async () => {
-    const { spawnCli } = await import('../helpers.js');
     const dir = edited('budget.yaml', '    rate: 4500000', '    rate: 500.000');
-    const r = spawnCli(['validate', dir]);
+    const r = await runCli(['validate', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/budget\.yaml:11:11: lỗi money\/not-integer/);
     expect(r.stdout + r.stderr).toMatch(/gợi ý: .*không dấu phân cách: 500000\./);

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import { checkFolder, copyPlan, fixturePlan, spawnCli, where } from '../helpers.js';
+import { checkFolder, copyPlan, fixturePlan, runCli, where } from '../helpers.js';
 import { computeStatus } from '../../src/report/status.js';
 import { statusAsText } from '../../src/render/status-text.js';
 import { statusAsJson } from '../../src/render/status-json.js';
@@ -55,14 +55,14 @@ describe('free-text deadlines', () => {
     expect(r.unresolvedDeadlines).toEqual([]);
   });
 
-  it('that name no date get a located warning naming the task and suggesting due:', () => {
+  it('that name no date get a located warning naming the task and suggesting due:', async () => {
     const dir = mini((d) => replaceIn(path.join(d, 'tasks.yaml'), 'deadline: Cả năm', 'deadline: Khi có hướng dẫn của tỉnh'));
-    const r = spawnCli(['status', dir, '--as-of', '2023-06-30']);
+    const r = await runCli(['status', dir, '--as-of', '2023-06-30']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/tasks\.yaml:42:15: cảnh báo task\/deadline-unresolved: Nhiệm vụ 5: thời hạn "Khi có hướng dẫn của tỉnh"/);
     expect(r.stderr).toContain('due:');
     // With due: the warning goes.
     replaceIn(path.join(dir, 'tasks.yaml'), 'deadline: Khi có hướng dẫn của tỉnh', 'deadline: Khi có hướng dẫn của tỉnh\n    due: 2023-09-30');
-    expect(spawnCli(['status', dir, '--as-of', '2023-06-30']).stderr).not.toContain('deadline-unresolved');
+    expect((await runCli(['status', dir, '--as-of', '2023-06-30'])).stderr).not.toContain('deadline-unresolved');
   });
 });

@@ -1,6 +1,6 @@
 /** The neutral sheet model's helpers: references, sheet names, column fitting, row heights. */
 import { describe, it, expect } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import {
   SheetBuilder,
   cellRef,

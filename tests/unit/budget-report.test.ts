@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import { Chalk } from 'chalk';
 import { computeBudgetReport, budgetReportAsJson, failedChecks, type BudgetCheck, type BudgetReport } from '../../src/report/budget.js';
 import { budgetAsText, checkText } from '../../src/render/budget-text.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import { describe, expect, it } from 'vitest';
 import {
   DOC_TYPES,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import { parseDeadline, resolveDeadline, isOpenEnded, deadlineYear } from '../../src/model/deadline.js';
 import { daysInMonth } from '../../src/model/dates.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import type { Plan, Task } from '../../src/model/plan.js';
 import {
   diffPlans,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import {
   readAmount, readNumber, readPercent, readDate, readStatus, readAssessment, readEvidence, serialToIso, problemMessage,
 } from '../../src/input/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import type { BudgetLine } from '../../src/model/plan.js';
 import { analyzeBudget } from '../../src/model/budget.js';
 import { moneyToWords } from '../../src/model/money-words.js';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import { percentFraction, percentOf, roundPercent } from '../../src/model/percent.js';
 import { ratioPercent } from '../../src/model/money.js';
 import { formatPercent } from '../../src/i18n/format.js';

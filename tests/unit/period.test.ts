@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import { parsePeriod } from '../../src/model/period.js';
 import { isoDate, parseIsoDate, daysInMonth } from '../../src/model/dates.js';
 import { formatPeriod } from '../../src/i18n/format.js';

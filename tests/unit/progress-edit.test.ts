@@ -1,6 +1,6 @@
 /** Editing progress files in place (src/edit): the clerk's file keeps everything not changed. */
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';

@@ -1,6 +1,6 @@
 /** The "Căn cứ" order: the level of the issuer, Party first, then the legal hierarchy of types, then dates. */
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import { compareLegalOrder, issuerLevel, TYPE_ORDER, type OrderKey } from '../../src/report/refs.js';
 import { DOC_TYPES, findCitations } from '../../src/model/citation.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import { DEFAULT_FRAME, parseScoringFrame, scoreCompletion, bandOf, type ScoringFrame } from '../../src/report/scoring.js';
 import defaultData from '../../src/report/scoring-default.json' with { type: 'json' };
 import { frameAsText } from '../../src/render/status-text.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import type { Plan, Task, ProgressRecord, Indicator, BudgetLine } from '../../src/model/plan.js';
 import { computeStatus, defaultAsOf, resolveAsOf, findUnit, isAchieved, rollupTasks, type StatusOptions } from '../../src/report/status.js';
 import { parsePeriod } from '../../src/model/period.js';

@@ -6,7 +6,7 @@
  * exact parser (docs/engine.md).
  */
 import { describe, it, expect } from 'vitest';
-import fc from 'fast-check';
+import fc from '../fc.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -85,6 +85,7 @@ describe('the fast YAML path', () => {
   });
 
   it('agrees with the exact path on random data written as YAML in many styles', () => {
+    const RUNS = 250;
     const value = fc.anything({
       maxDepth: 4,
       key: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('no', 'yes', 'null', '1', '2022-01-01', '__proto__', 'constructor', 'true')),
@@ -109,10 +110,10 @@ describe('the fast YAML path', () => {
         }
         if (typeof text === 'string' && agree(text)) taken++;
       }),
-      { numRuns: 600 },
+      { numRuns: RUNS },
     );
-    // The fast path must actually be exercised, not refused every time.
-    expect(taken).toBeGreaterThan(300);
+    // The fast path must actually be exercised, not refused every time: in most runs.
+    expect(taken).toBeGreaterThan(RUNS / 2);
   });
 
   it('agrees with the exact path on mutated plan files', () => {
@@ -127,7 +128,7 @@ describe('the fast YAML path', () => {
         }
         agree(t);
       }),
-      { numRuns: 600 },
+      { numRuns: 250 },
     );
   });
 });

@@ -21,6 +21,14 @@ function pageText(pdf: string, page: number): string {
   return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
+/**
+ * A page's text in reading order, one column after the other (pdftotext without -layout):
+ * the two header columns do not interleave, whatever their widths and line breaks.
+ */
+function columnText(pdf: string, page: number): string {
+  return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
 describe('LibreOffice opens and prints both documents', () => {
   it('converts doc and report, for two plans, to PDF with pages', () => {
     const { dir, cleanup } = tempDir();
@@ -56,7 +64,11 @@ describe('LibreOffice opens and prints both documents', () => {
       expect(sizes[0]!.h).toBeGreaterThan(sizes[0]!.w);
       expect(sizes.at(-1)!.w).toBeGreaterThan(sizes.at(-1)!.h);
       expect(Math.round(sizes[0]!.w / 2.8346)).toBe(210); // A4: 210 mm wide
-      expect(pageText(pdf(files.doc2022), 1)).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      // The header's two columns: the issuing body, and the national motto.
+      const header = columnText(pdf(files.doc2022), 1);
+      expect(header).toContain('UBND TỈNH BÌNH ĐỊNH');
+      expect(header).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(header).toContain('Độc lập - Tự do - Hạnh phúc');
       // Page numbers start on page 2.
       expect(pageText(pdf(files.doc2022), 2).trim()).toMatch(/^2 /);
 
