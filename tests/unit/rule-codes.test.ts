@@ -71,11 +71,16 @@ function readCases(): { name: string; c: Case }[] {
 }
 
 let tmp: string;
+const noCache = process.env.CCHC_NO_CACHE;
 beforeAll(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'cchc-codes-'));
   process.env.CCHC_NO_CACHE = '1';
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  if (noCache === undefined) delete process.env.CCHC_NO_CACHE;
+  else process.env.CCHC_NO_CACHE = noCache;
+});
 
 function editFiles(dir: string, c: Case): void {
   for (const r of c.replace ?? []) {
