@@ -127,7 +127,7 @@ function plainParams(d: Diagnostic, lang: Lang): Record<string, string | number>
   return out;
 }
 
-/** The documented JSON shape (README, "JSON output"). */
+/** The documented JSON shape (docs/commands.md, "cchc validate", JSON). */
 export function diagnosticAsJson(d: Diagnostic, lang: Lang) {
   return {
     code: d.code,

@@ -1,5 +1,5 @@
 /**
- * `cchc diff --format json`: the computed diff as plain JSON (README, "cchc diff", JSON
+ * `cchc diff --format json`: the computed diff as plain JSON (docs/commands.md, "cchc diff", JSON
  * fields). Money is whole đồng as a JSON number; an amount beyond 2^53 − 1, which no
  * budget reaches, is written as a string of digits so it stays exact. Values keep their
  * file form (ISO dates, `draft`/`issued`); `lang` only chooses the summary sentence.

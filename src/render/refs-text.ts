@@ -263,7 +263,7 @@ function placeAsJson(p: RefPlace) {
 }
 
 /**
- * The documented JSON shape of `cchc refs --json` (README, "cchc refs"). Dates are
+ * The documented JSON shape of `cchc refs --json` (docs/commands.md, "cchc refs"). Dates are
  * YYYY-MM-DD or null; `diagnostics` are the ref/* findings in the shape of
  * `cchc validate --format json`.
  */

@@ -1,5 +1,5 @@
 /**
- * `cchc status --json`: the computed report as it is, field for field (README, "cchc status
+ * `cchc status --json`: the computed report as it is, field for field (docs/commands.md, "cchc status
  * --json"). Money is bigint in the report; here it becomes a JSON number of whole đồng. The
  * schemas cap every amount at Number.MAX_SAFE_INTEGER, so that is exact; a sum beyond it
  * (only possible with thousands of lines each near the cap) is written as a decimal string

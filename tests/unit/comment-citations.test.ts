@@ -74,4 +74,15 @@ describe('comments cite files that exist', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('and the pages of docs/ name repository paths that exist', () => {
+    const pages = [...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f)), 'BENCHMARKS.md', 'README.md'];
+    const missing = pages.flatMap((page) =>
+      [...readFileSync(path.join(ROOT, page), 'utf8').matchAll(/`((?:src|tests|scripts|bench|schemas|bin)\/[\w./-]+)`/g)]
+        .map((m) => m[1]!)
+        .filter((p) => !existsSync(path.join(ROOT, p)))
+        .map((p) => `${page}: ${p}`),
+    );
+    expect(missing).toEqual([]);
+  });
 });
