@@ -37,10 +37,36 @@ export interface EditResult {
 }
 
 export function applyProgressChanges(text: string, changes: ProgressChanges, base: ProgressBase): EditResult {
-  const Y = yamlLib();
-  const doc = Y.parseDocument(text, { keepSourceTokens: false }) as Document;
-  const root = doc.contents as YAMLMap;
+  const doc = yamlLib().parseDocument(text, { keepSourceTokens: false }) as Document;
+  const ed = docEditor(doc);
   const changed: FieldChange[] = [];
+  for (const c of changes.tasks) {
+    const seed = base.tasks.get(c.task) ?? { task: c.task, status: 'not-started' };
+    const { map } = ed.record(ed.section('tasks'), 'task', c.task, (v) => Number(v), { ...seed, task: c.task });
+    applyTask(map, c, changed, ed.setIn, ed.deleteIn, doc);
+  }
+  const indRank = (v: unknown) => {
+    const i = base.indicatorOrder.indexOf(String(v));
+    return i < 0 ? base.indicatorOrder.length : i;
+  };
+  for (const c of changes.indicators) {
+    const seed = base.indicators.get(c.indicator) ?? { indicator: c.indicator };
+    const { map } = ed.record(ed.section('indicators'), 'indicator', c.indicator, indRank, { ...seed, indicator: c.indicator });
+    applyIndicator(map, c, changed, ed.setIn);
+  }
+  for (const c of changes.budget) {
+    const { map } = ed.record(ed.section('budget'), 'line', c.line, (v) => Number(v), { line: c.line, spent: base.budget.get(c.line)?.spent ?? 0 });
+    const r = ed.setIn(map, BUDGET_KEYS, 'spent', c.spent);
+    if (r.changed) changed.push({ section: 'budget', id: c.line, field: 'spent', before: r.before, after: c.spent });
+  }
+  const out = doc.toString({ lineWidth: 0 });
+  return { text: out, changed: out === text ? [] : changed };
+}
+
+/** The edits of one document: set or delete a key in place, find or add a section or a record in order. */
+function docEditor(doc: Document) {
+  const Y = yamlLib();
+  const root = doc.contents as YAMLMap;
   const scalar = (v: unknown): YamlNode => {
     const n = doc.createNode(v) as Scalar;
     // Words such as in-progress or khong-dat stay plain, as the files write them; text, dates
@@ -48,25 +74,25 @@ export function applyProgressChanges(text: string, changes: ProgressChanges, bas
     if (typeof v === 'string' && !(/^[a-z][a-z-]*$/.test(v) && !/^(true|false|null)$/.test(v))) n.type = 'QUOTE_DOUBLE';
     return n;
   };
+  const node = (value: unknown) => (Y.isMap(value) || Y.isSeq(value) ? value : scalar(value));
 
   /** Set key to value in map, keeping the node (and its quoting) when only the value changes. */
-  const setIn = (map: YAMLMap, order: readonly string[], key: string, value: unknown): { before: unknown; changed: boolean } => {
+  const setIn: SetIn = (map, order, key, value) => {
     const pair = map.items.find((p) => keyOf(p.key) === key);
-    if (pair) {
-      const cur = pair.value as YamlNode | null;
-      if (Y.isScalar(cur)) {
-        const before = cur.value;
-        if (before === value) return { before, changed: false };
-        cur.value = value;
-        return { before, changed: true };
-      }
-      const before = cur && 'toJSON' in cur ? (cur as { toJSON(): unknown }).toJSON() : cur;
-      pair.value = Y.isMap(value) || Y.isSeq(value) ? value : scalar(value);
+    if (!pair) {
+      insertOrdered(map, order, doc.createPair(key, node(value)));
+      return { before: undefined, changed: true };
+    }
+    const cur = pair.value as YamlNode | null;
+    if (Y.isScalar(cur)) {
+      const before = cur.value;
+      if (before === value) return { before, changed: false };
+      cur.value = value;
       return { before, changed: true };
     }
-    const node = Y.isMap(value) || Y.isSeq(value) ? value : scalar(value);
-    insertOrdered(map, order, doc.createPair(key, node));
-    return { before: undefined, changed: true };
+    const before = cur && 'toJSON' in cur ? (cur as { toJSON(): unknown }).toJSON() : cur;
+    pair.value = node(value);
+    return { before, changed: true };
   };
   const deleteIn = (map: YAMLMap, key: string): unknown => {
     const i = map.items.findIndex((p) => keyOf(p.key) === key);
@@ -104,31 +130,7 @@ export function applyProgressChanges(text: string, changes: ProgressChanges, bas
     }
     return { map, created: true };
   };
-
-  for (const c of changes.tasks) {
-    const seq = section('tasks');
-    const seed = base.tasks.get(c.task) ?? { task: c.task, status: 'not-started' };
-    const { map } = record(seq, 'task', c.task, (v) => Number(v), { ...seed, task: c.task });
-    applyTask(map, c, changed, setIn, deleteIn, doc);
-  }
-  const indRank = (v: unknown) => {
-    const i = base.indicatorOrder.indexOf(String(v));
-    return i < 0 ? base.indicatorOrder.length : i;
-  };
-  for (const c of changes.indicators) {
-    const seq = section('indicators');
-    const seed = base.indicators.get(c.indicator) ?? { indicator: c.indicator };
-    const { map } = record(seq, 'indicator', c.indicator, indRank, { ...seed, indicator: c.indicator });
-    applyIndicator(map, c, changed, setIn);
-  }
-  for (const c of changes.budget) {
-    const seq = section('budget');
-    const { map } = record(seq, 'line', c.line, (v) => Number(v), { line: c.line, spent: base.budget.get(c.line)?.spent ?? 0 });
-    const r = setIn(map, BUDGET_KEYS, 'spent', c.spent);
-    if (r.changed) changed.push({ section: 'budget', id: c.line, field: 'spent', before: r.before, after: c.spent });
-  }
-  const out = doc.toString({ lineWidth: 0 });
-  return { text: out, changed: out === text ? [] : changed };
+  return { setIn, deleteIn, section, record };
 }
 
 type SetIn = (map: YAMLMap, order: readonly string[], key: string, value: unknown) => { before: unknown; changed: boolean };
