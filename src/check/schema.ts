@@ -57,21 +57,31 @@ export function pointerToPath(pointer: string): PathSegment[] {
     .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
 }
 
-function schemaAt(kind: FileKind, schemaPath: string): any {
-  let node: any = SCHEMAS[kind];
+/** A node of a JSON Schema, as far as the messages read it. */
+interface SchemaNode {
+  $ref?: unknown;
+  properties?: Record<string, unknown>;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  maximum?: number;
+  exclusiveMaximum?: number;
+  [key: string]: unknown;
+}
+
+function schemaAt(kind: FileKind, schemaPath: string): SchemaNode | undefined {
+  let node = SCHEMAS[kind] as SchemaNode | undefined;
   for (const seg of pointerToPath(schemaPath.replace(/^#/, ''))) {
-    node = node?.[seg];
+    node = node?.[seg] as SchemaNode | undefined;
     if (node && typeof node.$ref === 'string' && node.$ref.startsWith('#/')) {
-      const ref = node.$ref;
-      node = { ...schemaAt(kind, ref), ...node };
+      node = { ...schemaAt(kind, node.$ref), ...node };
     }
   }
   return node;
 }
 
 function valueAt(data: unknown, path: PathSegment[]): unknown {
-  let v: any = data;
-  for (const s of path) v = v?.[s];
+  let v = data;
+  for (const s of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[s] : undefined;
   return v;
 }
 
@@ -112,89 +122,80 @@ export function mapErrors(kind: FileKind, src: SourceFile, errors: AjvError[]): 
     list.push(e);
     byPath.set(e.instancePath, list);
   }
-  for (const [pointer, errs] of byPath) {
-    const path = pointerToPath(pointer);
-    const value = valueAt(src.data, path);
-    const specific = errs.filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword));
-    // For "a date or null", a wrong string fails the pattern and the null branch: the
-    // pattern is what the user needs to hear.
-    const hasShapeError = specific.some((e) => ['pattern', 'maxLength', 'minLength', 'minimum', 'maximum'].includes(e.keyword));
-    const typeErrs = specific.filter((e) => e.keyword === 'type');
-    let typeReported = false;
-    for (const e of specific) {
-      const emit = <K extends SchemaCode>(code: K, params: ParamsOf<K>, onKeyName?: string, onKey = false): void => {
-        const pos = onKeyName !== undefined ? positionOfKey(src, path, onKeyName) : positionOf(src, path, onKey);
-        out.push(diagnosticAt(src, pos, code, params));
-      };
-      const isMoney = MONEY_RE.test(e.schemaPath);
-      switch (e.keyword) {
-        case 'additionalProperties': {
-          const name = String(e.params.additionalProperty);
-          const parent = schemaAt(kind, e.schemaPath.replace(/\/additionalProperties$/, ''));
-          const known = Object.keys(parent?.properties ?? {});
-          emit('schema/unknown-property', { name, suggestion: closest(name, known) ?? '' }, name);
-          break;
-        }
-        case 'required':
-          emit('schema/missing-property', { name: String(e.params.missingProperty) }, undefined, true);
-          break;
-        case 'type': {
-          if (typeReported || hasShapeError) break;
-          typeReported = true;
-          if (isMoney) {
-            emit('money/not-integer', { actual: show(value), digits: '' });
-            break;
-          }
-          const expected = [...new Set(typeErrs.flatMap((t) => String(t.params.type).split(',')))].map((t) => '@' + t).join('|');
-          emit('schema/type', { expected, actual: typeName(value) });
-          break;
-        }
-        case 'enum':
-          emit('schema/enum', { actual: show(value), expected: (e.params.allowedValues as unknown[]).map(show).join(', ') });
-          break;
-        case 'const':
-          emit('schema/enum', { actual: show(value), expected: show(e.params.allowedValue) });
-          break;
-        case 'pattern':
-          emit('schema/pattern', { expected: describePattern(e.schemaPath) });
-          break;
-        case 'maxLength':
-          emit('schema/too-long', { max: Number(e.params.limit) });
-          break;
-        case 'minLength':
-          emit('schema/empty', {});
-          break;
-        case 'maxItems':
-          emit('schema/too-many', { max: Number(e.params.limit) });
-          break;
-        case 'minItems':
-          emit('schema/too-few', { min: Number(e.params.limit) });
-          break;
-        case 'minimum':
-        case 'exclusiveMinimum':
-        case 'maximum':
-        case 'exclusiveMaximum': {
-          const upper = e.keyword.endsWith('aximum');
-          if (isMoney) {
-            emit(upper ? 'money/too-large' : 'money/negative', { actual: show(value), max: '9.007.199.254.740.991' });
-            break;
-          }
-          const s = schemaAt(kind, e.schemaPath.replace(/\/[^/]+$/, ''));
-          const lo = s?.minimum ?? s?.exclusiveMinimum;
-          const hi = s?.maximum ?? s?.exclusiveMaximum;
-          emit('schema/range', { actual: show(value), expected: `${lo ?? '…'}–${hi ?? '…'}` });
-          break;
-        }
-        case 'multipleOf':
-          emit('schema/invalid', { detail: `multiple of ${e.params.multipleOf}` });
-          break;
-        default:
-          emit('schema/invalid', { detail: e.message ?? e.keyword });
-      }
-    }
-    if (specific.length === 0 && errs.length > 0) {
-      out.push(diagnosticAt(src, positionOf(src, path), 'schema/invalid', { detail: errs[0]!.message ?? errs[0]!.keyword }));
-    }
-  }
+  for (const [pointer, errs] of byPath) mapPathErrors(kind, src, pointerToPath(pointer), errs, out);
   return out;
+}
+
+type Emit = <K extends SchemaCode>(code: K, params: ParamsOf<K>, onKeyName?: string, onKey?: boolean) => void;
+
+/** The errors at one place of the file: one finding each, and one type error at most. */
+function mapPathErrors(kind: FileKind, src: SourceFile, path: PathSegment[], errs: AjvError[], out: Diagnostic[]): void {
+  const value = valueAt(src.data, path);
+  const specific = errs.filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword));
+  // For "a date or null", a wrong string fails the pattern and the null branch: the
+  // pattern is what the user needs to hear.
+  const hasShapeError = specific.some((e) => ['pattern', 'maxLength', 'minLength', 'minimum', 'maximum'].includes(e.keyword));
+  const typeErrs = specific.filter((e) => e.keyword === 'type');
+  const emit: Emit = (code, params, onKeyName, onKey = false) => {
+    const pos = onKeyName !== undefined ? positionOfKey(src, path, onKeyName) : positionOf(src, path, onKey);
+    out.push(diagnosticAt(src, pos, code, params));
+  };
+  let typeReported = false;
+  for (const e of specific) {
+    if (e.keyword === 'type') {
+      if (typeReported || hasShapeError) continue;
+      typeReported = true;
+      if (MONEY_RE.test(e.schemaPath)) emit('money/not-integer', { actual: show(value), digits: '' });
+      else emit('schema/type', { expected: [...new Set(typeErrs.flatMap((t) => String(t.params.type).split(',')))].map((t) => '@' + t).join('|'), actual: typeName(value) });
+    } else emitError(kind, e, value, emit);
+  }
+  if (specific.length === 0 && errs.length > 0) {
+    out.push(diagnosticAt(src, positionOf(src, path), 'schema/invalid', { detail: errs[0]!.message ?? errs[0]!.keyword }));
+  }
+}
+
+/** One finding for one schema error other than a type error. */
+function emitError(kind: FileKind, e: AjvError, value: unknown, emit: Emit): void {
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const name = String(e.params.additionalProperty);
+      const parent = schemaAt(kind, e.schemaPath.replace(/\/additionalProperties$/, ''));
+      return emit('schema/unknown-property', { name, suggestion: closest(name, Object.keys(parent?.properties ?? {})) ?? '' }, name);
+    }
+    case 'required':
+      return emit('schema/missing-property', { name: String(e.params.missingProperty) }, undefined, true);
+    case 'enum':
+      return emit('schema/enum', { actual: show(value), expected: (e.params.allowedValues as unknown[]).map(show).join(', ') });
+    case 'const':
+      return emit('schema/enum', { actual: show(value), expected: show(e.params.allowedValue) });
+    case 'pattern':
+      return emit('schema/pattern', { expected: describePattern(e.schemaPath) });
+    case 'maxLength':
+      return emit('schema/too-long', { max: Number(e.params.limit) });
+    case 'minLength':
+      return emit('schema/empty', {});
+    case 'maxItems':
+      return emit('schema/too-many', { max: Number(e.params.limit) });
+    case 'minItems':
+      return emit('schema/too-few', { min: Number(e.params.limit) });
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return emitRange(kind, e, value, emit);
+    case 'multipleOf':
+      return emit('schema/invalid', { detail: `multiple of ${e.params.multipleOf}` });
+    default:
+      return emit('schema/invalid', { detail: e.message ?? e.keyword });
+  }
+}
+
+function emitRange(kind: FileKind, e: AjvError, value: unknown, emit: Emit): void {
+  if (MONEY_RE.test(e.schemaPath)) {
+    return emit(e.keyword.endsWith('aximum') ? 'money/too-large' : 'money/negative', { actual: show(value), max: '9.007.199.254.740.991' });
+  }
+  const s = schemaAt(kind, e.schemaPath.replace(/\/[^/]+$/, ''));
+  const lo = s?.minimum ?? s?.exclusiveMinimum;
+  const hi = s?.maximum ?? s?.exclusiveMaximum;
+  emit('schema/range', { actual: show(value), expected: `${lo ?? '…'}–${hi ?? '…'}` });
 }
