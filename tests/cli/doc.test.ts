@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { FIXTURES, PLAN_2022, copyPlan, fixturePlan, spawnCli, tempDir } from '../helpers.js';
+import { FIXTURES, PLAN_2022, copyPlan, fixturePlan, runCli, tempDir } from '../helpers.js';
 import { fold, readDocx, type ReadDocx } from '../docx/read.js';
 
 /** The source document, as the repository keeps it. */
@@ -55,9 +55,9 @@ describe('cchc doc: the 2022 plan', () => {
   let doc: ReadDocx;
   let stdout = '';
 
-  beforeAll(() => {
+  beforeAll(async () => {
     tmp = tempDir();
-    const r = spawnCli(['doc', PLAN_2022], { cwd: tmp.dir });
+    const r = await runCli(['doc', PLAN_2022], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     stdout = r.stdout;
     doc = readDocx(path.join(tmp.dir, 'KH-CCHC-2022.docx'));
@@ -169,7 +169,7 @@ describe('cchc doc: the 2022 plan', () => {
 });
 
 describe('cchc doc: a plan of another shape', () => {
-  it('writes an issued plan with its number and date, a TM. line, and no DỰ THẢO', () => {
+  it('writes an issued plan with its number and date, a TM. line, and no DỰ THẢO', async () => {
     const plan = copyPlan(fixturePlan('mini'), 'mini');
     const { dir, cleanup } = tempDir();
     try {
@@ -177,7 +177,7 @@ describe('cchc doc: a plan of another shape', () => {
       const src = readFileSync(file, 'utf8').replace('signer:\n', 'signer:\n  authority: TM. Ủy ban nhân dân\n');
       writeFileSync(file, src);
       const out = path.join(dir, 'mini.docx');
-      const r = spawnCli(['doc', plan.dir, '--out', out]);
+      const r = await runCli(['doc', plan.dir, '--out', out]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const d = readDocx(out);
@@ -207,17 +207,17 @@ describe('cchc doc: a plan of another shape', () => {
 });
 
 describe('cchc doc: flags and failures', () => {
-  it('refuses an --out that is not .docx, before loading the plan (exit 2)', () => {
-    const r = spawnCli(['doc', PLAN_2022, '--out', 'x.pdf']);
+  it('refuses an --out that is not .docx, before loading the plan (exit 2)', async () => {
+    const r = await runCli(['doc', PLAN_2022, '--out', 'x.pdf']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--out "x.pdf" phải là tệp .docx');
     expect(r.stdout).toBe('');
   });
 
-  it('refuses a missing folder for --out (exit 2) and writes nothing', () => {
+  it('refuses a missing folder for --out (exit 2) and writes nothing', async () => {
     const { dir, cleanup } = tempDir();
     try {
-      const r = spawnCli(['doc', PLAN_2022, '--out', path.join('nowhere', 'x.docx')], { cwd: dir });
+      const r = await runCli(['doc', PLAN_2022, '--out', path.join('nowhere', 'x.docx')], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('thư mục nowhere không tồn tại');
       expect(readdirSync(dir)).toEqual([]);
@@ -226,10 +226,10 @@ describe('cchc doc: flags and failures', () => {
     }
   });
 
-  it('gives a plan with errors its located messages and no document (exit 1)', () => {
+  it('gives a plan with errors its located messages and no document (exit 1)', async () => {
     const { dir, cleanup } = tempDir();
     try {
-      const r = spawnCli(['doc', fixturePlan('budget-wrong-total'), '--out', path.join(dir, 'x.docx')]);
+      const r = await runCli(['doc', fixturePlan('budget-wrong-total'), '--out', path.join(dir, 'x.docx')]);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/budget\.yaml:\d+:\d+: lỗi budget\/total-mismatch/);
       expect(readdirSync(dir)).toEqual([]);
@@ -240,11 +240,11 @@ describe('cchc doc: flags and failures', () => {
 });
 
 describe('the package', () => {
-  it('is a zip whose every entry passes its CRC check, with the parts a Word document needs', () => {
+  it('is a zip whose every entry passes its CRC check, with the parts a Word document needs', async () => {
     const { dir, cleanup } = tempDir();
     try {
       const out = path.join(dir, 'x.docx');
-      expect(spawnCli(['doc', fixturePlan('mini'), '--out', out]).code).toBe(0);
+      expect((await runCli(['doc', fixturePlan('mini'), '--out', out])).code).toBe(0);
       const script = 'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint(z.testzip())\nprint("\\n".join(sorted(z.namelist())))';
       const [bad, ...names] = execFileSync('/usr/bin/python3', ['-c', script, out], { encoding: 'utf8' }).trim().split('\n');
       expect(bad).toBe('None');

@@ -32,9 +32,11 @@ describe('cchc init', () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
     writeFileSync(path.join(dir, 'README.md'), 'của tôi\n');
-    expect((await runCli(['init', '.', '--year', '2025'], { cwd: dir })).code).toBe(0);
+    // A named package source: this test is about what init keeps, not about packing cchc.
+    const pkg = ['--package', 'https://mirror.invalid/cchc.tgz'];
+    expect((await runCli(['init', '.', '--year', '2025', ...pkg], { cwd: dir })).code).toBe(0);
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('của tôi\n');
-    const again = await runCli(['init', '.', '--year', '2025'], { cwd: dir });
+    const again = await runCli(['init', '.', '--year', '2025', ...pkg], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('plans/2025');
   });

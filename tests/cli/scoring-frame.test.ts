@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PLAN_2022, spawnCli, tempDir } from '../helpers.js';
+import { PLAN_2022, runCli, tempDir } from '../helpers.js';
 
 const FRAME = `# yaml-language-server: $schema=../schemas/scoring.schema.json
 id: tinh-x
@@ -30,18 +30,18 @@ function repoWith(frame: string | undefined) {
 }
 
 describe('plans/scoring.yaml', () => {
-  it('replaces the built-in frame in status, which cites its source document', () => {
+  it('replaces the built-in frame in status, which cites its source document', async () => {
     const t = repoWith(FRAME);
     try {
-      const j = spawnCli(['status', 'plans/2022', '--as-of', '2022-09-14', '--json'], { cwd: t.dir });
+      const j = await runCli(['status', 'plans/2022', '--as-of', '2022-09-14', '--json'], { cwd: t.dir });
       expect(j.code).toBe(0);
       // 6 of 27 done = 22,22%: at least 20% gives 3 of 3 in this frame (0 of 2 in the built-in one).
       expect(JSON.parse(j.stdout).score).toMatchObject({ points: 3, max: 3, frame: 'tinh-x' });
-      const text = spawnCli(['status', 'plans/2022', '--as-of', '2022-09-14'], { cwd: t.dir });
+      const text = await runCli(['status', 'plans/2022', '--as-of', '2022-09-14'], { cwd: t.dir });
       expect(text.stdout.replace(/\s+/g, ' ')).toContain('Quyết định số 99/QĐ-UBND ngày 01/02/2021 của UBND tỉnh X');
       const builtIn = repoWith(undefined);
       try {
-        const d = spawnCli(['status', 'plans/2022', '--as-of', '2022-09-14', '--json'], { cwd: builtIn.dir });
+        const d = await runCli(['status', 'plans/2022', '--as-of', '2022-09-14', '--json'], { cwd: builtIn.dir });
         expect(JSON.parse(d.stdout).score).toMatchObject({ points: 0, max: 2, frame: 'default' });
       } finally {
         builtIn.cleanup();
@@ -51,10 +51,10 @@ describe('plans/scoring.yaml', () => {
     }
   });
 
-  it('is cited in the workbook, read back by openpyxl', () => {
+  it('is cited in the workbook, read back by openpyxl', async () => {
     const t = repoWith(FRAME);
     try {
-      const r = spawnCli(['export', 'plans/2022', '--as-of', '2022-09-14', '-o', 'x.xlsx'], { cwd: t.dir });
+      const r = await runCli(['export', 'plans/2022', '--as-of', '2022-09-14', '-o', 'x.xlsx'], { cwd: t.dir });
       expect(r.code).toBe(0);
       const py = spawnSync('/usr/bin/python3', ['-c', 'import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1])["Tổng hợp tiến độ"]\nprint("\\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None))', path.join(t.dir, 'x.xlsx')], { encoding: 'utf8' });
       expect(py.status).toBe(0);
@@ -65,10 +65,10 @@ describe('plans/scoring.yaml', () => {
     }
   });
 
-  it('an invalid frame is a located error, exit 1', () => {
+  it('an invalid frame is a located error, exit 1', async () => {
     const t = repoWith(FRAME.replace('  - { atLeast: 0, points: 0 }\n', '  - { atLeast: 50, points: 1 }\n').replace('colour', ''));
     try {
-      const r = spawnCli(['status', 'plans/2022', '--as-of', '2022-09-14'], { cwd: t.dir });
+      const r = await runCli(['status', 'plans/2022', '--as-of', '2022-09-14'], { cwd: t.dir });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/^plans\/scoring\.yaml:10:5: lỗi scoring\/invalid/m);

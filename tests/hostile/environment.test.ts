@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, PLAN_2022, fixturePlan, git, spawnCli, tempDir } from '../helpers.js';
+import { BIN, PLAN_2022, fixturePlan, git, runCli, tempDir } from '../helpers.js';
 
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -73,29 +73,29 @@ describe('environment variables', () => {
     ['CCHC_THREADS', '0', ['1', '256']],
     ['CCHC_LANG', 'fr', ['vi', 'en']],
   ];
-  it.each(cases)('%s=%s is a usage error naming the variable and its valid values', (name, value, valid) => {
+  it.each(cases)('%s=%s is a usage error naming the variable and its valid values', async (name, value, valid) => {
     for (const cmd of [['status', PLAN_2022], ['validate', PLAN_2022]]) {
-      const r = spawnSync(process.execPath, [BIN, ...cmd], { encoding: 'utf8', env: cleanEnv({ [name]: value }), timeout: 20_000 });
-      expect(r.status, cmd[0]).toBe(2);
+      const r = await runCli(cmd, { env: cleanEnv({ [name]: value }) });
+      expect(r.code, cmd[0]).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`${name}="${value}"`);
       for (const v of valid) expect(r.stderr).toContain(v);
     }
   });
 
-  it('valid values are accepted', () => {
-    const r = spawnSync(process.execPath, [BIN, 'status', '--json', PLAN_2022], { encoding: 'utf8', env: cleanEnv({ CCHC_TODAY: '2022-09-30', CCHC_THREADS: '2', CCHC_LANG: 'EN' }), timeout: 20_000 });
-    expect(r.status, r.stderr).toBe(0);
+  it('valid values are accepted', async () => {
+    const r = await runCli(['status', '--json', PLAN_2022], { env: cleanEnv({ CCHC_TODAY: '2022-09-30', CCHC_THREADS: '2', CCHC_LANG: 'EN' }) });
+    expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).asOf).toBe('2022-09-30');
   });
 });
 
 describe('init that fails half-way removes what it created', () => {
-  it('a file where .github/ must go: exit 2, the folder is as it was', () => {
+  it('a file where .github/ must go: exit 2, the folder is as it was', async () => {
     const dir = temp();
     writeFileSync(path.join(dir, '.github'), 'một tệp\n');
     writeFileSync(path.join(dir, 'notes.txt'), 'giữ nguyên\n');
-    const r = spawnCli(['init', '.', '--year', '2024', '--package', 'https://mirror.invalid/cchc.tgz'], { cwd: dir });
+    const r = await runCli(['init', '.', '--year', '2024', '--package', 'https://mirror.invalid/cchc.tgz'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ENOTDIR');
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -103,10 +103,10 @@ describe('init that fails half-way removes what it created', () => {
     expect(readFileSync(path.join(dir, '.github'), 'utf8')).toBe('một tệp\n');
   });
 
-  it('init into a file: exit 2, the file untouched, nothing created beside it', () => {
+  it('init into a file: exit 2, the file untouched, nothing created beside it', async () => {
     const dir = temp();
     writeFileSync(path.join(dir, 'plan.txt'), 'x\n');
-    const r = spawnCli(['init', 'plan.txt', '--year', '2024'], { cwd: dir });
+    const r = await runCli(['init', 'plan.txt', '--year', '2024'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('plan.txt');
     expect(readdirSync(dir)).toEqual(['plan.txt']);
@@ -115,24 +115,24 @@ describe('init that fails half-way removes what it created', () => {
 });
 
 describe('init --package', () => {
-  it.each(['http://mirror.example/cchc.tgz', '../cchc.tgz', '/opt/cchc.tgz', 'file:cchc.tgz', 'a\nb.tgz'])('refuses %j and writes nothing', (pkg) => {
+  it.each(['http://mirror.example/cchc.tgz', '../cchc.tgz', '/opt/cchc.tgz', 'file:cchc.tgz', 'a\nb.tgz'])('refuses %j and writes nothing', async (pkg) => {
     const dir = temp();
-    const r = spawnCli(['init', '.', '--year', '2024', '--package', pkg], { cwd: dir });
+    const r = await runCli(['init', '.', '--year', '2024', '--package', pkg], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--package');
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('a tarball already in the repository is pinned by its hash; a URL is written quoted', () => {
+  it('a tarball already in the repository is pinned by its hash; a URL is written quoted', async () => {
     const dir = temp();
     mkdirSync(path.join(dir, 'vendor'));
     writeFileSync(path.join(dir, 'vendor', 'cchc.tgz'), 'not really a tarball');
-    expect(spawnCli(['init', '.', '--year', '2024', '--package', 'vendor/cchc.tgz'], { cwd: dir }).code).toBe(0);
+    expect((await runCli(['init', '.', '--year', '2024', '--package', 'vendor/cchc.tgz'], { cwd: dir })).code).toBe(0);
     const wf = readFileSync(path.join(dir, '.github', 'workflows', 'cchc.yml'), 'utf8');
     expect(wf).toContain('CCHC_PACKAGE: "vendor/cchc.tgz"');
     expect(wf).toContain(`CCHC_SHA256: "${createHash('sha256').update('not really a tarball').digest('hex')}"`);
     const other = temp();
-    expect(spawnCli(['init', '.', '--year', '2024', '--package', 'https://mirror.example/cchc-0.1.0.tgz#x', '--sha256', 'AB'.repeat(32)], { cwd: other }).code).toBe(0);
+    expect((await runCli(['init', '.', '--year', '2024', '--package', 'https://mirror.example/cchc-0.1.0.tgz#x', '--sha256', 'AB'.repeat(32)], { cwd: other })).code).toBe(0);
     const wf2 = readFileSync(path.join(other, '.github', 'workflows', 'cchc.yml'), 'utf8');
     expect(wf2).toContain('CCHC_PACKAGE: "https://mirror.example/cchc-0.1.0.tgz#x"');
     expect(wf2).toContain(`CCHC_SHA256: "${'ab'.repeat(32)}"`);
@@ -141,10 +141,10 @@ describe('init --package', () => {
 });
 
 describe('new', () => {
-  it.each(['1999', '2101', '9999', '0000'])('a year out of range (%s) is a usage error and writes nothing', (year) => {
+  it.each(['1999', '2101', '9999', '0000'])('a year out of range (%s) is a usage error and writes nothing', async (year) => {
     const dir = temp();
     cpSync(fixturePlan('mini'), path.join(dir, 'plans', '2023'), { recursive: true });
-    const r = spawnCli(['new', year], { cwd: dir });
+    const r = await runCli(['new', year], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/2000.*2100/);
     expect(readdirSync(path.join(dir, 'plans'))).toEqual(['2023']);
@@ -152,12 +152,12 @@ describe('new', () => {
 });
 
 describe('export over an existing file', () => {
-  it.each([0o640, 0o600, 0o664])('keeps the file mode %s', (mode) => {
+  it.each([0o640, 0o600, 0o664])('keeps the file mode %s', async (mode) => {
     const dir = temp();
     const out = path.join(dir, 'bao-cao.xlsx');
     writeFileSync(out, 'cũ');
     chmodSync(out, mode);
-    const r = spawnCli(['export', fixturePlan('mini'), '-o', out], { cwd: dir });
+    const r = await runCli(['export', fixturePlan('mini'), '-o', out], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     expect(statSync(out).mode & 0o7777).toBe(mode);
