@@ -17,7 +17,7 @@ import { buildProgram } from './program.js';
  * own messages need it): --lang, else CCHC_LANG, else Vietnamese. A value that is neither
  * is reported by commander (--lang) or checkEnvironment (CCHC_LANG).
  */
-export function runLang(argv: readonly string[], env: Record<string, string | undefined> = process.env): Lang {
+function runLang(argv: readonly string[], env: Record<string, string | undefined> = process.env): Lang {
   let flag: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;

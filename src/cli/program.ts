@@ -13,7 +13,7 @@ import { VERSION } from './version.js';
 const SHOWN_DEFAULT = new WeakMap<Option, string>();
 
 /** Lines of the examples section, each within 80 columns. */
-export function examplesText(help: CommandHelp, lang: Lang): string {
+function examplesText(help: CommandHelp, lang: Lang): string {
   const lines = [HELP[lang].examples];
   for (const [what, command] of help.examples) lines.push(`  # ${what}`, `  ${command}`);
   return `\n${lines.join('\n')}\n`;
