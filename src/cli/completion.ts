@@ -34,7 +34,7 @@ function isDir(p: string): boolean {
 }
 
 /** The plan folders near `cwd`, as the user would type them (plans/2022). */
-export function planFolders(cwd: string): string[] {
+function planFolders(cwd: string): string[] {
   const found = discoverPlans(cwd);
   if (!found) return [];
   if (found.kind === 'plan') return [path.relative(cwd, found.dir) || '.'];
@@ -60,13 +60,13 @@ function readText(file: string): string {
 }
 
 /** The unit ids of a plan, read from the `- id:` lines of its units.yaml. */
-export function unitIds(planDir: string): string[] {
+function unitIds(planDir: string): string[] {
   const ids = [...readText(path.join(planDir, 'units.yaml')).matchAll(/^\s*-\s+id:\s*["']?([^"'\s#]+)/gm)].map((m) => m[1]!);
   return [...new Set(ids)];
 }
 
 /** The reporting periods of a plan's year. */
-export function periodsOf(planDir: string): string[] {
+function periodsOf(planDir: string): string[] {
   const year = /^\d{4}$/.test(path.basename(planDir)) ? path.basename(planDir) : /^year:\s*(\d{4})/m.exec(readText(path.join(planDir, 'plan.yaml')))?.[1];
   return year ? [`${year}-Q1`, `${year}-Q2`, `${year}-Q3`, `${year}-Q4`, `${year}-6M`, `${year}-9M`, year] : [];
 }
@@ -158,7 +158,7 @@ function optionWords(spec: CommandSpec): string[] {
 }
 
 /** The candidates for the last word of `words` (the words after `cchc`). */
-export function candidates(words: readonly string[], cwd: string): string[] {
+function candidates(words: readonly string[], cwd: string): string[] {
   const current = words.at(-1) ?? '';
   const before = words.slice(0, -1);
   const name = before.find((w) => !w.startsWith('-'));

@@ -7,6 +7,7 @@
  */
 import { writeSync } from 'node:fs';
 import { usage, EXIT } from '../errors.js';
+import type { Lang } from '../diagnostics/codes.js';
 
 /** A real calendar date written YYYY-MM-DD. */
 function isIsoDate(s: string): boolean {
@@ -40,8 +41,16 @@ let outputFailure: NodeJS.ErrnoException | undefined;
  * runs on and exits with its own code. Any other write error makes the exit code 2.
  */
 let guarded = false;
+/** The language of the last message, that of the run (main() may run many times in one process). */
+let outputLang: Lang = 'vi';
 
-export function guardOutput(): void {
+const OUTPUT_FAILED = {
+  vi: (why: string) => `cchc: không ghi được kết quả (${why})\n`,
+  en: (why: string) => `cchc: could not write the output (${why})\n`,
+};
+
+export function guardOutput(lang: Lang = 'vi'): void {
+  outputLang = lang;
   // Once per process: main() may run many times in one process (in-process tests).
   if (guarded) return;
   guarded = true;
@@ -55,7 +64,7 @@ export function guardOutput(): void {
   process.on('exit', () => {
     if (!outputFailure) return;
     process.exitCode = EXIT.usage;
-    const msg = `cchc: không ghi được kết quả (${outputFailure.code ?? outputFailure.message}) / could not write the output (${outputFailure.code ?? outputFailure.message})\n`;
+    const msg = OUTPUT_FAILED[outputLang](outputFailure.code ?? outputFailure.message);
     try {
       writeSync(2, msg);
     } catch {

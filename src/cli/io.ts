@@ -26,7 +26,7 @@ export interface Env {
   json?: { command: string };
 }
 
-export function parseLang(v: string | undefined): Lang {
+function parseLang(v: string | undefined): Lang {
   const l = (v ?? process.env.CCHC_LANG ?? 'vi').toLowerCase();
   if (l === 'vi' || l === 'en') return l;
   throw usage('badLang', { value: String(v) });

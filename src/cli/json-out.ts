@@ -17,9 +17,9 @@ import { usage } from '../errors.js';
 import { write } from './io.js';
 
 /** The version of the JSON shape. */
-export const JSON_FORMAT = 1;
+const JSON_FORMAT = 1;
 
-export interface FormatOptions {
+interface FormatOptions {
   format?: string;
   json?: boolean;
 }
@@ -31,7 +31,7 @@ export function outputFormat(opts: FormatOptions): string {
 }
 
 /** The envelope: format, command and ok first, then the command's own fields. */
-export function envelope(command: string, ok: boolean, fields: object = {}): Record<string, unknown> {
+function envelope(command: string, ok: boolean, fields: object = {}): Record<string, unknown> {
   const rest: Record<string, unknown> = { ...(fields as Record<string, unknown>) };
   delete rest.format;
   delete rest.command;
@@ -50,7 +50,7 @@ export function writeJson(command: string, ok: boolean, fields: object = {}): vo
 }
 
 /** The counts every diagnostics list carries. */
-export function diagnosticsSummary(ds: readonly Diagnostic[]): { errors: number; warnings: number } {
+function diagnosticsSummary(ds: readonly Diagnostic[]): { errors: number; warnings: number } {
   return countBySeverity(ds);
 }
 

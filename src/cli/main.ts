@@ -17,7 +17,7 @@ import { buildProgram } from './program.js';
  * own messages need it): --lang, else CCHC_LANG, else Vietnamese. A value that is neither
  * is reported by commander (--lang) or checkEnvironment (CCHC_LANG).
  */
-export function runLang(argv: readonly string[], env: Record<string, string | undefined> = process.env): Lang {
+function runLang(argv: readonly string[], env: Record<string, string | undefined> = process.env): Lang {
   let flag: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -40,9 +40,9 @@ const INTERNAL = {
 export async function main(argv: string[]): Promise<void> {
   // A closed pipe (cchc validate | head -1) ends output quietly, as ripgrep does, and keeps
   // the findings' exit code; another failed write is exit 2 (src/cli/environment.ts).
-  guardOutput();
   const args = argv.slice(2);
   const lang = runLang(args);
+  guardOutput(lang);
   try {
     if (args[0] === '__complete') {
       // The shell's completion asks on every Tab: no program, no plan check (completion.ts).

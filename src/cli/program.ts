@@ -13,7 +13,7 @@ import { VERSION } from './version.js';
 const SHOWN_DEFAULT = new WeakMap<Option, string>();
 
 /** Lines of the examples section, each within 80 columns. */
-export function examplesText(help: CommandHelp, lang: Lang): string {
+function examplesText(help: CommandHelp, lang: Lang): string {
   const lines = [HELP[lang].examples];
   for (const [what, command] of help.examples) lines.push(`  # ${what}`, `  ${command}`);
   return `\n${lines.join('\n')}\n`;
@@ -36,7 +36,8 @@ function helpConfiguration(lang: Lang): Partial<Help> {
       const dflt = SHOWN_DEFAULT.get(o) ?? (o.required || o.optional ? stringDefault(o.defaultValue) : undefined);
       return `${o.description}${extraInfo(o.argChoices, dflt, lang)}`;
     },
-    argumentDescription: (a: Argument) => `${a.description}${extraInfo(a.argChoices, stringDefault(a.defaultValue), lang)}`,
+    // An argument's default is said in its description ("mặc định: thư mục hiện tại").
+    argumentDescription: (a: Argument) => `${a.description}${extraInfo(a.argChoices, undefined, lang)}`,
     subcommandTerm: (cmd: Command) => {
       const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
       return [cmd.name(), ...(cmd.options.length > 0 ? [X.usageOptions] : []), ...args].join(' ');

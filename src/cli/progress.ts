@@ -14,7 +14,7 @@ export interface Progress {
   end(): void;
 }
 
-export interface ProgressStream {
+interface ProgressStream {
   isTTY?: boolean;
   columns?: number;
   write(s: string): unknown;

@@ -22,14 +22,14 @@ export interface OptionSpec {
   required?: boolean;
 }
 
-export interface ArgumentSpec {
+interface ArgumentSpec {
   /** commander's syntax, e.g. '[plan]', '<files...>'. */
   syntax: string;
   value: ValueKind;
   default?: string;
 }
 
-export type CommandModule = { run: (...args: never[]) => Promise<number> | number };
+type CommandModule = { run: (...args: never[]) => Promise<number> | number };
 
 export interface CommandSpec {
   name: string;
@@ -116,13 +116,13 @@ export const COMMANDS: readonly CommandSpec[] = [
 ];
 
 /** The options every command takes. */
-export const COMMON_OPTIONS: readonly OptionSpec[] = [
+const COMMON_OPTIONS: readonly OptionSpec[] = [
   { flags: '--lang <lang>', value: 'choice', choices: ['vi', 'en'] },
   { flags: '--no-color' },
 ];
 
 /** -f/--format and its alias --json, for a command that reports. */
-export function formatOptions(formats: readonly string[]): OptionSpec[] {
+function formatOptions(formats: readonly string[]): OptionSpec[] {
   return [{ flags: '-f, --format <format>', value: 'choice', choices: formats, shownDefault: 'text' }, { flags: '--json' }];
 }
 

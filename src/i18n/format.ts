@@ -49,18 +49,7 @@ export function formatDate(iso: string, _lang: Lang): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-/** "ngày 05 tháng 01 năm 2020" (Nghị định 30/2020: day < 10 and months 1-2 with a leading zero). */
-export function formatDateLong(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const month = Number(m[2]);
-  if (lang === 'en') return `${Number(m[3])} ${MONTHS_EN[month - 1]} ${m[1]}`;
-  return `ngày ${m[3]} tháng ${month <= 2 ? m[2] : String(month)} năm ${m[1]}`;
-}
-
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function formatQuarter(q: number, year: number, lang: Lang): string {
+function formatQuarter(q: number, year: number, lang: Lang): string {
   return lang === 'vi' ? `Quý ${QUARTER_ROMAN[q]}/${year}` : `Q${q} ${year}`;
 }
 

@@ -17,7 +17,7 @@ export interface CommandHelp {
   examples: Array<[what: string, command: string]>;
 }
 
-export interface HelpText {
+interface HelpText {
   program: string;
   titles: Record<string, string>;
   examples: string;

@@ -8,7 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export type Discovered =
+type Discovered =
   /** The working folder is inside one plan folder. */
   | { kind: 'plan'; dir: string }
   /** The working folder is inside a plan repository: `plansDir` holds plans/<year>/. */

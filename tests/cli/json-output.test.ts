@@ -26,7 +26,7 @@ const MINI = fixturePlan('mini');
 const TEN = fixturePlan('status-ten');
 
 /** The parsed envelope, checked for its three leading fields and against the exit code. */
-async function envelope(args: string[], command: string, cwd?: string): Promise<{ code: number; json: Record<string, unknown>; stderr: string }> {
+async function envelope(args: string[], command: string, cwd?: string): Promise<{ code: number | null; json: Record<string, unknown>; stderr: string }> {
   const r = await runCli(args, cwd ? { cwd } : {});
   const json = JSON.parse(r.stdout) as Record<string, unknown>;
   expect(Object.keys(json).slice(0, 3)).toEqual(['format', 'command', 'ok']);

@@ -8,18 +8,13 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../../src/cli/version.js';
-import { COMMANDS, COMMON_OPTIONS, longName, optionsOf } from '../../src/cli/spec.js';
+import { COMMANDS, longName, optionsOf } from '../../src/cli/spec.js';
 import { ROOT } from '../helpers.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const commandsDoc = readFileSync(path.join(ROOT, 'docs', 'commands.md'), 'utf8');
 const commands = COMMANDS.map((c) => c.name);
 
-/**
- * Pages the README links that other branches of issue 13 write (the JSON output and shell
- * completion). Tolerated as missing only until they land; a link to any other missing file fails.
- */
-const PENDING = new Set(['docs/json.md', 'docs/completion.md']);
 
 /** The section of a Markdown text under a heading that starts with `title`. */
 function section(text: string, title: string): string {
@@ -71,7 +66,7 @@ describe('README', () => {
 
   it('and every page in docs/ link only to files that exist', () => {
     const pages = [path.join(ROOT, 'README.md'), ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join(ROOT, 'docs', f))];
-    const broken = pages.flatMap((p) => links(p).filter((t) => !existsSync(path.join(ROOT, t)) && !PENDING.has(t)).map((t) => `${path.relative(ROOT, p)} → ${t}`));
+    const broken = pages.flatMap((p) => links(p).filter((t) => !existsSync(path.join(ROOT, t))).map((t) => `${path.relative(ROOT, p)} → ${t}`));
     expect(broken).toEqual([]);
     const readmeDocs = links(path.join(ROOT, 'README.md')).filter((t) => t.startsWith('docs/'));
     for (const page of ['commands', 'file-format', 'codes', 'integrations', 'environment', 'development', 'reporting-period', 'domain']) {
@@ -87,7 +82,7 @@ describe('README', () => {
 describe('docs/commands.md', () => {
   it('documents every command and every long option', () => {
     for (const c of commands) expect(commandsDoc, c).toContain(`cchc ${c}`);
-    const options = new Set([...COMMON_OPTIONS, ...COMMANDS.flatMap((c) => optionsOf(c))].map((o) => `--${longName(o.flags)}`));
+    const options = new Set(COMMANDS.flatMap((c) => optionsOf(c)).map((o) => `--${longName(o.flags)}`));
     for (const o of options) expect(commandsDoc, o).toContain(o);
   });
 });
