@@ -30,7 +30,6 @@ const ALLOWED = new Set<string>([
   'src/input/form-read.ts readFormWorkbook',
   // being split on this branch
   'src/render/docx/report-document.ts reportBody',
-  'src/render/form-xlsx.ts formAsWorkbook',
   'src/report/budget.ts computeBudgetReport',
   'src/scaffold/new-plan.ts deriveNewPlan',
   'src/report/status.ts computeStatus',
