@@ -29,7 +29,6 @@ const ALLOWED = new Set<string>([
   'src/edit/progress-doc.ts applyProgressChanges',
   'src/input/form-read.ts readFormWorkbook',
   // being split on this branch
-  'src/report/budget.ts computeBudgetReport',
   'src/scaffold/new-plan.ts deriveNewPlan',
   'src/report/status.ts computeStatus',
 ]);
