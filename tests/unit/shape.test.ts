@@ -28,8 +28,6 @@ const ALLOWED = new Set<string>([
   'src/check/schema.ts mapErrors',
   'src/edit/progress-doc.ts applyProgressChanges',
   'src/input/form-read.ts readFormWorkbook',
-  // being split on this branch
-  'src/scaffold/new-plan.ts deriveNewPlan',
 ]);
 
 interface LongFunction {
