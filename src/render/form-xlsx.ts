@@ -245,16 +245,34 @@ function identitySheet(wb: Workbook, m: FormModel): void {
   }
 }
 
-/** One unit's form as a workbook (not yet written). */
+/** One unit's form as a workbook (not yet written): instructions, one sheet per part, identity. */
 export async function formAsWorkbook(m: FormModel): Promise<Workbook> {
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cchc';
   wb.title = `Biểu cập nhật tiến độ CCHC ${m.identity.year} — ${m.identity.unitName}`;
   instructions(wb, m);
-  const id = m.identity;
+  await tasksSheet(wb, m);
+  if (m.indicators.length > 0) await indicatorsSheet(wb, m);
+  if (m.budget.length > 0) await budgetSheet(wb, m);
+  identitySheet(wb, m);
+  // Open on the sheet to fill in.
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+  return wb;
+}
 
-  // Tiến độ
+/** A line across the whole table (an area's title, a note); returns the next row. */
+function bannerRow(ws: Worksheet, row: number, value: string, spec: Spec): number {
+  ws.mergeCells(row, 1, row, 8);
+  const c = ws.getCell(row, 1);
+  c.value = value;
+  style(c, spec);
+  return row + 1;
+}
+
+/** Tiến độ: the unit's tasks by area, then the tasks it coordinates. */
+async function tasksSheet(wb: Workbook, m: FormModel): Promise<void> {
+  const id = m.identity;
   const ws = wb.addWorksheet(TASKS_SHEET);
   setupSheet(ws, [7, 48, 16, 17, 12, 14, 36, 26], HEADER_ROW);
   title(ws, 1, `TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM ${id.year}`, 8);
@@ -263,80 +281,64 @@ export async function formAsWorkbook(m: FormModel): Promise<Workbook> {
   header(ws, HEADER_ROW, Object.values(TASK_HEADERS));
   let row = HEADER_ROW + 1;
   for (const g of m.groups) {
-    ws.mergeCells(row, 1, row, 8);
-    const c = ws.getCell(row, 1);
-    c.value = `Nội dung ${g.area}: ${g.title}`;
-    style(c, { bold: true, border: BORDER, alignment: { vertical: 'middle', wrapText: true } });
-    row++;
+    row = bannerRow(ws, row, `Nội dung ${g.area}: ${g.title}`, { bold: true, border: BORDER, alignment: { vertical: 'middle', wrapText: true } });
     for (const t of g.rows) taskRow(ws, row++, t, true);
   }
-  if (m.groups.length === 0) {
-    ws.mergeCells(row, 1, row, 8);
-    const c = ws.getCell(row, 1);
-    c.value = 'Đơn vị không chủ trì nhiệm vụ nào trong kế hoạch.';
-    style(c, { italic: true, border: BORDER });
-    row++;
-  }
+  if (m.groups.length === 0) row = bannerRow(ws, row, 'Đơn vị không chủ trì nhiệm vụ nào trong kế hoạch.', { italic: true, border: BORDER });
   if (m.coordinated.length > 0) {
-    row++;
-    ws.mergeCells(row, 1, row, 8);
-    const c = ws.getCell(row, 1);
-    c.value = COORDINATED_MARKER;
-    style(c, { bold: true, italic: true, border: BORDER });
-    row++;
+    row = bannerRow(ws, row + 1, COORDINATED_MARKER, { bold: true, italic: true, border: BORDER });
     for (const t of m.coordinated) taskRow(ws, row++, t, false);
   }
   await ws.protect('', PROTECTION);
+}
 
-  if (m.indicators.length > 0) {
-    const wi = wb.addWorksheet(INDICATORS_SHEET);
-    setupSheet(wi, [8, 60, 14, 16, 18, 30], HEADER_ROW);
-    title(wi, 1, `KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM ${id.year}`, 6);
-    title(wi, 2, `Số liệu tính đến ngày ${isoAsVi(id.asOf)}`, 6, { size: 12, bold: false, italic: true });
-    title(wi, 3, 'Chỉ tiêu đo được: ghi kết quả (số, dùng dấu phẩy cho phần thập phân). Chỉ tiêu định tính: chọn Đạt hoặc Không đạt.', 6, { size: 11, bold: false, italic: true });
-    header(wi, HEADER_ROW, Object.values(INDICATOR_HEADERS));
-    m.indicators.forEach((ind, k) => {
-      const r = wi.getRow(HEADER_ROW + 1 + k);
-      const vals = [ind.id, ind.text, ind.target ?? 'Định tính', ind.value ?? null, ind.assessment ? ASSESSMENT_LABEL_VI[ind.assessment] : null, ind.source ?? null];
-      vals.forEach((v, i) => {
-        const c = r.getCell(i + 1);
-        c.value = v as never;
-        style(c, { border: BORDER, alignment: i === 1 || i === 5 ? { vertical: 'top', wrapText: true } : { horizontal: 'center', vertical: 'top', wrapText: true } });
-      });
-      if (ind.qualitative) {
-        input(r.getCell(5));
-        r.getCell(5).dataValidation = { type: 'list', allowBlank: true, formulae: [ASSESSMENT_LIST], showErrorMessage: true, error: 'Chọn Đạt hoặc Không đạt.' };
-      } else {
-        input(r.getCell(4));
-        r.getCell(4).dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, error: 'Nhập một số không âm.' };
-      }
-      input(r.getCell(6));
+/** Chỉ tiêu: a result to type for a measurable indicator, Đạt / Không đạt for a qualitative one. */
+async function indicatorsSheet(wb: Workbook, m: FormModel): Promise<void> {
+  const id = m.identity;
+  const wi = wb.addWorksheet(INDICATORS_SHEET);
+  setupSheet(wi, [8, 60, 14, 16, 18, 30], HEADER_ROW);
+  title(wi, 1, `KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM ${id.year}`, 6);
+  title(wi, 2, `Số liệu tính đến ngày ${isoAsVi(id.asOf)}`, 6, { size: 12, bold: false, italic: true });
+  title(wi, 3, 'Chỉ tiêu đo được: ghi kết quả (số, dùng dấu phẩy cho phần thập phân). Chỉ tiêu định tính: chọn Đạt hoặc Không đạt.', 6, { size: 11, bold: false, italic: true });
+  header(wi, HEADER_ROW, Object.values(INDICATOR_HEADERS));
+  m.indicators.forEach((ind, k) => {
+    const r = wi.getRow(HEADER_ROW + 1 + k);
+    const vals = [ind.id, ind.text, ind.target ?? 'Định tính', ind.value ?? null, ind.assessment ? ASSESSMENT_LABEL_VI[ind.assessment] : null, ind.source ?? null];
+    vals.forEach((v, i) => {
+      const c = r.getCell(i + 1);
+      c.value = v as never;
+      style(c, { border: BORDER, alignment: i === 1 || i === 5 ? { vertical: 'top', wrapText: true } : { horizontal: 'center', vertical: 'top', wrapText: true } });
     });
-    await wi.protect('', PROTECTION);
-  }
-
-  if (m.budget.length > 0) {
-    const wk = wb.addWorksheet(BUDGET_SHEET);
-    setupSheet(wk, [7, 60, 18, 20], HEADER_ROW);
-    title(wk, 1, `KINH PHÍ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM ${id.year}`, 4);
-    title(wk, 2, `Số đã chi lũy kế đến ngày ${isoAsVi(id.asOf)}`, 4, { size: 12, bold: false, italic: true });
-    title(wk, 3, 'Ghi số tiền nguyên đồng, ví dụ 500.000.', 4, { size: 11, bold: false, italic: true });
-    header(wk, HEADER_ROW, Object.values(BUDGET_HEADERS));
-    m.budget.forEach((l, k) => {
-      const r = wk.getRow(HEADER_ROW + 1 + k);
-      [l.no, l.content, l.planned, l.spent].forEach((v, i) => {
-        const c = r.getCell(i + 1);
-        c.value = v;
-        style(c, { border: BORDER, numFmt: i >= 2 ? '#,##0' : undefined, alignment: i === 1 ? { vertical: 'top', wrapText: true } : { horizontal: i >= 2 ? 'right' : 'center', vertical: 'top' } });
-      });
+    if (ind.qualitative) {
+      input(r.getCell(5));
+      r.getCell(5).dataValidation = { type: 'list', allowBlank: true, formulae: [ASSESSMENT_LIST], showErrorMessage: true, error: 'Chọn Đạt hoặc Không đạt.' };
+    } else {
       input(r.getCell(4));
-      r.getCell(4).dataValidation = { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, error: 'Nhập số tiền nguyên đồng, không âm.' };
-    });
-    await wk.protect('', PROTECTION);
-  }
+      r.getCell(4).dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, error: 'Nhập một số không âm.' };
+    }
+    input(r.getCell(6));
+  });
+  await wi.protect('', PROTECTION);
+}
 
-  identitySheet(wb, m);
-  // Open on the sheet to fill in.
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
-  return wb;
+/** Kinh phí: the amount spent so far on each budget line the unit leads. */
+async function budgetSheet(wb: Workbook, m: FormModel): Promise<void> {
+  const id = m.identity;
+  const wk = wb.addWorksheet(BUDGET_SHEET);
+  setupSheet(wk, [7, 60, 18, 20], HEADER_ROW);
+  title(wk, 1, `KINH PHÍ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM ${id.year}`, 4);
+  title(wk, 2, `Số đã chi lũy kế đến ngày ${isoAsVi(id.asOf)}`, 4, { size: 12, bold: false, italic: true });
+  title(wk, 3, 'Ghi số tiền nguyên đồng, ví dụ 500.000.', 4, { size: 11, bold: false, italic: true });
+  header(wk, HEADER_ROW, Object.values(BUDGET_HEADERS));
+  m.budget.forEach((l, k) => {
+    const r = wk.getRow(HEADER_ROW + 1 + k);
+    [l.no, l.content, l.planned, l.spent].forEach((v, i) => {
+      const c = r.getCell(i + 1);
+      c.value = v;
+      style(c, { border: BORDER, numFmt: i >= 2 ? '#,##0' : undefined, alignment: i === 1 ? { vertical: 'top', wrapText: true } : { horizontal: i >= 2 ? 'right' : 'center', vertical: 'top' } });
+    });
+    input(r.getCell(4));
+    r.getCell(4).dataValidation = { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, error: 'Nhập số tiền nguyên đồng, không âm.' };
+  });
+  await wk.protect('', PROTECTION);
 }

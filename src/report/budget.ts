@@ -216,9 +216,49 @@ function numberingCheck(nos: readonly number[]): NumberingCheck {
   return { id: 'numbering', ok: problems.length === 0, ...codeCheck(code), count: nos.length, problems };
 }
 
+type BudgetAnalysis = ReturnType<typeof analyzeBudget>;
+type ProgressState = ReturnType<typeof progressAsOf>;
+
 export function computeBudgetReport(plan: Plan, opts: BudgetReportOptions): BudgetReport {
   const budget = plan.budget;
   const a = analyzeBudget(budget);
+  const source = plan.meta.funding?.source?.trim() || null;
+  const checks = budgetChecks(plan, a, source);
+  const recordsSpending = plan.progress.some((p) => (p.budget?.length ?? 0) > 0);
+  const state = recordsSpending ? progressAsOf(plan, opts.asOf) : undefined;
+  const lines = budget.lines.map((l, i) => reportLine(l, a.lines[i]!, state));
+  let spending: SpendingSummary | null = null;
+  if (state) {
+    const summary = spendingSummary(lines, state, a.sum, opts.asOf);
+    spending = summary.spending;
+    checks.push(summary.check);
+  }
+  return {
+    plan: {
+      dir: plan.dir,
+      year: plan.meta.year,
+      title: plan.meta.title,
+      agency: plan.meta.agency.name,
+      number: plan.meta.number ?? null,
+      symbol: plan.meta.symbol ?? null,
+      date: plan.meta.date ?? null,
+    },
+    title: budget.title ?? null,
+    subtitle: budget.subtitle ?? null,
+    lines,
+    sum: a.sum,
+    total: a.total,
+    words: { declared: a.words.declared, computed: a.words.expected, ok: a.words.ok },
+    funding: source,
+    checks,
+    spending,
+    ok: checks.every((c) => c.ok || c.severity !== 'error'),
+  };
+}
+
+/** The budget's own checks, in the order they are shown: numbering, amounts, lines, total, words, funding. */
+function budgetChecks(plan: Plan, a: BudgetAnalysis, source: string | null): BudgetCheck[] {
+  const budget = plan.budget;
   const checks: BudgetCheck[] = [numberingCheck(budget.lines.map((l) => l.no))];
 
   const figures = budget.lines.length + budget.lines.filter((l) => l.rate !== undefined).length + 1;
@@ -250,83 +290,59 @@ export function computeBudgetReport(plan: Plan, opts: BudgetReportOptions): Budg
     declared: words.declared, expected: words.expected, declaredAmount: words.declaredAmount, total: a.totalOk ? a.total : a.sum,
     againstSum: !a.totalOk,
   });
-  const source = plan.meta.funding?.source?.trim() || null;
   checks.push({ id: 'funding', ok: source !== null, ...codeCheck('budget/no-funding'), source });
+  return checks;
+}
 
-  const recordsSpending = plan.progress.some((p) => (p.budget?.length ?? 0) > 0);
-  const state = recordsSpending ? progressAsOf(plan, opts.asOf) : undefined;
-
-  const lines = budget.lines.map((l, i): BudgetReportLine => {
-    const la = a.lines[i]!;
-    let spending: LineSpending | null = null;
-    if (state) {
-      const rec = state.budget.get(l.no);
-      const spent = rec ? BigInt(rec.record.spent) : null;
-      const used = spent ?? 0n;
-      spending = {
-        spent,
-        recordedAsOf: rec?.asOf ?? null,
-        file: rec?.file ?? null,
-        remaining: la.amount - used,
-        percentUsed: la.amount === 0n ? (used === 0n ? 0 : null) : ratioPercent(used, la.amount),
-        overspent: used > la.amount,
-      };
-    }
-    return {
-      no: l.no,
-      content: l.content,
-      unit: l.unit ?? null,
-      quantity: l.quantity ?? null,
-      quantityText: l.quantityText ?? (l.quantity !== undefined ? String(l.quantity) : null),
-      rate: l.rate !== undefined ? BigInt(l.rate) : null,
-      amount: la.amount,
-      percentOf: l.percentOf ? { percent: l.percentOf.percent, base: l.percentOf.base } : null,
-      ok: (la.product?.ok ?? true) && (la.percent?.ok ?? true),
-      spending,
-    };
-  });
-
-  let spending: SpendingSummary | null = null;
+/** One line of the report, with what was spent on it when progress records spending. */
+function reportLine(l: Plan['budget']['lines'][number], la: BudgetAnalysis['lines'][number], state: ProgressState | undefined): BudgetReportLine {
+  let spending: LineSpending | null = null;
   if (state) {
-    const spent = lines.reduce((s, l) => s + (l.spending?.spent ?? 0n), 0n);
-    const overspent = lines.filter((l) => l.spending?.overspent);
+    const rec = state.budget.get(l.no);
+    const spent = rec ? BigInt(rec.record.spent) : null;
+    const used = spent ?? 0n;
     spending = {
-      asOf: opts.asOf,
-      files: state.files.map((f) => ({ file: f.file, asOf: f.asOf })),
-      example: isExample(state),
-      planned: a.sum,
       spent,
-      remaining: a.sum - spent,
-      percentUsed: a.sum === 0n ? null : ratioPercent(spent, a.sum),
-      overspentLines: overspent.map((l) => l.no),
+      recordedAsOf: rec?.asOf ?? null,
+      file: rec?.file ?? null,
+      remaining: la.amount - used,
+      percentUsed: la.amount === 0n ? (used === 0n ? 0 : null) : ratioPercent(used, la.amount),
+      overspent: used > la.amount,
     };
-    checks.push({
-      id: 'spending', ok: overspent.length === 0, ...codeCheck('progress/overspent'),
-      overspent: overspent.map((l) => ({ line: l.no, planned: l.amount, spent: l.spending!.spent!, over: l.spending!.spent! - l.amount })),
-    });
   }
-
   return {
-    plan: {
-      dir: plan.dir,
-      year: plan.meta.year,
-      title: plan.meta.title,
-      agency: plan.meta.agency.name,
-      number: plan.meta.number ?? null,
-      symbol: plan.meta.symbol ?? null,
-      date: plan.meta.date ?? null,
-    },
-    title: budget.title ?? null,
-    subtitle: budget.subtitle ?? null,
-    lines,
-    sum: a.sum,
-    total: a.total,
-    words: { declared: a.words.declared, computed: a.words.expected, ok: a.words.ok },
-    funding: source,
-    checks,
+    no: l.no,
+    content: l.content,
+    unit: l.unit ?? null,
+    quantity: l.quantity ?? null,
+    quantityText: l.quantityText ?? (l.quantity !== undefined ? String(l.quantity) : null),
+    rate: l.rate !== undefined ? BigInt(l.rate) : null,
+    amount: la.amount,
+    percentOf: l.percentOf ? { percent: l.percentOf.percent, base: l.percentOf.base } : null,
+    ok: (la.product?.ok ?? true) && (la.percent?.ok ?? true),
     spending,
-    ok: checks.every((c) => c.ok || c.severity !== 'error'),
   };
+}
+
+/** Spending across the lines, and the warning for lines spent beyond their amount. */
+function spendingSummary(lines: readonly BudgetReportLine[], state: ProgressState, planned: Dong, asOf: IsoDate): { spending: SpendingSummary; check: SpendingCheck } {
+  const spent = lines.reduce((s, l) => s + (l.spending?.spent ?? 0n), 0n);
+  const overspent = lines.filter((l) => l.spending?.overspent);
+  const spending: SpendingSummary = {
+    asOf,
+    files: state.files.map((f) => ({ file: f.file, asOf: f.asOf })),
+    example: isExample(state),
+    planned,
+    spent,
+    remaining: planned - spent,
+    percentUsed: planned === 0n ? null : ratioPercent(spent, planned),
+    overspentLines: overspent.map((l) => l.no),
+  };
+  const check: SpendingCheck = {
+    id: 'spending', ok: overspent.length === 0, ...codeCheck('progress/overspent'),
+    overspent: overspent.map((l) => ({ line: l.no, planned: l.amount, spent: l.spending!.spent!, over: l.spending!.spent! - l.amount })),
+  };
+  return { spending, check };
 }
 
 /** The checks that failed, errors first. */

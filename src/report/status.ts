@@ -299,85 +299,18 @@ function hasFilter(f: StatusFilter | undefined): f is StatusFilter {
   return f !== undefined && (f.unit !== undefined || f.area !== undefined || f.overdue === true);
 }
 
+type ProgressState = ReturnType<typeof progressAsOf>;
+
 export function computeStatus(plan: Plan, opts: StatusOptions): StatusReport {
   const asOf = resolveAsOf(plan.meta.year, opts);
   const state = progressAsOf(plan, asOf);
   const all = taskLines(plan, asOf, state);
   const filter = hasFilter(opts.filter) ? opts.filter : undefined;
   const tasks = filter ? all.filter((t) => matchesFilter(t, filter)) : all;
-
-  const byArea = new Map<number, TaskLine[]>();
-  const byUnit = new Map<string, TaskLine[]>();
-  for (const t of tasks) {
-    const a = byArea.get(t.area);
-    if (a) a.push(t);
-    else byArea.set(t.area, [t]);
-    // A task with several lead units counts for each of them.
-    for (const id of new Set(t.leadIds)) {
-      const u = byUnit.get(id);
-      if (u) u.push(t);
-      else byUnit.set(id, [t]);
-    }
-  }
-
-  const areas: AreaRollup[] = plan.meta.areas
-    .filter((a) => (filter ? (filter.area !== undefined ? a.id === filter.area : byArea.has(a.id)) : true))
-    .map((a) => {
-      const r = rollupTasks(byArea.get(a.id) ?? []);
-      return { id: a.id, title: a.title, planned: r.planned, finished: r.finished, percent: r.percent, averagePercent: r.averagePercent, overdue: r.overdue };
-    });
-
-  const units: UnitRollup[] = plan.units
-    .filter((u) => (filter?.unit !== undefined ? u.id === filter.unit : byUnit.has(u.id)))
-    .map((u) => {
-      const r = rollupTasks(byUnit.get(u.id) ?? []);
-      return { id: u.id, name: u.name, planned: r.planned, finished: r.finished, percent: r.percent, overdue: r.overdue };
-    });
-
-  const indicators: IndicatorLine[] = measurables(plan.indicators)
-    .filter((m) => filter?.area === undefined || m.indicator.area === filter.area)
-    .map((m) => {
-      const rec = state.indicators.get(m.id)?.record;
-      const target: IndicatorLine['target'] = { comparator: m.target.comparator, value: m.target.value, unit: m.target.unit };
-      if (m.target.of !== undefined) target.of = m.target.of;
-      const line: IndicatorLine = {
-        id: m.id,
-        indicator: m.indicator.id,
-        area: m.indicator.area,
-        text: m.indicator.text,
-        target,
-        actual: rec?.value ?? null,
-        achieved: rec?.value !== undefined ? isAchieved(m.target.comparator, rec.value, m.target.value) : null,
-      };
-      if (rec?.source) line.source = rec.source;
-      return line;
-    });
-
-  const qualitative: QualitativeLine[] = plan.indicators
-    .filter((ind) => (ind.targets?.length ?? 0) === 0)
-    .filter((ind) => filter?.area === undefined || ind.area === filter.area)
-    .map((ind) => {
-      const rec = state.indicators.get(ind.id)?.record;
-      const line: QualitativeLine = { id: ind.id, area: ind.area, text: ind.text, assessment: rec?.assessment ?? null };
-      if (rec?.source) line.source = rec.source;
-      return line;
-    });
-  const unresolvedDeadlines = plan.tasks
-    .filter((t) => !t.due && taskDeadline(t).kind === 'free')
-    .map((t) => ({ no: t.no, deadline: t.deadline }));
-
-  const lines: BudgetLineStatus[] = plan.budget.lines.map((l) => {
-    const planned = dong(l.amount);
-    const spent = dong(state.budget.get(l.no)?.record.spent ?? 0);
-    return { no: l.no, content: l.content, planned, spent, remaining: planned - spent, percentUsed: ratioPercent(spent, planned), overspent: spent > planned };
-  });
-  const bPlanned = sumDong(lines.map((l) => l.planned));
-  const bSpent = sumDong(lines.map((l) => l.spent));
-
+  const { areas, units } = rollups(plan, tasks, filter);
   const overall = rollupTasks(tasks);
   const whole = filter ? rollupTasks(all) : overall;
   const score = scoreCompletion(opts.frame ?? DEFAULT_FRAME, whole.finished, whole.planned);
-
   const m = plan.meta;
   const p = opts.period;
   const report: StatusReport = {
@@ -399,12 +332,89 @@ export function computeStatus(plan: Plan, opts: StatusOptions): StatusReport {
     areas,
     units,
     tasks,
-    indicators,
-    qualitative,
-    unresolvedDeadlines,
-    budget: { planned: bPlanned, spent: bSpent, remaining: bPlanned - bSpent, percentUsed: ratioPercent(bSpent, bPlanned), lines },
+    indicators: indicatorLines(plan, state, filter),
+    qualitative: qualitativeLines(plan, state, filter),
+    unresolvedDeadlines: plan.tasks.filter((t) => !t.due && taskDeadline(t).kind === 'free').map((t) => ({ no: t.no, deadline: t.deadline })),
+    budget: budgetStatus(plan, state),
     score,
     sources: state.files.map((f) => ({ file: f.file, asOf: f.asOf, example: f.example === true })),
   };
   return report;
+}
+
+/** The (filtered) tasks rolled up by area and by lead unit. */
+function rollups(plan: Plan, tasks: readonly TaskLine[], filter: StatusFilter | undefined): { areas: AreaRollup[]; units: UnitRollup[] } {
+  const byArea = new Map<number, TaskLine[]>();
+  const byUnit = new Map<string, TaskLine[]>();
+  for (const t of tasks) {
+    const a = byArea.get(t.area);
+    if (a) a.push(t);
+    else byArea.set(t.area, [t]);
+    // A task with several lead units counts for each of them.
+    for (const id of new Set(t.leadIds)) {
+      const u = byUnit.get(id);
+      if (u) u.push(t);
+      else byUnit.set(id, [t]);
+    }
+  }
+  const areas: AreaRollup[] = plan.meta.areas
+    .filter((a) => (filter ? (filter.area !== undefined ? a.id === filter.area : byArea.has(a.id)) : true))
+    .map((a) => {
+      const r = rollupTasks(byArea.get(a.id) ?? []);
+      return { id: a.id, title: a.title, planned: r.planned, finished: r.finished, percent: r.percent, averagePercent: r.averagePercent, overdue: r.overdue };
+    });
+  const units: UnitRollup[] = plan.units
+    .filter((u) => (filter?.unit !== undefined ? u.id === filter.unit : byUnit.has(u.id)))
+    .map((u) => {
+      const r = rollupTasks(byUnit.get(u.id) ?? []);
+      return { id: u.id, name: u.name, planned: r.planned, finished: r.finished, percent: r.percent, overdue: r.overdue };
+    });
+  return { areas, units };
+}
+
+/** Indicators with a measurable target, against what progress records; only --area narrows them. */
+function indicatorLines(plan: Plan, state: ProgressState, filter: StatusFilter | undefined): IndicatorLine[] {
+  return measurables(plan.indicators)
+    .filter((m) => filter?.area === undefined || m.indicator.area === filter.area)
+    .map((m) => {
+      const rec = state.indicators.get(m.id)?.record;
+      const target: IndicatorLine['target'] = { comparator: m.target.comparator, value: m.target.value, unit: m.target.unit };
+      if (m.target.of !== undefined) target.of = m.target.of;
+      const line: IndicatorLine = {
+        id: m.id,
+        indicator: m.indicator.id,
+        area: m.indicator.area,
+        text: m.indicator.text,
+        target,
+        actual: rec?.value ?? null,
+        achieved: rec?.value !== undefined ? isAchieved(m.target.comparator, rec.value, m.target.value) : null,
+      };
+      if (rec?.source) line.source = rec.source;
+      return line;
+    });
+}
+
+/** Indicators without a target: their assessment (đạt, không đạt) or none yet. */
+function qualitativeLines(plan: Plan, state: ProgressState, filter: StatusFilter | undefined): QualitativeLine[] {
+  return plan.indicators
+    .filter((ind) => (ind.targets?.length ?? 0) === 0)
+    .filter((ind) => filter?.area === undefined || ind.area === filter.area)
+    .map((ind) => {
+      const rec = state.indicators.get(ind.id)?.record;
+      const line: QualitativeLine = { id: ind.id, area: ind.area, text: ind.text, assessment: rec?.assessment ?? null };
+      if (rec?.source) line.source = rec.source;
+      return line;
+    });
+}
+
+/** Spent against planned, per budget line and in total (always the whole plan). */
+function budgetStatus(plan: Plan, state: ProgressState): StatusReport['budget'] {
+  const lines: BudgetLineStatus[] = plan.budget.lines.map((l) => {
+    const planned = dong(l.amount);
+    const spent = dong(state.budget.get(l.no)?.record.spent ?? 0);
+    return { no: l.no, content: l.content, planned, spent, remaining: planned - spent, percentUsed: ratioPercent(spent, planned), overspent: spent > planned };
+  });
+  const bPlanned = sumDong(lines.map((l) => l.planned));
+  const bSpent = sumDong(lines.map((l) => l.spent));
+  return { planned: bPlanned, spent: bSpent, remaining: bPlanned - bSpent, percentUsed: ratioPercent(bSpent, bPlanned), lines };
 }

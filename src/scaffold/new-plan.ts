@@ -300,18 +300,54 @@ function* textsOf(kind: NewPlanKind, data: any): Generator<{ path: PathSegment[]
   }
 }
 
+/** A review note waiting for the line its value lands on in the new file. */
+interface Pending {
+  kind: NewPlanKind;
+  path: PathSegment[];
+  make: (file: string, line: number) => ReviewNote;
+}
+
+/** The documents being rewritten, the notes waiting for their lines, and the two years. */
+interface Derivation {
+  plan: Plan;
+  docs: Partial<Record<NewPlanKind, Document>>;
+  pending: Pending[];
+  fromYear: number;
+  year: number;
+  years: number;
+}
+
 export function deriveNewPlan(plan: Plan, sources: NewPlanSources, opts: NewPlanOptions): NewPlanResult {
   const fromYear = plan.meta.year;
   const year = opts.year;
-  const years = year - fromYear;
   const docs: Partial<Record<NewPlanKind, Document>> = {};
   for (const k of FILE_ORDER) {
     const src = sources[k];
     if (src) docs[k] = syntaxTree(src).clone() as Document;
   }
-  const pending: { kind: NewPlanKind; path: PathSegment[]; make: (file: string, line: number) => ReviewNote }[] = [];
+  const d: Derivation = { plan, docs, pending: [], fromYear, year, years: year - fromYear };
+  renewPlanFile(d);
+  moveTaskDeadlines(d);
+  moveTextDatesIn(d, sources);
+  recomputeBudgetFile(d);
+  noteUnfinishedTasks(d);
+  const files: NewPlanFile[] = [];
+  const notes: ReviewNote[] = [];
+  const handled = new Set<string>();
+  for (const kind of FILE_ORDER) {
+    const doc = docs[kind];
+    if (!doc) continue;
+    const out = renderFile(d, kind, doc, opts, handled);
+    files.push(out.file);
+    notes.push(...out.notes);
+  }
+  const order = (file: string) => FILE_ORDER.findIndex((k) => file.endsWith(`/${k}.yaml`));
+  notes.sort((a, b) => order(a.file) - order(b.file) || a.line - b.line);
+  return { year, fromYear, files, notes };
+}
 
-  // plan.yaml
+/** plan.yaml: the new year and title, no number or date yet, a draft; legal bases and funding to review. */
+function renewPlanFile({ plan, docs, pending, fromYear, year }: Derivation): void {
   const pd = docs.plan!;
   setScalar(pd, ['year'], year);
   setScalar(pd, ['title'], plan.meta.title.replace(yearPattern(fromYear), String(year)));
@@ -323,10 +359,11 @@ export function deriveNewPlan(plan: Plan, sources: NewPlanSources, opts: NewPlan
     const text = plan.meta.funding.source;
     pending.push({ kind: 'plan', path: ['funding', 'source'], make: (file, line) => ({ kind: 'funding', file, line, text }) });
   }
+}
 
-  // tasks.yaml
+/** tasks.yaml: deadlines and due dates move by the years; a deadline in words is left for review. */
+function moveTaskDeadlines({ plan, docs, pending, fromYear, years }: Derivation): void {
   const td = docs.tasks!;
-  const handled = new Set<string>();
   plan.tasks.forEach((t, i) => {
     const moved = moveDeadline(t.deadline, years);
     if (moved) {
@@ -346,9 +383,13 @@ export function deriveNewPlan(plan: Plan, sources: NewPlanSources, opts: NewPlan
       pending.push({ kind: 'tasks', path: ['tasks', i, 'due'], make: (file, line) => ({ kind: 'due-moved', file, line, task: t.no, before: t.due!, after: d.date, clamped: d.clamped }) });
     }
   });
+}
 
-  // Dates inside free text move with the plan; a date of the source year that is not a real
-  // date cannot be moved and is left for review (validate also warns: task/date-outside-year).
+/**
+ * Dates inside free text move with the plan; a date of the source year that is not a real
+ * date cannot be moved and is left for review (validate also warns: task/date-outside-year).
+ */
+function moveTextDatesIn({ docs, pending, fromYear, years }: Derivation, sources: NewPlanSources): void {
   for (const kind of ['plan', 'tasks', 'indicators', 'budget', 'units'] as const) {
     for (const t of textsOf(kind, sources[kind].data)) {
       const m = moveTextDates(t.text, fromYear, years);
@@ -359,8 +400,10 @@ export function deriveNewPlan(plan: Plan, sources: NewPlanSources, opts: NewPlan
       for (const u of m.unmoved) pending.push({ kind, path: t.path, make: (file, line) => ({ kind: 'date-unmoved', file, line, subject: t.subject, date: u }) });
     }
   }
+}
 
-  // budget.yaml
+/** budget.yaml: amounts recomputed, the total from the lines, the words from the total. */
+function recomputeBudgetFile({ plan, docs, pending }: Derivation): void {
   const bd = docs.budget!;
   const lines = plan.budget.lines as readonly BudgetLine[];
   const r = recomputeBudget(lines);
@@ -375,50 +418,46 @@ export function deriveNewPlan(plan: Plan, sources: NewPlanSources, opts: NewPlan
     make: (file, line) => ({ kind: 'budget', file, line, lines: lines.length, total: r.total, previousTotal: dong(plan.budget.total) }),
   });
   if (!r.settled) pending.push({ kind: 'budget', path: ['lines'], make: (file, line) => ({ kind: 'budget-unresolved', file, line }) });
+}
 
-  // Tasks still open at the last progress record: candidates to carry over.
+/** Tasks still open at the last progress record: candidates to carry over. */
+function noteUnfinishedTasks({ plan, pending }: Derivation): void {
   const lastAsOf = plan.progress.map((p) => p.asOf).sort().at(-1);
-  if (lastAsOf) {
-    const state = progressAsOf(plan, lastAsOf);
-    const open = plan.tasks.filter((t) => state.tasks.get(t.no)?.record.status !== 'done').map((t) => t.no);
-    const example = state.files.some((f) => f.example === true);
-    if (open.length > 0) pending.push({ kind: 'tasks', path: ['tasks'], make: (file, line) => ({ kind: 'unfinished', file, line, tasks: open, asOf: lastAsOf, example }) });
-  }
+  if (!lastAsOf) return;
+  const state = progressAsOf(plan, lastAsOf);
+  const open = plan.tasks.filter((t) => state.tasks.get(t.no)?.record.status !== 'done').map((t) => t.no);
+  const example = state.files.some((f) => f.example === true);
+  if (open.length > 0) pending.push({ kind: 'tasks', path: ['tasks'], make: (file, line) => ({ kind: 'unfinished', file, line, tasks: open, asOf: lastAsOf, example }) });
+}
 
-  // Texts with their final values, headers, and the mentions of the source year.
-  const files: NewPlanFile[] = [];
+/** One new file's text with its header, and its notes: the pending ones, then the source year's mentions. */
+function renderFile(d: Derivation, kind: NewPlanKind, doc: Document, opts: NewPlanOptions, handled: Set<string>): { file: NewPlanFile; notes: ReviewNote[] } {
+  const { fromYear, year } = d;
   const notes: ReviewNote[] = [];
-  for (const kind of FILE_ORDER) {
-    const doc = docs[kind];
-    if (!doc) continue;
-    const extra = kind === 'plan' ? [`Lập từ ${opts.fromPath} (năm ${fromYear}) bằng "cchc new ${year}"; rà soát trước khi trình ký.`] : [];
-    normaliseHead(doc, kind, extra);
-    const name = `${kind}.yaml`;
-    const text = render(doc);
-    files.push({ kind, name, text });
-    const shown = `${opts.toPath}/${name}`;
-    const src = parseSource(shown, text);
-    const lineOf = (p: PathSegment[]) => positionOf(src, p).line;
-    for (const p of pending.filter((x) => x.kind === kind)) {
-      notes.push(p.make(shown, lineOf(p.path)));
-      handled.add(`${kind}:${JSON.stringify(p.path)}`);
-    }
-    // Cited documents (references.yaml) keep their own dates and subjects: only comments there.
-    for (const t of kind === 'references' ? [] : textsOf(kind, src.data)) {
-      if (handled.has(`${kind}:${JSON.stringify(t.path)}`)) continue;
-      const m = yearPattern(fromYear).exec(t.text);
-      if (!m) continue;
-      notes.push({ kind: 'year-mention', file: shown, line: lineOf(t.path), subject: t.subject, excerpt: excerptAround(t.text, m.index, m[0].length) });
-    }
-    // Full-line comments are the clerk's notes; an old year there is worth a look too.
-    const ownHeader = 1 + extra.length;
-    text.split('\n').forEach((l, i) => {
-      if (i < ownHeader || !/^\s*#/.test(l)) return;
-      const m = yearPattern(fromYear).exec(l);
-      if (m) notes.push({ kind: 'year-mention', file: shown, line: i + 1, subject: { kind: 'comment' }, excerpt: excerptAround(l.replace(/^\s*#\s?/, ''), Math.max(0, m.index - (l.length - l.replace(/^\s*#\s?/, '').length)), m[0].length) });
-    });
+  const extra = kind === 'plan' ? [`Lập từ ${opts.fromPath} (năm ${fromYear}) bằng "cchc new ${year}"; rà soát trước khi trình ký.`] : [];
+  normaliseHead(doc, kind, extra);
+  const name = `${kind}.yaml`;
+  const text = render(doc);
+  const shown = `${opts.toPath}/${name}`;
+  const src = parseSource(shown, text);
+  const lineOf = (p: PathSegment[]) => positionOf(src, p).line;
+  for (const p of d.pending.filter((x) => x.kind === kind)) {
+    notes.push(p.make(shown, lineOf(p.path)));
+    handled.add(`${kind}:${JSON.stringify(p.path)}`);
   }
-  const order = (file: string) => FILE_ORDER.findIndex((k) => file.endsWith(`/${k}.yaml`));
-  notes.sort((a, b) => order(a.file) - order(b.file) || a.line - b.line);
-  return { year, fromYear, files, notes };
+  // Cited documents (references.yaml) keep their own dates and subjects: only comments there.
+  for (const t of kind === 'references' ? [] : textsOf(kind, src.data)) {
+    if (handled.has(`${kind}:${JSON.stringify(t.path)}`)) continue;
+    const m = yearPattern(fromYear).exec(t.text);
+    if (!m) continue;
+    notes.push({ kind: 'year-mention', file: shown, line: lineOf(t.path), subject: t.subject, excerpt: excerptAround(t.text, m.index, m[0].length) });
+  }
+  // Full-line comments are the clerk's notes; an old year there is worth a look too.
+  const ownHeader = 1 + extra.length;
+  text.split('\n').forEach((l, i) => {
+    if (i < ownHeader || !/^\s*#/.test(l)) return;
+    const m = yearPattern(fromYear).exec(l);
+    if (m) notes.push({ kind: 'year-mention', file: shown, line: i + 1, subject: { kind: 'comment' }, excerpt: excerptAround(l.replace(/^\s*#\s?/, ''), Math.max(0, m.index - (l.length - l.replace(/^\s*#\s?/, '').length)), m[0].length) });
+  });
+  return { file: { kind, name, text }, notes };
 }

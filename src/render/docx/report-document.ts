@@ -128,7 +128,25 @@ export function nextCutOff(asOf: IsoDate, year: number): IsoDate {
   return isoDate(year, 12, 31);
 }
 
+/** The report's body, section by section: opening, I to V as the official form numbers them. */
 export function reportBody(report: StatusReport, plan: Pick<Plan, 'meta'>): Block[] {
+  return [
+    ...reportOpening(report, plan),
+    heading(`${roman(1)}. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH`),
+    ...directionSection(report),
+    heading(`${roman(2)}. KẾT QUẢ THỰC HIỆN THEO TỪNG NỘI DUNG`),
+    ...resultsSection(report),
+    heading(`${roman(3)}. ĐÁNH GIÁ CHUNG`),
+    ...assessmentSection(report),
+    heading(`${roman(4)}. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI`),
+    ...nextPeriodSection(report),
+    heading(`${roman(5)}. ĐỀ XUẤT, KIẾN NGHỊ`),
+    placeholder(),
+  ];
+}
+
+/** Which plan is reported on, for which period, and the overall figure. */
+function reportOpening(report: StatusReport, plan: Pick<Plan, 'meta'>): Block[] {
   const out: Block[] = [];
   const o = report.overall;
   const label = periodLabel(report);
@@ -141,10 +159,12 @@ export function reportBody(report: StatusReport, plan: Pick<Plan, 'meta'>): Bloc
   else out.push(body([run(VI.asOf(formatDate(report.asOf, 'vi')), { italic: true })]));
   if (report.example) out.push(para([run(VI.example, { bold: true, color: 'C00000' })], { align: 'center' }));
   out.push(body(VI.overallLine(o.finished, o.planned, percent(o.percent), o.overdue)));
+  return out;
+}
 
-  // I. Chỉ đạo, điều hành: the documents issued, from the evidence on Nội dung 1.
-  let s = 0;
-  out.push(heading(`${roman(++s)}. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH`));
+/** I. Chỉ đạo, điều hành: the documents issued, from the evidence on Nội dung 1. */
+function directionSection(report: StatusReport): Block[] {
+  const out: Block[] = [];
   const firstArea = report.areas.find((a) => a.id === 1)?.id ?? report.areas[0]?.id;
   const issued = report.tasks.filter((t) => t.area === firstArea && t.evidence && (t.evidence.document || t.evidence.product));
   if (issued.length) {
@@ -152,9 +172,12 @@ export function reportBody(report: StatusReport, plan: Pick<Plan, 'meta'>): Bloc
     for (const t of issued) out.push(bullet(`${evidenceText({ ...t, note: undefined } as TaskLine)} (nhiệm vụ ${t.no}).`));
   } else out.push(body('Chưa có văn bản chỉ đạo, điều hành được ghi nhận trong kỳ.'));
   out.push(placeholder());
+  return out;
+}
 
-  // II. Results by area.
-  out.push(heading(`${roman(++s)}. KẾT QUẢ THỰC HIỆN THEO TỪNG NỘI DUNG`));
+/** II. Results by area, then the budget. */
+function resultsSection(report: StatusReport): Block[] {
+  const out: Block[] = [];
   let n = 0;
   for (const a of report.areas) {
     out.push(heading(`${++n}. ${a.title}`));
@@ -178,12 +201,12 @@ export function reportBody(report: StatusReport, plan: Pick<Plan, 'meta'>): Bloc
   out.push(heading(`${++n}. Tình hình sử dụng kinh phí`));
   out.push(body(`Dự toán ${formatInt(b.planned, 'vi')} đồng; đã chi ${formatInt(b.spent, 'vi')} đồng, đạt ${percent(b.percentUsed)} dự toán; còn lại ${formatInt(b.remaining, 'vi')} đồng.`));
   if (b.lines.length) out.push(budgetTable(b));
+  return out;
+}
 
-  // III. Đánh giá chung.
-  out.push(heading(`${roman(++s)}. ĐÁNH GIÁ CHUNG`));
-  out.push(heading('1. Ưu điểm'));
-  out.push(placeholder());
-  out.push(heading('2. Tồn tại, hạn chế và nguyên nhân'));
+/** III. Đánh giá chung: strengths left to write, overdue and late tasks listed. */
+function assessmentSection(report: StatusReport): Block[] {
+  const out: Block[] = [heading('1. Ưu điểm'), placeholder(), heading('2. Tồn tại, hạn chế và nguyên nhân')];
   const problems = report.tasks.filter((t) => t.overdue || t.finishedLate);
   for (const t of problems) {
     const what = t.overdue ? `quá hạn (hạn ${formatDate(t.due, 'vi')})` : `hoàn thành trễ hạn (hạn ${formatDate(t.due, 'vi')}, xong ${formatDate(t.completed!, 'vi')})`;
@@ -191,12 +214,14 @@ export function reportBody(report: StatusReport, plan: Pick<Plan, 'meta'>): Bloc
   }
   if (!problems.length) out.push(body('Không có nhiệm vụ quá hạn hoặc hoàn thành trễ hạn.'));
   out.push(placeholder());
+  return out;
+}
 
-  // IV. Next period: unfinished tasks due by the next cut-off (overdue ones first).
-  out.push(heading(`${roman(++s)}. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI`));
+/** IV. Next period: unfinished tasks due by the next cut-off (overdue ones first). */
+function nextPeriodSection(report: StatusReport): Block[] {
   const until = nextCutOff(report.asOf, report.plan.year);
   const next = report.tasks.filter((t) => t.status !== 'done' && t.due <= until).sort((x, y) => Number(y.overdue) - Number(x.overdue) || (x.due < y.due ? -1 : x.due > y.due ? 1 : x.no - y.no));
-  out.push(body(`Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành có thời hạn đến ngày ${formatDate(until, 'vi')}:`));
+  const out: Block[] = [body(`Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành có thời hạn đến ngày ${formatDate(until, 'vi')}:`)];
   if (next.length) {
     out.push(
       table(
@@ -206,9 +231,6 @@ export function reportBody(report: StatusReport, plan: Pick<Plan, 'meta'>): Bloc
       ),
     );
   } else out.push(body('Không có nhiệm vụ chưa hoàn thành đến hạn trong kỳ tới.'));
-  out.push(placeholder());
-
-  out.push(heading(`${roman(++s)}. ĐỀ XUẤT, KIẾN NGHỊ`));
   out.push(placeholder());
   return out;
 }
