@@ -18,7 +18,7 @@
 // 3. Hostile input: the slowest of a few worst cases, against the 2-second budget.
 // 4. bench/status-scale.mjs, bench/export.mjs and bench/citations.mjs, whose tables are copied in.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync, mkdirSync, cpSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync, cpSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg, release, platform } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -38,7 +38,7 @@ function planFolders(cwd: string): string[] {
   const found = discoverPlans(cwd);
   if (!found) return [];
   if (found.kind === 'plan') return [path.relative(cwd, found.dir) || '.'];
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(found.plansDir).filter((n) => /^\d{4}$/.test(n));
   } catch {

@@ -47,6 +47,9 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 export function countBySeverity(ds: readonly Diagnostic[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
-  for (const d of ds) d.severity === 'error' ? errors++ : warnings++;
+  for (const d of ds) {
+    if (d.severity === 'error') errors++;
+    else warnings++;
+  }
   return { errors, warnings };
 }

@@ -28,7 +28,6 @@ function excerptLines(d: Diagnostic, width: number, c: ChalkInstance): string[] 
   const gutter = String(d.line).length + 1;
   const room = Math.max(20, width - gutter - 3);
   // Control and bidi characters are shown as U+FFFD, so a hostile file cannot drive the terminal.
-  // eslint-disable-next-line no-control-regex
   const unsafe = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
   // A long line (a minified file) is cut to a window around the column before segmenting.
   const line = d.excerpt;

@@ -5,7 +5,6 @@
  * clear the screen. Each control (C0, DEL, C1) and each bidirectional control is written as
  * its escape, `\u001b`, so the reader sees what the file holds. Pure.
  */
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 export function escapeControls(s: string): string {

@@ -29,9 +29,7 @@ export function makeChalk(enabled: boolean): ChalkInstance {
 /** Display width for wrapping: counts code points after NFC (Vietnamese is precomposed). */
 export function textWidth(s: string): number {
   // Most text has no escape codes and no astral characters: its width is its length.
-  // eslint-disable-next-line no-control-regex
   if (!/[\u001b\uD800-\uDFFF]/.test(s)) return s.length;
-  // eslint-disable-next-line no-control-regex
   return [...s.replace(/\u001b\[[0-9;]*m/g, '')].length;
 }
 

@@ -265,39 +265,60 @@ function render(doc: Document): string {
 
 const FILE_ORDER: NewPlanKind[] = ['plan', 'units', 'tasks', 'indicators', 'budget', 'references'];
 
+/** Parsed YAML read field by field: any field may be absent or of another type. */
+type Loose = { readonly [key: string]: unknown };
+const rec = (v: unknown): Loose => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {});
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const idOf = (v: unknown): string | number | undefined => (typeof v === 'string' || typeof v === 'number' ? v : undefined);
+type FoundText = { path: PathSegment[]; text: string; subject: NoteSubject };
+
 /** Fields whose text is scanned for mentions of the source year, with how to name them. */
-function* textsOf(kind: NewPlanKind, data: any): Generator<{ path: PathSegment[]; text: string; subject: NoteSubject }> {
-  const str = (v: unknown): v is string => typeof v === 'string';
-  if (kind === 'plan') {
-    for (const f of ['preamble', 'closing', 'annexNote', 'place'] as const) if (str(data[f])) yield { path: [f], text: data[f], subject: { kind: 'plan', field: f } };
-    if (str(data.agency?.name)) yield { path: ['agency', 'name'], text: data.agency.name, subject: { kind: 'plan', field: 'agency' } };
-    for (const f of ['purposes', 'requirements', 'recipients'] as const) {
-      for (const [i, t] of ((data[f] ?? []) as unknown[]).entries()) if (str(t)) yield { path: [f, i], text: t, subject: { kind: 'plan', field: f } };
-    }
-    for (const [i, a] of ((data.areas ?? []) as any[]).entries()) {
-      if (str(a.title)) yield { path: ['areas', i, 'title'], text: a.title, subject: { kind: 'area', id: a.id, field: 'title' } };
-      if (str(a.appendixTitle)) yield { path: ['areas', i, 'appendixTitle'], text: a.appendixTitle, subject: { kind: 'area', id: a.id, field: 'appendixTitle' } };
-      for (const [k, s] of ((a.solutions ?? []) as unknown[]).entries()) if (str(s)) yield { path: ['areas', i, 'solutions', k], text: s, subject: { kind: 'area', id: a.id, field: 'solutions' } };
-    }
-    for (const [i, x] of ((data.implementation ?? []) as any[]).entries()) {
-      for (const [k, s] of ((x.duties ?? []) as unknown[]).entries()) if (str(s)) yield { path: ['implementation', i, 'duties', k], text: s, subject: { kind: 'plan', field: 'implementation' } };
-    }
-  } else if (kind === 'tasks') {
-    if (str(data.title)) yield { path: ['title'], text: data.title, subject: { kind: 'plan', field: 'tasksTitle' } };
-    for (const [i, t] of ((data.tasks ?? []) as any[]).entries()) {
-      for (const f of ['title', 'product', 'leadText', 'coordinatingText'] as const) if (str(t[f])) yield { path: ['tasks', i, f], text: t[f], subject: { kind: 'task', id: t.no, field: f } };
+function* textsOf(kind: NewPlanKind, raw: unknown): Generator<FoundText> {
+  const data = rec(raw);
+  if (kind === 'plan') yield* planTexts(data);
+  else if (kind === 'tasks') {
+    yield* text(data.title, ['title'], { kind: 'plan', field: 'tasksTitle' });
+    for (const [i, t] of list(data.tasks).map(rec).entries()) {
+      for (const f of ['title', 'product', 'leadText', 'coordinatingText'] as const) yield* text(t[f], ['tasks', i, f], { kind: 'task', id: idOf(t.no), field: f });
     }
   } else if (kind === 'indicators') {
-    for (const [i, x] of ((data.indicators ?? []) as any[]).entries()) {
-      if (str(x.text)) yield { path: ['indicators', i, 'text'], text: x.text, subject: { kind: 'indicator', id: x.id, field: 'text' } };
-      for (const [k, t] of ((x.targets ?? []) as any[]).entries()) if (str(t.of)) yield { path: ['indicators', i, 'targets', k, 'of'], text: t.of, subject: { kind: 'indicator', id: x.id, field: 'target' } };
+    for (const [i, x] of list(data.indicators).map(rec).entries()) {
+      yield* text(x.text, ['indicators', i, 'text'], { kind: 'indicator', id: idOf(x.id), field: 'text' });
+      for (const [k, t] of list(x.targets).map(rec).entries()) yield* text(t.of, ['indicators', i, 'targets', k, 'of'], { kind: 'indicator', id: idOf(x.id), field: 'target' });
     }
   } else if (kind === 'budget') {
-    for (const f of ['title', 'subtitle'] as const) if (str(data[f])) yield { path: [f], text: data[f], subject: { kind: 'budget', field: f } };
-    for (const [i, l] of ((data.lines ?? []) as any[]).entries()) if (str(l.content)) yield { path: ['lines', i, 'content'], text: l.content, subject: { kind: 'line', id: l.no, field: 'content' } };
+    for (const f of ['title', 'subtitle'] as const) yield* text(data[f], [f], { kind: 'budget', field: f });
+    for (const [i, l] of list(data.lines).map(rec).entries()) yield* text(l.content, ['lines', i, 'content'], { kind: 'line', id: idOf(l.no), field: 'content' });
   } else if (kind === 'units') {
-    for (const [i, u] of ((data.units ?? []) as any[]).entries()) if (str(u.name)) yield { path: ['units', i, 'name'], text: u.name, subject: { kind: 'unit', id: u.id, field: 'name' } };
+    for (const [i, u] of list(data.units).map(rec).entries()) yield* text(u.name, ['units', i, 'name'], { kind: 'unit', id: idOf(u.id), field: 'name' });
   }
+}
+
+function* planTexts(data: Loose): Generator<FoundText> {
+  for (const f of ['preamble', 'closing', 'annexNote', 'place'] as const) yield* text(data[f], [f], { kind: 'plan', field: f });
+  yield* text(rec(data.agency).name, ['agency', 'name'], { kind: 'plan', field: 'agency' });
+  for (const f of ['purposes', 'requirements', 'recipients'] as const) {
+    for (const [i, t] of list(data[f]).entries()) yield* text(t, [f, i], { kind: 'plan', field: f });
+  }
+  for (const [i, a] of list(data.areas).map(rec).entries()) {
+    const id = idOf(a.id);
+    yield* text(a.title, ['areas', i, 'title'], { kind: 'area', id, field: 'title' });
+    yield* text(a.appendixTitle, ['areas', i, 'appendixTitle'], { kind: 'area', id, field: 'appendixTitle' });
+    for (const [k, s] of list(a.solutions).entries()) yield* text(s, ['areas', i, 'solutions', k], { kind: 'area', id, field: 'solutions' });
+  }
+  for (const [i, x] of list(data.implementation).map(rec).entries()) {
+    for (const [k, s] of list(x.duties).entries()) yield* text(s, ['implementation', i, 'duties', k], { kind: 'plan', field: 'implementation' });
+  }
+}
+
+/** The text at `path`, when it is a string. */
+function* text(v: unknown, path: PathSegment[], subject: NoteSubject): Generator<FoundText> {
+  if (typeof v === 'string') yield { path, text: v, subject: subject.id === undefined ? withoutId(subject) : subject };
+}
+
+function withoutId(s: NoteSubject): NoteSubject {
+  const { id: _id, ...rest } = s;
+  return rest;
 }
 
 /** A review note waiting for the line its value lands on in the new file. */

@@ -12,7 +12,6 @@ const c = copyPlan(fixturePlan('mini'));
 afterAll(() => c.cleanup());
 appendFileSync(path.join(c.dir, 'units.yaml'), 'x\u001b]0;pwned\u0007\u001b[2J: 1\n');
 
-// eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 describe('control characters in messages', () => {

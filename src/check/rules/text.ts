@@ -92,7 +92,7 @@ export function checkText(src: SourceFile, report: TextReporter): void {
   // A file saved in NFD (macOS) has every Vietnamese string in NFD: one warning per file, at
   // the first, not one per string (`cchc fmt --nfc` fixes the whole file).
   let nfcReported = false;
-  const visit = (holder: any, key: PathSegment, depth: number): void => {
+  const visit = (holder: Record<PathSegment, unknown>, key: PathSegment, depth: number): void => {
     const v = holder[key];
     if (typeof v === 'string') {
       // Printable ASCII (ids, statuses, dates: most strings of a large progress file) is NFC
@@ -127,7 +127,7 @@ export function checkText(src: SourceFile, report: TextReporter): void {
     if (v === null || typeof v !== 'object' || depth > 64) return;
     for (const k of Array.isArray(v) ? v.keys() : Object.keys(v)) {
       path.push(k);
-      visit(v, k, depth + 1);
+      visit(v as Record<PathSegment, unknown>, k, depth + 1);
       path.pop();
     }
   };

@@ -91,7 +91,7 @@ function parseArgs(args: string[], asOfFlag: string | undefined, env: Env): { fi
   const files: string[] = [];
   let planArg: string | undefined;
   for (const a of args) {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(path.resolve(env.cwd, a)).isDirectory();
     } catch {

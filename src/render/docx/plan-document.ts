@@ -43,7 +43,7 @@ export function planBody(plan: Plan): Block[] {
       for (const p of purposes) out.push(bullet(p));
     }
     if (requirements.length) {
-      out.push(heading(`${++n}. Yêu cầu`));
+      out.push(heading(`${n + 1}. Yêu cầu`));
       for (const r of requirements) out.push(bullet(r));
     }
   }

@@ -198,7 +198,7 @@ function resultsSection(report: StatusReport): Block[] {
     out.push(placeholder());
   }
   const b = report.budget;
-  out.push(heading(`${++n}. Tình hình sử dụng kinh phí`));
+  out.push(heading(`${n + 1}. Tình hình sử dụng kinh phí`));
   out.push(body(`Dự toán ${formatInt(b.planned, 'vi')} đồng; đã chi ${formatInt(b.spent, 'vi')} đồng, đạt ${percent(b.percentUsed)} dự toán; còn lại ${formatInt(b.remaining, 'vi')} đồng.`));
   if (b.lines.length) out.push(budgetTable(b));
   return out;
