@@ -22,6 +22,15 @@ function pageText(pdf: string, page: number): string {
 }
 
 /**
+ * A page's lines as pdftotext -layout prints them, runs of spaces closed up: where a
+ * column is too narrow, a line break shows here, whatever the reading order.
+ */
+function pageLines(pdf: string, page: number): string[] {
+  const out = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' });
+  return out.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+}
+
+/**
  * A page's text in reading order, one column after the other (pdftotext without -layout):
  * the two header columns do not interleave, whatever their widths and line breaks.
  */
@@ -69,6 +78,11 @@ describe('LibreOffice opens and prints both documents', () => {
       expect(header).toContain('UBND TỈNH BÌNH ĐỊNH');
       expect(header).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
       expect(header).toContain('Độc lập - Tự do - Hạnh phúc');
+      // The Quốc hiệu on one line, at its 12 pt, in each document's header (Nghị định 30/2020).
+      for (const f of Object.values(files)) {
+        const lines = pageLines(pdf(f), 1);
+        expect(lines.filter((l) => l.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')), `${path.basename(f)}:\n${lines.join('\n')}`).toHaveLength(1);
+      }
       // Page numbers start on page 2.
       expect(pageText(pdf(files.doc2022), 2).trim()).toMatch(/^2 /);
 
