@@ -2,7 +2,8 @@
  * Both documents open without repair in a second, independent consumer: LibreOffice
  * (headless Writer) converts the 2022 plan, its 9-month report and both documents of a plan
  * of another shape to PDF in one start, each with pages; poppler's pdfinfo and pdftotext
- * then show the landscape appendix pages and the illustrative mark on every report page.
+ * then show the landscape appendix pages, the Quốc hiệu on one line of each first page, and
+ * the illustrative mark on every report page.
  */
 import { describe, it, expect } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -81,7 +82,8 @@ describe('LibreOffice opens and prints both documents', () => {
       // The Quốc hiệu on one line, at its 12 pt, in each document's header (Nghị định 30/2020).
       for (const f of Object.values(files)) {
         const lines = pageLines(pdf(f), 1);
-        expect(lines.filter((l) => l.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')), `${path.basename(f)}:\n${lines.join('\n')}`).toHaveLength(1);
+        const motto = lines.filter((l) => l.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
+        expect(motto, `${path.basename(f)}:\n${lines.join('\n')}`).toHaveLength(1);
       }
       // Page numbers start on page 2.
       expect(pageText(pdf(files.doc2022), 2).trim()).toMatch(/^2 /);

@@ -145,7 +145,8 @@ describe('the writer', () => {
 /** One entry of a .docx, read from its local file header (the writer stores sizes there). */
 function entry(docx: Uint8Array, name: string): string {
   const b = Buffer.from(docx);
-  for (let at = 0; b.readUInt32LE(at) === 0x04034b50; ) {
+  let at = 0;
+  while (b.readUInt32LE(at) === 0x04034b50) {
     const size = b.readUInt32LE(at + 18);
     const nameLen = b.readUInt16LE(at + 26);
     const start = at + 30 + nameLen + b.readUInt16LE(at + 28);
