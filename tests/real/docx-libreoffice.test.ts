@@ -2,7 +2,8 @@
  * Both documents open without repair in a second, independent consumer: LibreOffice
  * (headless Writer) converts the 2022 plan, its 9-month report and both documents of a plan
  * of another shape to PDF in one start, each with pages; poppler's pdfinfo and pdftotext
- * then show the landscape appendix pages and the illustrative mark on every report page.
+ * then show the landscape appendix pages, the Quốc hiệu on one line of each first page, and
+ * the illustrative mark on every report page.
  */
 import { describe, it, expect } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -19,6 +20,15 @@ function pageSizes(pdf: string): Array<{ w: number; h: number }> {
 
 function pageText(pdf: string, page: number): string {
   return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+/**
+ * A page's lines as pdftotext -layout prints them, runs of spaces closed up: where a
+ * column is too narrow, a line break shows here, whatever the reading order.
+ */
+function pageLines(pdf: string, page: number): string[] {
+  const out = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' });
+  return out.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -69,6 +79,12 @@ describe('LibreOffice opens and prints both documents', () => {
       expect(header).toContain('UBND TỈNH BÌNH ĐỊNH');
       expect(header).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
       expect(header).toContain('Độc lập - Tự do - Hạnh phúc');
+      // The Quốc hiệu on one line, at its 12 pt, in each document's header (Nghị định 30/2020).
+      for (const f of Object.values(files)) {
+        const lines = pageLines(pdf(f), 1);
+        const motto = lines.filter((l) => l.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
+        expect(motto, `${path.basename(f)}:\n${lines.join('\n')}`).toHaveLength(1);
+      }
       // Page numbers start on page 2.
       expect(pageText(pdf(files.doc2022), 2).trim()).toMatch(/^2 /);
 

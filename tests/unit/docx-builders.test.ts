@@ -13,7 +13,8 @@ import { sheetAsBlocks, cellText } from '../../src/render/docx/sheet-blocks.js';
 import { appendix2AsSheet } from '../../src/render/appendix-sheets.js';
 import { computeStatus } from '../../src/report/status.js';
 import { parsePeriod } from '../../src/model/period.js';
-import { documentAsDocx, xmlText } from '../../src/render/docx/ooxml.js';
+import { documentAsDocx, PAGE, xmlText } from '../../src/render/docx/ooxml.js';
+import { inflateRawSync } from 'node:zlib';
 import { crc32, crc32Table } from '../../src/render/docx/zip.js';
 
 function load(dir: string): Plan {
@@ -138,5 +139,50 @@ describe('the writer', () => {
     const plan = load(fixturePlan('mini'));
     const at = new Date('2023-01-10T00:00:00Z');
     expect(Buffer.from(documentAsDocx(planAsDocument(plan), { created: at })).equals(Buffer.from(documentAsDocx(planAsDocument(plan), { created: at })))).toBe(true);
+  });
+});
+
+/** One entry of a .docx, read from its local file header (the writer stores sizes there). */
+function entry(docx: Uint8Array, name: string): string {
+  const b = Buffer.from(docx);
+  let at = 0;
+  while (b.readUInt32LE(at) === 0x04034b50) {
+    const size = b.readUInt32LE(at + 18);
+    const nameLen = b.readUInt16LE(at + 26);
+    const start = at + 30 + nameLen + b.readUInt16LE(at + 28);
+    if (b.toString('utf8', at + 30, at + 30 + nameLen) === name) return inflateRawSync(b.subarray(start, start + size)).toString('utf8');
+    at = start + size;
+  }
+  throw new Error(`no ${name}`);
+}
+
+const nums = (xml: string, re: RegExp) => [...xml.matchAll(re)].map((m) => Number(m[1]));
+
+describe('the header table', () => {
+  // The Quốc hiệu, bold at 12 pt, in DejaVu Serif (LibreOffice's face where Times New Roman
+  // is missing, and the wider one) is 292.8 pt long: measured by pdftotext -bbox.
+  const MOTTO_DEJAVU = Math.ceil(292.8 * 20);
+  const CELL_MARGINS = 160;
+  const MM = 1440 / 25.4;
+
+  it('gives the Quốc hiệu 60% of a fixed table, wide enough for one line, the same widths in grid and cells', () => {
+    const plan = load(PLAN_2022);
+    const report = statusAsReportDocument(computeStatus(plan, { period: parsePeriod('2022-9M')!, today: '2022-12-31' }), plan);
+    for (const doc of [planAsDocument(plan), report]) {
+      const xml = entry(documentAsDocx(doc, { created: new Date('2023-01-10T00:00:00Z') }), 'word/document.xml');
+      const table = /<w:tbl>.*?<\/w:tbl>/s.exec(xml)![0];
+      expect(table).toContain('<w:tblLayout w:type="fixed"/>');
+      const grid = nums(table, /<w:gridCol w:w="(\d+)"\/>/g);
+      const [left, right] = grid as [number, number];
+      expect(grid).toHaveLength(2);
+      expect(nums(table, /<w:tcW w:w="(\d+)" w:type="dxa"\/>/g)).toEqual(grid);
+      expect(nums(table, /<w:tblW w:w="(\d+)" w:type="dxa"\/>/g)).toEqual([left + right]);
+      // The text width and 10 + 5 mm of the margins: 180 mm, 72 and 108 mm.
+      expect(left + right).toBeGreaterThanOrEqual(PAGE.width - PAGE.margin.left - PAGE.margin.right + Math.round(15 * MM) - 2);
+      expect(table).toContain(`<w:tblInd w:w="${-Math.round(10 * MM)}" w:type="dxa"/>`);
+      expect(right / (left + right)).toBeCloseTo(0.6, 2);
+      expect(right - CELL_MARGINS).toBeGreaterThanOrEqual(MOTTO_DEJAVU);
+      expect(table).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    }
   });
 });

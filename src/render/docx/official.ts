@@ -52,10 +52,18 @@ export function headerTable(meta: Pick<Meta, 'agency' | 'place'>, number: string
     para([run(MOTTO, { bold: true })], { align: 'center', size: 14, before: 0, after: 0, rule: 0.62 }),
     para([run(date, { italic: true })], { align: 'center', size: 14, before: 6, after: 0 }),
   ];
-  // Wider than the text, into the margins, as the decree's sample lays it out: the Quốc hiệu
-  // then fits on one line and the agency breaks between words rather than mid-name.
-  return { kind: 'table', widths: [42, 58], rows: [[cell(left), cell(right)]], headerRows: 0, borders: false, outdent: { left: 10, right: 5 } };
+  return { kind: 'table', widths: HEADER_WIDTHS, rows: [[cell(left), cell(right)]], headerRows: 0, borders: false, outdent: HEADER_OUTDENT };
 }
+
+/**
+ * The header's columns: 40% for the agency, 60% for the Quốc hiệu, of a table that reaches
+ * 10 mm into the left margin and 5 mm into the right one (180 mm on A4 with the 30/15 mm
+ * margins: 72 and 108 mm). The Quốc hiệu, bold at 12 pt, then stays on one line in Times New
+ * Roman (about 88 mm) and in DejaVu Serif, the widest face LibreOffice puts in its place
+ * where Times New Roman is missing (about 103 mm, with 105 mm inside the cell's margins).
+ */
+export const HEADER_WIDTHS = [40, 60];
+export const HEADER_OUTDENT = { left: 10, right: 5 } as const;
 
 /** "KẾ HOẠCH" and the subject below it, with the short rule under the subject. */
 export function titleBlock(kind: string, subject: string): Para[] {
