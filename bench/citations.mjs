@@ -48,6 +48,7 @@ try {
     const dir = path.join(work, `s${scale}`, '2022');
     const { tasks, bytes } = makePlan(dir, scale);
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'profile.mjs'), '--runs', String(RUNS), '--', 'validate', dir], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`bench/profile.mjs failed:\n${r.stderr}`);
     const ms = (name) => Number(new RegExp(`^\\| ${name.replace(/[.]/g, '\\.')} \\| ([0-9.]+) \\|`, 'm').exec(r.stdout)?.[1] ?? 0);
     const citation = ms('src/model/citation.ts') + ms('src/check/rules/refs.ts');
     const total = Number(/^\| total \(not idle\) \| ([0-9.]+) \|/m.exec(r.stdout)?.[1] ?? NaN);

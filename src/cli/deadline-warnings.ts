@@ -1,12 +1,15 @@
 /**
  * task/deadline-unresolved: a free-text deadline that names no date ("Khi có hướng dẫn của
  * tỉnh") and has no `due:` falls due on 31/12, which the clerk should know and can fix.
- * Located in tasks.yaml; the parser is loaded only when there is such a task.
+ * Located in tasks.yaml, read again only when there is such a task, for positions only
+ * (one pass of js-yaml's events for a plain file, yaml/spans.ts), each task found by its
+ * number once.
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt, positionOf } from '../yaml/source.js';
-import { loadLoneFile } from '../load/plan-folder.js';
+import { cachedSource, diagnosticAt, locateSpan, parseSource, positionOf, type SourceFile } from '../yaml/source.js';
+import { displayPath } from '../load/plan-texts.js';
+import { readText } from '../load/read.js';
 
 export async function unresolvedDeadlineDiagnostics(
   planDir: string,
@@ -15,12 +18,31 @@ export async function unresolvedDeadlineDiagnostics(
   tasks: ReadonlyArray<{ no: number; deadline: string }>,
 ): Promise<Diagnostic[]> {
   if (tasks.length === 0) return [];
-  const { source } = loadLoneFile(path.resolve(cwd, planDir, 'tasks.yaml'), cwd);
-  if (!source) return [];
-  const list = ((source.data as { tasks?: Array<{ no?: unknown }> } | undefined)?.tasks ?? []);
+  const file = path.resolve(cwd, planDir, 'tasks.yaml');
+  const { text } = readText(file, displayPath(file, cwd));
+  if (text === undefined) return [];
+  // Positions only: the plan's data came from the checked (often cached) plan.
+  const source = cachedSource(displayPath(file, cwd), text, undefined);
+  const indexOf = taskIndexes(source);
   return tasks.map((t) => {
-    const i = list.findIndex((x) => x?.no === t.no);
-    const pos = i < 0 ? { line: 0, column: 0 } : positionOf(source, ['tasks', i, 'deadline']);
+    const i = indexOf.get(t.no);
+    const pos = i === undefined ? { line: 0, column: 0 } : positionOf(source, ['tasks', i, 'deadline']);
     return diagnosticAt(source, pos, 'task/deadline-unresolved', { no: t.no, deadline: t.deadline, year });
   });
+}
+
+/** Where each task number first stands in tasks.yaml: read off the spans, else off the data. */
+function taskIndexes(source: SourceFile): Map<number, number> {
+  const byNo = new Map<number, number>();
+  const items = locateSpan(source, ['tasks']).node?.items;
+  const numbers = items
+    ? items.map((it) => {
+        const v = it.pairs?.get('no')?.value;
+        return v && v.style === 'PLAIN' ? Number(source.text.slice(v.start, v.end)) : undefined;
+      })
+    : ((parseSource(source.path, source.text).data as { tasks?: Array<{ no?: unknown }> } | undefined)?.tasks ?? []).map((x) => x?.no);
+  numbers.forEach((no, i) => {
+    if (typeof no === 'number' && !byNo.has(no)) byNo.set(no, i);
+  });
+  return byNo;
 }

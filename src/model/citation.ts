@@ -232,15 +232,11 @@ const SH_NUMBER = '\uE003';
 /** What a private-use character of the text itself becomes: none of the four. */
 const SH_OTHER = '\uE004';
 
-/** The words the patterns spell out, whose letters stand for themselves in the shadow. */
-const SPELLED = [...DOC_TYPES, 'số', 'ngày', 'tháng', 'năm'].join('');
-const KEPT = new Set([...SPELLED.toLowerCase(), ...SPELLED.toUpperCase()].filter((c) => c.charCodeAt(0) > 0x7f));
-const keptOf = (upper: boolean): string => [...KEPT].filter((c) => (upper ? c !== c.toLowerCase() : c !== c.toUpperCase())).join('');
-
-const LU = `A-Z${keptOf(true)}${SH_UPPER}`;
-const LL = `a-z${keptOf(false)}${SH_LOWER}`;
-const NUM = `0-9${SH_NUMBER}`;
-const LETTER = `${LU}${LL}${SH_LETTER}`;
+/** The letters outside ASCII of the words the patterns spell out: they stand for themselves in the shadow. */
+function keptLetters(): Set<string> {
+  const spelled = [...DOC_TYPES, 'số', 'ngày', 'tháng', 'năm'].join('');
+  return new Set([...spelled.toLowerCase(), ...spelled.toUpperCase()].filter((c) => c.charCodeAt(0) > 0x7f));
+}
 
 let classOf: { upper: RegExp; lower: RegExp; letter: RegExp; number: RegExp } | undefined;
 const shadowChars = new Map<string, string>();
@@ -258,7 +254,7 @@ function latinShadow(ch: string): string | undefined {
 
 /** The shadow of one character (a code point) outside ASCII. */
 function shadowChar(ch: string): string {
-  let sh = KEPT.has(ch) ? ch : (shadowChars.get(ch) ?? latinShadow(ch));
+  let sh = patterns().kept.has(ch) ? ch : (shadowChars.get(ch) ?? latinShadow(ch));
   if (sh === undefined) {
     classOf ??= { upper: /^\p{Lu}$/u, lower: /^\p{Ll}$/u, letter: /^\p{L}$/u, number: /^\p{N}$/u };
     const astral = ch.length > 1;
@@ -283,47 +279,51 @@ function shadowOf(text: string): string {
   return out;
 }
 
-/** One code segment: "QĐ", "UBND", "TTg", "CTr", "QĐi", "SLĐTBXH", "QH14", "TB&XH". */
-const SEG = `[${LU}][${LU}${NUM}&]*(?:[${LL}][${LU}${NUM}]*)?`;
-const CODE = `${SEG}(?:${DASH}${SEG})*`;
-/** The symbol must not continue with a letter, digit or "-letter". */
-const SYMBOL_END = `(?![${LETTER}${NUM}&]|${DASH}[${LETTER}${NUM}])`;
-
-function symbolPattern(gap: string): string {
-  return (
-    `(?:(?<sNum>\\d{1,7})${gap}\\/${gap}(?:(?<sYear>\\d{4})${gap}\\/${gap})?(?<sCode>${CODE})` +
-    `|(?<pNum>\\d{1,7})${DASH}(?<pCode>${SEG})${gap}\\/${gap}(?<pIss>${CODE}))${SYMBOL_END}`
-  );
+/**
+ * The two patterns, built on first use: a run whose result is cached never scans for
+ * citations, and building them at start-up cost every run (docs/engine.md).
+ */
+interface Patterns {
+  kept: Set<string>;
+  typed: RegExp;
+  bare: RegExp;
 }
 
-const DATE =
-  `(?:(?:${HS},)?${WS}(?<dateWord>${ci('ngày')})${WS}(?<date>` +
-  `(?<d1>\\d{1,2})(?<sep>[\\/.\\-])(?<m1>\\d{1,2})\\k<sep>(?<y1>\\d{4})` +
-  `|(?<d2>\\d{1,2})${WS}${ci('tháng')}${WS}(?<m2>\\d{1,2})${WS}${ci('năm')}${WS}(?<y2>\\d{4})` +
-  `)(?!\\d))?`;
+let built: Patterns | undefined;
 
-/** Type words, longest first so "Chương trình hành động" wins over "Chương trình". */
-const TYPE_WORDS: readonly DocType[] = [...DOC_TYPES].sort((a, b) => b.length - a.length);
+function patterns(): Patterns {
+  built ??= buildPatterns();
+  return built;
+}
 
-const TYPE_WORD_RE = TYPE_WORDS.map((t) => t.split(' ').map(ci).join(WS)).join('|');
-
-// Built on first use: a run whose result is cached never scans for citations (docs/engine.md).
-let typedRe: RegExp | undefined;
-let bareRe: RegExp | undefined;
-
-const TYPED_RE = (): RegExp =>
-  (typedRe ??= new RegExp(
-    `(?<![${LETTER}${NUM}])(?<word>${TYPE_WORD_RE})${WS}(?:(?<so>${ci('số')})${HS}:?${HS})?` +
-      symbolPattern(HS) +
-      DATE,
-    'gd',
-  ));
-
-const BARE_RE = (): RegExp =>
-  (bareRe ??= new RegExp(
-    `(?<![${LETTER}${NUM}\\/&_]|${DASH})(?<!\\d[.,])` + symbolPattern('') + DATE,
-    'gd',
-  ));
+function buildPatterns(): Patterns {
+  const kept = keptLetters();
+  const keptOf = (upper: boolean): string => [...kept].filter((c) => (upper ? c !== c.toLowerCase() : c !== c.toUpperCase())).join('');
+  const LU = `A-Z${keptOf(true)}${SH_UPPER}`;
+  const LL = `a-z${keptOf(false)}${SH_LOWER}`;
+  const NUM = `0-9${SH_NUMBER}`;
+  const LETTER = `${LU}${LL}${SH_LETTER}`;
+  /** One code segment: "QĐ", "UBND", "TTg", "CTr", "QĐi", "SLĐTBXH", "QH14", "TB&XH". */
+  const SEG = `[${LU}][${LU}${NUM}&]*(?:[${LL}][${LU}${NUM}]*)?`;
+  const CODE = `${SEG}(?:${DASH}${SEG})*`;
+  /** The symbol must not continue with a letter, digit or "-letter". */
+  const SYMBOL_END = `(?![${LETTER}${NUM}&]|${DASH}[${LETTER}${NUM}])`;
+  const symbolPattern = (gap: string): string =>
+    `(?:(?<sNum>\\d{1,7})${gap}\\/${gap}(?:(?<sYear>\\d{4})${gap}\\/${gap})?(?<sCode>${CODE})` +
+    `|(?<pNum>\\d{1,7})${DASH}(?<pCode>${SEG})${gap}\\/${gap}(?<pIss>${CODE}))${SYMBOL_END}`;
+  const DATE =
+    `(?:(?:${HS},)?${WS}(?<dateWord>${ci('ngày')})${WS}(?<date>` +
+    `(?<d1>\\d{1,2})(?<sep>[\\/.\\-])(?<m1>\\d{1,2})\\k<sep>(?<y1>\\d{4})` +
+    `|(?<d2>\\d{1,2})${WS}${ci('tháng')}${WS}(?<m2>\\d{1,2})${WS}${ci('năm')}${WS}(?<y2>\\d{4})` +
+    `)(?!\\d))?`;
+  // Type words, longest first so "Chương trình hành động" wins over "Chương trình".
+  const typeWords = [...DOC_TYPES].sort((a, b) => b.length - a.length).map((t) => t.split(' ').map(ci).join(WS)).join('|');
+  return {
+    kept,
+    typed: new RegExp(`(?<![${LETTER}${NUM}])(?<word>${typeWords})${WS}(?:(?<so>${ci('số')})${HS}:?${HS})?` + symbolPattern(HS) + DATE, 'gd'),
+    bare: new RegExp(`(?<![${LETTER}${NUM}\\/&_]|${DASH})(?<!\\d[.,])` + symbolPattern('') + DATE, 'gd'),
+  };
+}
 
 // ---------------------------------------------------------------------------------------
 // Normalisation with offset mapping
@@ -497,8 +497,8 @@ export function findCitations(text: string): Citation[] {
   if (!text.includes('/')) return [];
   const norm = normalise(text);
   const shadow = shadowOf(norm.text);
-  const typed = scan(TYPED_RE(), norm.text, shadow, true);
-  const bare = withoutOverlaps(scan(BARE_RE(), norm.text, shadow, false), typed);
+  const typed = scan(patterns().typed, norm.text, shadow, true);
+  const bare = withoutOverlaps(scan(patterns().bare, norm.text, shadow, false), typed);
   return [...typed, ...bare]
     .sort((a, b) => a.start - b.start)
     .map((f) => {
