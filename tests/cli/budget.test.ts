@@ -227,7 +227,7 @@ describe('--json', () => {
     try {
       for (const f of ['2023-q2.yaml', '2023-q4.yaml']) {
         const p = path.join(dir, 'progress', f);
-        writeFileSync(p, readFileSync(p, 'utf8').replace(/\nbudget:\n(  .*\n?)*/, '\n'));
+        writeFileSync(p, readFileSync(p, 'utf8').replace(/\nbudget:\n( {2}.*\n?)*/, '\n'));
       }
       const r = await runCli(['budget', dir, '--json'], { env: TODAY });
       expect(r.code).toBe(0);
