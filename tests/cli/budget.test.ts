@@ -4,9 +4,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, PLAN_2022, fixturePlan, copyPlan, runCli, type CliResult } from '../helpers.js';
 import { textWidth } from '../../src/render/style.js';
+import type { BudgetReport } from '../../src/report/budget.js';
+import type { diagnosticAsJson } from '../../src/render/diagnostics.js';
 
 const TODAY = { CCHC_TODAY: '2023-02-01' };
 const widest = (s: string) => Math.max(...s.split('\n').map(textWidth));
+
+/** A value as JSON carries it: bigint money becomes a number (a string of digits beyond 2^53 − 1). */
+type Json<T> = T extends bigint ? number | string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+/** `cchc budget --json`: the envelope, the report and the located diagnostics. */
+type BudgetJson = Json<BudgetReport> & { format: number; command: string; diagnostics: ReturnType<typeof diagnosticAsJson>[] };
 
 describe('cchc budget on the 2022 plan', () => {
   let r: CliResult;
@@ -186,7 +193,7 @@ describe('--json', () => {
   it('the whole report: lines, totals, words, checks, spending; money as JSON numbers', async () => {
     const r = await runCli(['budget', PLAN_2022, '--json', '--as-of', '2022-06-30']);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout);
+    const j = JSON.parse(r.stdout) as BudgetJson;
     expect(Object.keys(j)).toEqual(['format', 'command', 'ok', 'plan', 'title', 'subtitle', 'lines', 'sum', 'total', 'words', 'funding', 'checks', 'spending', 'diagnostics']);
     expect(j).toMatchObject({ format: 1, command: 'budget', ok: true });
     expect(j.plan).toMatchObject({ year: 2022, number: null, date: null, symbol: 'KH-SLĐTBXH' });
@@ -199,27 +206,27 @@ describe('--json', () => {
     expect(j.total).toBe(20000000);
     expect(j.sum).toBe(20000000);
     expect(j.words).toEqual({ declared: 'Hai mươi triệu đồng', computed: 'Hai mươi triệu đồng', ok: true });
-    expect(j.checks.map((c: any) => [c.id, c.ok])).toEqual([
+    expect(j.checks.map((c) => [c.id, c.ok])).toEqual([
       ['numbering', true], ['amounts', true], ['line-arithmetic', true], ['line-arithmetic', true], ['percent-line', true],
       ['total', true], ['words', true], ['funding', true], ['spending', true],
     ]);
-    expect(j.checks.find((c: any) => c.id === 'total')).toMatchObject({ code: 'budget/total-mismatch', severity: 'error', expected: 20000000, actual: 20000000, difference: 0 });
+    expect(j.checks.find((c) => c.id === 'total')).toMatchObject({ code: 'budget/total-mismatch', severity: 'error', expected: 20000000, actual: 20000000, difference: 0 });
     expect(j.spending).toMatchObject({ asOf: '2022-06-30', planned: 20000000, spent: 5500000, remaining: 14500000, percentUsed: 27.5, example: true, overspentLines: [] });
     expect(j.ok).toBe(true);
     expect(j.diagnostics).toEqual([]);
-    for (const v of [j.total, j.sum, ...j.lines.map((l: any) => l.amount)]) expect(Number.isSafeInteger(v)).toBe(true);
+    for (const v of [j.total, j.sum, ...j.lines.map((l) => l.amount)]) expect(Number.isSafeInteger(v)).toBe(true);
   });
 
   it('a wrong budget: ok false, the failing check with its figures, the located diagnostic, exit 1', async () => {
     const r = await runCli(['budget', fixturePlan('budget-wrong-line'), '--json'], { env: TODAY });
     expect(r.code).toBe(1);
-    const j = JSON.parse(r.stdout);
+    const j = JSON.parse(r.stdout) as BudgetJson;
     expect(j.ok).toBe(false);
-    expect(j.lines[0].ok).toBe(false);
-    expect(j.checks.find((c: any) => c.id === 'line-arithmetic')).toMatchObject({
+    expect(j.lines[0]?.ok).toBe(false);
+    expect(j.checks.find((c) => c.id === 'line-arithmetic')).toMatchObject({
       ok: false, line: 1, quantity: 3, rate: 4600000, expected: 13800000, actual: 13500000, difference: -300000,
     });
-    expect(j.diagnostics.map((d: any) => `${d.code} ${d.line}:${d.column}`)).toEqual(['budget/line-arithmetic 12:13']);
+    expect(j.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['budget/line-arithmetic 12:13']);
   });
 
   it('no spending recorded: spending is null', async () => {
@@ -227,13 +234,13 @@ describe('--json', () => {
     try {
       for (const f of ['2023-q2.yaml', '2023-q4.yaml']) {
         const p = path.join(dir, 'progress', f);
-        writeFileSync(p, readFileSync(p, 'utf8').replace(/\nbudget:\n(  .*\n?)*/, '\n'));
+        writeFileSync(p, readFileSync(p, 'utf8').replace(/\nbudget:\n( {2}.*\n?)*/, '\n'));
       }
       const r = await runCli(['budget', dir, '--json'], { env: TODAY });
       expect(r.code).toBe(0);
-      const j = JSON.parse(r.stdout);
+      const j = JSON.parse(r.stdout) as BudgetJson;
       expect(j.spending).toBeNull();
-      expect(j.lines.every((l: any) => l.spending === null)).toBe(true);
+      expect(j.lines.every((l) => l.spending === null)).toBe(true);
     } finally {
       cleanup();
     }

@@ -88,9 +88,9 @@ describe('cchc diff: bad input exits 2 with a clear message', () => {
   it('an unknown revision', async () => {
     const r = await runCli(['diff', 'nope'], { cwd: repo.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^cchc: không có phiên bản git "nope"\n  xem các phiên bản: git log --oneline\n/);
+    expect(r.stderr).toMatch(/^cchc: không có phiên bản git "nope"\n {2}xem các phiên bản: git log --oneline\n/);
     const en = await runCli(['diff', 'nope', '--lang', 'en'], { cwd: repo.dir });
-    expect(en.stderr).toMatch(/^cchc: unknown git revision "nope"\n  list revisions with: git log --oneline\n/);
+    expect(en.stderr).toMatch(/^cchc: unknown git revision "nope"\n {2}list revisions with: git log --oneline\n/);
     expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/);
     expect(r.stdout).toBe('');
   });

@@ -27,7 +27,7 @@ describe('cchc record', () => {
     expect(r.stdout).toContain('→ hoàn thành');
     expect(r.stdout).toContain('ngày hoàn thành: – → 10/06/2024');
     const t = readFileSync(path.join(dir, 'progress', '2024-6m.yaml'), 'utf8');
-    expect(t).toMatch(/  - task: 3\n    status: done\n    percent: 100\n    completed: "2024-06-10"\n    evidence:\n      document: "Quyết định số 600\/QĐ-UBND"\n      date: "2024-03-25"\n/);
+    expect(t).toMatch(/ {2}- task: 3\n {4}status: done\n {4}percent: 100\n {4}completed: "2024-06-10"\n {4}evidence:\n {6}document: "Quyết định số 600\/QĐ-UBND"\n {6}date: "2024-03-25"\n/);
     expect((await runCli(['validate', dir])).code).toBe(0);
   });
 

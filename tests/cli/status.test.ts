@@ -3,10 +3,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync, readFileSync, cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, fixturePlan, copyPlan, tempDir, type CliResult } from '../helpers.js';
+import type { StatusReport } from '../../src/report/status.js';
 
 const MINI = fixturePlan('mini');
 const TEN = fixturePlan('status-ten');
 const ESC = '\u001b';
+
+/** A value as JSON carries it: bigint money becomes a number (a string of digits beyond 2^53 − 1). */
+type Json<T> = T extends bigint ? number | string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+/** `cchc status --json`: the report, money as JSON numbers. */
+type StatusJson = Json<StatusReport>;
 
 /** The whole of a run, as a reviewer reads it. */
 function transcript(r: CliResult): string {
@@ -69,7 +75,7 @@ describe('--json', () => {
     const r = await runCli(['status', MINI, '--period', '2023', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const j = JSON.parse(r.stdout);
+    const j = JSON.parse(r.stdout) as StatusJson;
     expect(j).toMatchObject({
       asOf: '2023-12-14',
       period: { id: '2023', kind: 'year', year: 2023, start: '2022-12-15', end: '2023-12-14' },
@@ -79,19 +85,19 @@ describe('--json', () => {
       budget: { planned: 16500000, spent: 15000000, remaining: 1500000 },
       score: { points: 0, max: 2, percent: 0, frame: 'default' },
     });
-    expect(j.areas.map((a: any) => [a.id, a.title, a.planned, a.finished, a.percent])).toEqual([
+    expect(j.areas.map((a) => [a.id, a.title, a.planned, a.finished, a.percent])).toEqual([
       [1, 'Cải cách thủ tục hành chính', 2, 1, 50],
       [2, 'Chuyển đổi số', 2, 2, 100],
       [3, 'Tài chính công', 1, 0, 0],
     ]);
-    expect(j.tasks.map((t: any) => [t.no, t.status, t.percent, t.deadline, t.overdue])).toEqual([
+    expect(j.tasks.map((t) => [t.no, t.status, t.percent, t.deadline, t.overdue])).toEqual([
       [1, 'done', 100, 'Quý II/2023', false],
       [2, 'in-progress', 90, 'Thường xuyên', false],
       [3, 'done', 100, '30/09/2023', false],
       [4, 'done', 100, 'Quý I/2023', false],
       [5, 'not-started', 0, 'Cả năm', false],
     ]);
-    expect(j.indicators.map((i: any) => [i.id, i.target.comparator, i.target.value, i.actual, i.achieved])).toEqual([
+    expect(j.indicators.map((i) => [i.id, i.target.comparator, i.target.value, i.actual, i.achieved])).toEqual([
       ['1.1', '=', 100, 100, true],
       ['2.1a', '>=', 50, 52, true],
       ['2.1b', '<=', 20, 25, false],
@@ -114,16 +120,16 @@ describe('filters', () => {
     expect(r.stdout).toContain('Bộ lọc: đơn vị chủ trì "Phòng Nội vụ"');
     expect(r.stdout).toContain('Hoàn thành 1/3 nhiệm vụ, đạt 33,33% kế hoạch');
     expect(r.stdout).not.toContain('Rà soát, đơn giản hóa thủ tục hành chính');
-    const j = JSON.parse((await runCli(['status', MINI, '--as-of', '2023-07-10', '--unit', 'noi-vu', '--json'])).stdout);
-    expect(j.tasks.map((t: any) => t.no)).toEqual([2, 3, 4]);
-    expect(j.units.map((u: any) => u.id)).toEqual(['noi-vu']);
+    const j = JSON.parse((await runCli(['status', MINI, '--as-of', '2023-07-10', '--unit', 'noi-vu', '--json'])).stdout) as StatusJson;
+    expect(j.tasks.map((t) => t.no)).toEqual([2, 3, 4]);
+    expect(j.units.map((u) => u.id)).toEqual(['noi-vu']);
     expect(j.filter).toEqual({ unit: { id: 'noi-vu', name: 'Phòng Nội vụ' } });
   });
 
   it('--area and --overdue', async () => {
-    const area = JSON.parse((await runCli(['status', MINI, '--as-of', '2023-07-10', '--area', '2', '--json'])).stdout);
-    expect(area.tasks.map((t: any) => t.no)).toEqual([3, 4]);
-    expect(area.indicators.map((i: any) => i.id)).toEqual(['2.1a', '2.1b']);
+    const area = JSON.parse((await runCli(['status', MINI, '--as-of', '2023-07-10', '--area', '2', '--json'])).stdout) as StatusJson;
+    expect(area.tasks.map((t) => t.no)).toEqual([3, 4]);
+    expect(area.indicators.map((i) => i.id)).toEqual(['2.1a', '2.1b']);
     expect(area.score.points).toBe(0);
     const overdue = await runCli(['status', MINI, '--as-of', '2023-07-10', '--overdue']);
     expect(overdue.code).toBe(0);

@@ -11,6 +11,14 @@ import { BIN, fixturePlan, spawnCli, tempDir } from '../helpers.js';
 import { colorEnabled } from '../../src/render/style.js';
 import { progressWanted, startProgress } from '../../src/cli/progress.js';
 
+/** The parts of a SARIF 2.1.0 log that the test below reads. */
+interface SarifLog {
+  runs: {
+    tool: { driver: { informationUri?: string } };
+    results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+  }[];
+}
+
 /** Run the built CLI on a pseudo-terminal (util-linux `script`), stdout and stderr both. */
 function onTerminal(args: string[], env: Record<string, string>): string {
   const cmd = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
@@ -89,9 +97,9 @@ describe('SARIF', () => {
       writeFileSync(tasks, readFileSync(tasks, 'utf8').replace(/lead: \[([a-z-]+)\]/, 'lead: [$1-khong-co]'));
       const r = spawnCli(['validate', '-f', 'sarif', 'kế hoạch #1'], { cwd: dir });
       expect(r.code).toBe(1);
-      const sarif = JSON.parse(r.stdout);
-      expect(sarif.runs[0].tool.driver.informationUri).toBeUndefined();
-      const uris: string[] = sarif.runs[0].results.map((x: any) => x.locations[0].physicalLocation.artifactLocation.uri);
+      const sarif = JSON.parse(r.stdout) as SarifLog;
+      expect(sarif.runs[0]!.tool.driver.informationUri).toBeUndefined();
+      const uris: string[] = sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri);
       expect(uris).toContain('k%E1%BA%BF%20ho%E1%BA%A1ch%20%231/2024%2050%25/tasks.yaml');
       for (const u of uris) expect(u).toMatch(/^[A-Za-z0-9\-._~%/]+$/);
     } finally {

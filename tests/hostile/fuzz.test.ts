@@ -21,7 +21,7 @@ const PROGRESS = readdirSync(path.join(MINI, 'progress')).map((f) => readFileSyn
 
 function docsWith(kind: string, text: string): PlanDocs {
   const docs: PlanDocs = { dir: 'mini', folderName: '2023', progress: PROGRESS.map((t, i) => ({ source: parseSource(`progress/${i}.yaml`, t) })) };
-  for (const k of FILES) (docs as any)[k] = { source: parseSource(`${k}.yaml`, k === kind ? text : TEXTS[k]) };
+  for (const k of FILES) docs[k] = { source: parseSource(`${k}.yaml`, k === kind ? text : TEXTS[k]) };
   if (kind === 'progress') docs.progress.push({ source: parseSource('progress/x.yaml', text) });
   return docs;
 }
@@ -42,7 +42,9 @@ const mutation = fc.oneof(
   fc.record({ op: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
 );
 
-function mutate(text: string, ms: fc.Arbitrary<never>[] | any[]): string {
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+function mutate(text: string, ms: Mutation[]): string {
   let t = text;
   for (const m of ms) {
     if (m.op === 'cut') {
@@ -117,7 +119,7 @@ describe('the loader and the checks never throw', () => {
   });
 
   it('on data that keeps the shape but changes the values', () => {
-    const tasks = parseSource('tasks.yaml', TEXTS.tasks).data as any;
+    const tasks = parseSource('tasks.yaml', TEXTS.tasks).data as Record<string, unknown>;
     const task = fc.record({
       no: fc.oneof(fc.integer({ min: -3, max: 9 }), fc.constant(1)),
       area: fc.integer({ min: 0, max: 5 }),

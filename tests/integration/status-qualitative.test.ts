@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { checkFolder, copyPlan, fixturePlan, runCli, where } from '../helpers.js';
-import { computeStatus } from '../../src/report/status.js';
+import { computeStatus, type StatusReport } from '../../src/report/status.js';
 import { statusAsText } from '../../src/render/status-text.js';
 import { statusAsJson } from '../../src/render/status-json.js';
 
@@ -40,7 +40,7 @@ describe('qualitative indicators', () => {
     const text = statusAsText(after, { lang: 'vi', chalk: new Chalk({ level: 0 }), width: 100 });
     expect(text).toMatch(/Chỉ tiêu định tính: 0 đạt · 1 không đạt · 0 chưa đánh giá\n.*3\.1\s+không đạt/);
     expect(statusAsText(before, { lang: 'vi', chalk: new Chalk({ level: 0 }), width: 100 })).toMatch(/3\.1\s+chưa đánh giá/);
-    expect((statusAsJson(after) as any).qualitative[0].assessment).toBe('khong-dat');
+    expect((statusAsJson(after) as Pick<StatusReport, 'qualitative'>).qualitative[0]?.assessment).toBe('khong-dat');
   });
 });
 

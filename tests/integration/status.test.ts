@@ -7,6 +7,10 @@ import { parsePeriod } from '../../src/model/period.js';
 import { statusAsText } from '../../src/render/status-text.js';
 import { statusAsJson, statusAsJsonText } from '../../src/render/status-json.js';
 import type { Plan } from '../../src/model/plan.js';
+import type { StatusReport } from '../../src/report/status.js';
+
+/** A value as JSON carries it: bigint money becomes a number (a string of digits beyond 2^53 − 1). */
+type Json<T> = T extends bigint ? number | string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
 function load(dir: string): Plan {
   const { plan, diagnostics } = checkFolder(dir);
@@ -252,7 +256,7 @@ describe('the terminal text', () => {
 describe('the JSON shape', () => {
   it('is the report with money as whole-đồng numbers', () => {
     const r = computeStatus(MINI, at('2023-07-10'));
-    const j = statusAsJson(r) as any;
+    const j = statusAsJson(r) as Json<StatusReport>;
     expect(JSON.parse(statusAsJsonText(r))).toEqual(j);
     expect(Object.keys(j)).toEqual(['asOf', 'example', 'plan', 'overall', 'areas', 'units', 'tasks', 'indicators', 'qualitative', 'unresolvedDeadlines', 'budget', 'score', 'sources']);
     expect(j.budget).toMatchObject({ planned: 16500000, spent: 4500000, remaining: 12000000 });
@@ -273,9 +277,9 @@ describe('the JSON shape', () => {
   });
 
   it('carries the period and the filter when they are used', () => {
-    const j = statusAsJson(computeStatus(TEN, { today: '2024-07-01', period: parsePeriod('2024-Q2')!, filter: { area: 1, unit: 'kt' } })) as any;
+    const j = statusAsJson(computeStatus(TEN, { today: '2024-07-01', period: parsePeriod('2024-Q2')!, filter: { area: 1, unit: 'kt' } })) as Json<StatusReport>;
     expect(j.period).toEqual({ id: '2024-Q2', kind: 'quarter', year: 2024, quarter: 2, start: '2024-03-15', end: '2024-06-14' });
     expect(j.filter).toEqual({ unit: { id: 'kt', name: 'Phòng Kinh tế' }, area: 1 });
-    expect(j.tasks.map((t: any) => t.no)).toEqual([2, 3]);
+    expect(j.tasks.map((t) => t.no)).toEqual([2, 3]);
   });
 });

@@ -9,6 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyPlan, fixturePlan, PLAN_2022, spawnCli, tempDir } from '../helpers.js';
+import type { StatusReport } from '../../src/report/status.js';
+
+/** A value as JSON carries it: bigint money becomes a number (a string of digits beyond 2^53 − 1). */
+type Json<T> = T extends bigint ? number | string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
 const PY = '/usr/bin/python3';
 const cleanups: Array<() => void> = [];
@@ -67,8 +71,25 @@ for dv in ws.data_validations.dataValidation:
 for k in out['validations']: out['validations'][k].sort()
 print(json.dumps(out, ensure_ascii=False))
 `;
-function inspect(file: string): any {
-  return JSON.parse(execFileSync(PY, ['-c', INSPECT, file], { encoding: 'utf8' }));
+/** What INSPECT prints. */
+interface FormFacts {
+  sheets: [name: string, state: string][];
+  rows: unknown[][];
+  freeze: string | null;
+  protected: boolean;
+  password: string | null;
+  printTitles: string | null;
+  orientation: string | null;
+  paper: number | null;
+  /** "type formula1[ formula2]" → the cells it covers, sorted. */
+  validations: Record<string, string[]>;
+  fonts: string[];
+  unlocked: string[];
+  dateFormat: string[];
+  identity: [key: string, value: unknown][];
+}
+function inspect(file: string): FormFacts {
+  return JSON.parse(execFileSync(PY, ['-c', INSPECT, file], { encoding: 'utf8' })) as FormFacts;
 }
 
 /** Re-save through LibreOffice Calc, as a clerk who opens and saves the form there. */
@@ -116,8 +137,8 @@ describe('cchc form on a plan of another shape (status-ten)', () => {
     // kt leads tasks 2, 3 and 8, prefilled with the state on 14/06/2024
     const tasks = f.rows.filter((r: unknown[]) => typeof r[0] === 'number');
     expect(tasks.map((r: unknown[]) => r[0])).toEqual([2, 3, 8]);
-    expect(tasks[0].slice(3, 6)).toEqual(['Hoàn thành', 100, '2024-06-01']);
-    expect(tasks[1].slice(3, 8)).toEqual(['Đang thực hiện', 70, null, null, 'Chờ ý kiến các phòng']);
+    expect(tasks[0]?.slice(3, 6)).toEqual(['Hoàn thành', 100, '2024-06-01']);
+    expect(tasks[1]?.slice(3, 8)).toEqual(['Đang thực hiện', 70, null, null, 'Chờ ý kiến các phòng']);
     expect(f.freeze).toBe('A5');
     expect(f.protected).toBe(true);
     expect(f.password).toBeNull();
@@ -135,7 +156,7 @@ describe('cchc form on a plan of another shape (status-ten)', () => {
     expect(v['list "Chưa thực hiện,Đang thực hiện,Hoàn thành"']).toEqual(cells('D'));
     expect(v['whole 0 100']).toEqual(cells('E'));
     expect(Object.entries(v).find(([k]) => k.startsWith('date'))?.[1]).toEqual(cells('F'));
-    const identity = Object.fromEntries(f.identity.filter((r: string[]) => r[0] !== 'item'));
+    const identity = Object.fromEntries(f.identity.filter((r) => r[0] !== 'item'));
     expect(identity).toMatchObject({ form: 'cchc-progress-form', version: 1, year: 2024, unit: 'kt', asOf: '2024-06-14' });
     expect(identity.hash).toMatch(/^[0-9a-f]{16}$/);
   });
@@ -186,13 +207,13 @@ describe('the round trip: form → openpyxl → LibreOffice → import', () => {
     expect(r.stdout).toContain('(tệp mới)');
     const after = progressFiles(dir);
     expect(Object.keys(after).filter((n) => !(n in before))).toEqual(['2024-07-31.yaml']);
-    const s = JSON.parse(spawnCli(['status', dir, '--as-of', '2024-07-31', '--json']).stdout);
-    const t = Object.fromEntries(s.tasks.map((x: any) => [x.no, x]));
+    const s = JSON.parse(spawnCli(['status', dir, '--as-of', '2024-07-31', '--json']).stdout) as Json<StatusReport>;
+    const t = Object.fromEntries(s.tasks.map((x) => [x.no, x] as const));
     expect(t[3]).toMatchObject({ status: 'done', completed: '2024-07-20', evidence: { document: 'Quyết định số 600/QĐ-UBND', date: '2024-07-25' } });
     expect(t[8]).toMatchObject({ status: 'in-progress', percent: 65 });
     expect(t[9]).toMatchObject({ status: 'done', completed: '2024-07-15' });
-    expect(s.budget.lines[0].spent).toBe(6500000);
-    expect(s.indicators.find((i: any) => i.id === '1.1').actual).toBe(75.5);
+    expect(s.budget.lines[0]?.spent).toBe(6500000);
+    expect(s.indicators.find((i) => i.id === '1.1')?.actual).toBe(75.5);
     expect(spawnCli(['validate', dir]).code).toBe(0);
 
     const again = spawnCli(['import', ...files, dir]);

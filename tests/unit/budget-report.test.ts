@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from '../fc.js';
 import { Chalk } from 'chalk';
-import { computeBudgetReport, budgetReportAsJson, failedChecks, type BudgetCheck, type BudgetReport } from '../../src/report/budget.js';
+import {
+  computeBudgetReport, budgetReportAsJson, failedChecks,
+  type BudgetCheck, type BudgetReport, type LineArithmeticCheck, type TotalCheck,
+} from '../../src/report/budget.js';
 import { budgetAsText, checkText } from '../../src/render/budget-text.js';
 import { analyzeBudget } from '../../src/model/budget.js';
 import { percentOf } from '../../src/model/money.js';
@@ -11,6 +14,9 @@ import { textWidth } from '../../src/render/style.js';
 
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 1 });
+
+/** A value as JSON carries it: bigint money becomes a number (a string of digits beyond 2^53 − 1). */
+type Json<T> = T extends bigint ? number | string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
 function budgetOf(lines: Partial<BudgetLine>[], total?: number, words?: string): BudgetFile {
   const full = lines.map((l, i) => ({ no: i + 1, content: `Dòng ${i + 1}`, amount: 0, ...l })) as BudgetFile['lines'];
@@ -215,23 +221,23 @@ describe('computeBudgetReport: spending as of a date', () => {
 
 describe('budgetReportAsJson', () => {
   it('money becomes JSON numbers; the whole report serializes', () => {
-    const j = budgetReportAsJson(computeBudgetReport(planOf(SEVEN), { asOf: '2024-12-31' })) as any;
+    const j = budgetReportAsJson(computeBudgetReport(planOf(SEVEN), { asOf: '2024-12-31' })) as Json<BudgetReport>;
     expect(j.total).toBe(20000000);
     expect(j.sum).toBe(20000000);
-    expect(j.lines[0].rate).toBe(500000);
-    expect(j.lines[0].amount).toBe(6000000);
+    expect(j.lines[0]?.rate).toBe(500000);
+    expect(j.lines[0]?.amount).toBe(6000000);
     expect(j.words.computed).toBe('Hai mươi triệu đồng');
-    expect(j.checks.find((c: any) => c.id === 'line-arithmetic').difference).toBe(0);
+    expect(j.checks.find((c): c is Json<LineArithmeticCheck> => c.id === 'line-arithmetic')?.difference).toBe(0);
     expect(JSON.parse(JSON.stringify(j))).toEqual(j);
   });
 
   it('a computed figure beyond 2^53 − 1 stays exact as a string of digits', () => {
     const max = Number.MAX_SAFE_INTEGER;
     const b = budgetOf([{ amount: max }, { amount: max }], max);
-    const j = budgetReportAsJson(computeBudgetReport(planOf(b), { asOf: '2024-12-31' })) as any;
+    const j = budgetReportAsJson(computeBudgetReport(planOf(b), { asOf: '2024-12-31' })) as Json<BudgetReport>;
     expect(j.sum).toBe((2n * BigInt(max)).toString());
     expect(j.total).toBe(max);
-    expect(j.checks.find((c: any) => c.id === 'total').difference).toBe(-max);
+    expect(j.checks.find((c): c is Json<TotalCheck> => c.id === 'total')?.difference).toBe(-max);
   });
 });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from '../fc.js';
-import type { BudgetLine } from '../../src/model/plan.js';
+import type { BudgetFile, BudgetLine } from '../../src/model/plan.js';
 import { analyzeBudget } from '../../src/model/budget.js';
 import { moneyToWords } from '../../src/model/money-words.js';
 import { checkPlan } from '../../src/check/index.js';
 import { loadPlanFolder, docsFromTexts } from '../../src/load/plan-folder.js';
+import type { PlanText } from '../../src/load/plan-texts.js';
 import { parseSource } from '../../src/yaml/source.js';
 import { deriveNewPlan, newPlanSources, excerptAround, moveDeadline, moveIsoDate, recomputeBudget, shiftYmd, yearPattern } from '../../src/scaffold/new-plan.js';
 import { PLAN_2022, fixturePlan } from '../helpers.js';
@@ -82,7 +83,7 @@ describe('recomputing the budget', () => {
           const r = recomputeBudget(lines);
           expect(r.settled).toBe(true);
           const recomputed = lines.map((l, i) => ({ ...l, amount: Number(r.amounts[i]) }));
-          const a = analyzeBudget({ apiVersion: 'cchc/v1', kind: 'Budget', lines: recomputed as any, total: Number(r.total), totalInWords: moneyToWords(r.total) });
+          const a = analyzeBudget({ apiVersion: 'cchc/v1', kind: 'Budget', lines: recomputed as BudgetFile['lines'], total: Number(r.total), totalInWords: moneyToWords(r.total) });
           expect(a.lines.every((l) => l.percent?.ok !== false)).toBe(true);
           expect(a.totalOk && a.words.ok).toBe(true);
         },
@@ -115,7 +116,7 @@ function sourcesOf(dir: string) {
 }
 
 function checkResult(files: { kind: string; name: string; text: string }[], year: number) {
-  const parsed = docsFromTexts(`plans/${year}`, String(year), files.map((f) => ({ kind: f.kind as any, path: `plans/${year}/${f.name}`, text: f.text })));
+  const parsed = docsFromTexts(`plans/${year}`, String(year), files.map((f) => ({ kind: f.kind as PlanText['kind'], path: `plans/${year}/${f.name}`, text: f.text })));
   const r = checkPlan(parsed.docs);
   return { ...r, diagnostics: [...parsed.diagnostics, ...r.diagnostics] };
 }
@@ -210,7 +211,7 @@ describe('deriveNewPlan from the 2022 plan', () => {
   });
 
   it('chains: a plan made by cchc new gives the next one, with one provenance line', () => {
-    const parsed = docsFromTexts('plans/2023', '2023', r.files.map((f) => ({ kind: f.kind as any, path: `plans/2023/${f.name}`, text: f.text })));
+    const parsed = docsFromTexts('plans/2023', '2023', r.files.map((f) => ({ kind: f.kind, path: `plans/2023/${f.name}`, text: f.text })));
     const next = checkPlan(parsed.docs);
     const d = parsed.docs;
     const r2 = deriveNewPlan(next.plan!, { plan: d.plan!.source, units: d.units!.source, tasks: d.tasks!.source, indicators: d.indicators!.source, budget: d.budget!.source }, { year: 2024, toPath: 'plans/2024', fromPath: 'plans/2023' });

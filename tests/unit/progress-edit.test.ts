@@ -43,7 +43,7 @@ describe('applyProgressChanges', () => {
   });
 
   it('adds a record in number order, seeded from the latest earlier state', () => {
-    const text = q1.replace(/  - task: 5\n[\s\S]*?(?=  - task: 6)/, '');
+    const text = q1.replace(/ {2}- task: 5\n[\s\S]*?(?= {2}- task: 6)/, '');
     const base: ProgressBase = { ...emptyBase, tasks: new Map([[5, { task: 5, status: 'in-progress', percent: 20, note: 'cũ' }]]) };
     const r = applyProgressChanges(text, changes({ tasks: [{ task: 5, percent: 35 }] }), base);
     expect(r.text).toContain('    note: "Đang tổng hợp báo cáo quý I/2022"\n  - task: 5\n    status: in-progress\n    percent: 35\n    note: "cũ"\n  - task: 6\n');

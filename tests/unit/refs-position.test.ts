@@ -8,8 +8,8 @@ import type { PathSegment } from '../../src/yaml/source.js';
 /** The position of the first citation of the string at `path`, as "line:col-endCol". */
 function at(text: string, path: PathSegment[]): string {
   const src = source(text);
-  let value: any = src.data;
-  for (const seg of path) value = value[seg];
+  let value: unknown = src.data;
+  for (const seg of path) value = (value as Record<PathSegment, unknown>)[seg];
   const c = findCitations(value as string)[0]!;
   const p = positionInString(src, path, value as string, c.start, c.end - c.start);
   return p.endLine === p.line ? `${p.line}:${p.column}-${p.endColumn}` : `${p.line}:${p.column}`;

@@ -7,6 +7,21 @@ import { ROOT } from '../helpers.js';
 import { generateTypes } from '../../scripts/gen-types.mjs';
 
 const schemaDir = path.join(ROOT, 'schemas');
+
+/** The JSON Schema keywords the checks below read. */
+interface SchemaNode {
+  $schema?: string;
+  $id?: string;
+  description?: unknown;
+  type?: string | string[];
+  additionalProperties?: unknown;
+  maxLength?: number;
+  enum?: unknown[];
+  properties?: Record<string, SchemaNode>;
+  $defs?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  anyOf?: SchemaNode[];
+}
 const schemas = readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json'));
 
 describe('schemas', () => {
@@ -16,11 +31,11 @@ describe('schemas', () => {
   });
 
   it.each(schemas)('%s: draft 2020-12, an $id, descriptions, closed objects, bounded strings', (f) => {
-    const schema = JSON.parse(readFileSync(path.join(schemaDir, f), 'utf8'));
+    const schema = JSON.parse(readFileSync(path.join(schemaDir, f), 'utf8')) as SchemaNode;
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.$id).toMatch(/^urn:cchc:schema:v1:/);
     const problems: string[] = [];
-    const visit = (node: any, where: string, isProperty: boolean) => {
+    const visit = (node: SchemaNode | undefined, where: string, isProperty: boolean) => {
       if (!node || typeof node !== 'object') return;
       if (isProperty && typeof node.description !== 'string') problems.push(`${where}: no description`);
       if (isProperty && typeof node.description === 'string' && !/ — /.test(node.description)) problems.push(`${where}: description not "Vietnamese — English"`);
