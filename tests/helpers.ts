@@ -176,3 +176,6 @@ export function commitAll(cwd: string, message: string, tag?: string): void {
   git(cwd, 'commit', '-q', '--allow-empty', '-m', message);
   if (tag) git(cwd, 'tag', tag);
 }
+
+/** A report as it comes out of JSON: bigint money becomes a number (or a string beyond 2^53). */
+export type Json<T> = T extends bigint ? number | string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;

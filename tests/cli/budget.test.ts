@@ -2,7 +2,7 @@
 import { beforeAll, describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, PLAN_2022, fixturePlan, copyPlan, runCli, type CliResult } from '../helpers.js';
+import { ROOT, PLAN_2022, fixturePlan, copyPlan, runCli, type CliResult, type Json } from '../helpers.js';
 import { textWidth } from '../../src/render/style.js';
 import type { BudgetReport } from '../../src/report/budget.js';
 import type { diagnosticAsJson } from '../../src/render/diagnostics.js';
@@ -10,8 +10,6 @@ import type { diagnosticAsJson } from '../../src/render/diagnostics.js';
 const TODAY = { CCHC_TODAY: '2023-02-01' };
 const widest = (s: string) => Math.max(...s.split('\n').map(textWidth));
 
-/** A value as JSON carries it: bigint money becomes a number (a string of digits beyond 2^53 − 1). */
-type Json<T> = T extends bigint ? number | string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 /** `cchc budget --json`: the envelope, the report and the located diagnostics. */
 type BudgetJson = Json<BudgetReport> & { format: number; command: string; diagnostics: ReturnType<typeof diagnosticAsJson>[] };
 

@@ -2,15 +2,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync, readFileSync, cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { runCli, fixturePlan, copyPlan, tempDir, type CliResult } from '../helpers.js';
+import { runCli, fixturePlan, copyPlan, tempDir, type CliResult, type Json } from '../helpers.js';
 import type { StatusReport } from '../../src/report/status.js';
 
 const MINI = fixturePlan('mini');
 const TEN = fixturePlan('status-ten');
 const ESC = '\u001b';
 
-/** A value as JSON carries it: bigint money becomes a number (a string of digits beyond 2^53 − 1). */
-type Json<T> = T extends bigint ? number | string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 /** `cchc status --json`: the report, money as JSON numbers. */
 type StatusJson = Json<StatusReport>;
 

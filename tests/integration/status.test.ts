@@ -1,7 +1,7 @@
 /** computeStatus and its renderers in-process over the fixture plans, with answers worked out by hand. */
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
-import { checkFolder, fixturePlan, PLAN_2022 } from '../helpers.js';
+import { checkFolder, fixturePlan, PLAN_2022, type Json } from '../helpers.js';
 import { computeStatus, type StatusOptions } from '../../src/report/status.js';
 import { parsePeriod } from '../../src/model/period.js';
 import { statusAsText } from '../../src/render/status-text.js';
@@ -9,8 +9,6 @@ import { statusAsJson, statusAsJsonText } from '../../src/render/status-json.js'
 import type { Plan } from '../../src/model/plan.js';
 import type { StatusReport } from '../../src/report/status.js';
 
-/** A value as JSON carries it: bigint money becomes a number (a string of digits beyond 2^53 − 1). */
-type Json<T> = T extends bigint ? number | string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
 function load(dir: string): Plan {
   const { plan, diagnostics } = checkFolder(dir);

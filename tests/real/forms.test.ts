@@ -8,11 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { copyPlan, fixturePlan, PLAN_2022, spawnCli, tempDir } from '../helpers.js';
+import { copyPlan, fixturePlan, PLAN_2022, spawnCli, tempDir, type Json } from '../helpers.js';
 import type { StatusReport } from '../../src/report/status.js';
 
-/** A value as JSON carries it: bigint money becomes a number (a string of digits beyond 2^53 − 1). */
-type Json<T> = T extends bigint ? number | string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
 const PY = '/usr/bin/python3';
 const cleanups: Array<() => void> = [];

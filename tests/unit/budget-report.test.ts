@@ -11,12 +11,11 @@ import { percentOf } from '../../src/model/money.js';
 import { moneyToWords } from '../../src/model/money-words.js';
 import type { Plan, BudgetFile, BudgetLine, ProgressRecord } from '../../src/model/plan.js';
 import { textWidth } from '../../src/render/style.js';
+import type { Json } from '../helpers.js';
 
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 1 });
 
-/** A value as JSON carries it: bigint money becomes a number (a string of digits beyond 2^53 − 1). */
-type Json<T> = T extends bigint ? number | string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
 function budgetOf(lines: Partial<BudgetLine>[], total?: number, words?: string): BudgetFile {
   const full = lines.map((l, i) => ({ no: i + 1, content: `Dòng ${i + 1}`, amount: 0, ...l })) as BudgetFile['lines'];
