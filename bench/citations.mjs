@@ -36,7 +36,10 @@ function makePlan(dir, scale) {
   const tasks = Array.from({ length: n }, (_, i) => task(i + 1)).join('');
   writeFileSync(path.join(dir, 'tasks.yaml'), `apiVersion: cchc/v1\nkind: Tasks\ntasks:\n${tasks}`);
   const refs = readFileSync(path.join(dir, 'references.yaml'), 'utf8');
-  const extra = Array.from({ length: n }, (_, i) => i + 1).filter((no) => no % 4 === 0).map(entry).join('');
+  const extra = Array.from({ length: n }, (_, i) => i + 1)
+    .filter((no) => no % 4 === 0)
+    .map(entry)
+    .join('');
   writeFileSync(path.join(dir, 'references.yaml'), refs.trimEnd() + '\n' + extra);
   return { tasks: n, bytes: statSync(path.join(dir, 'tasks.yaml')).size };
 }
@@ -47,7 +50,11 @@ try {
   for (const scale of [1, 4, 16, 64]) {
     const dir = path.join(work, `s${scale}`, '2022');
     const { tasks, bytes } = makePlan(dir, scale);
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'profile.mjs'), '--runs', String(RUNS), '--', 'validate', dir], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'profile.mjs'), '--runs', String(RUNS), '--', 'validate', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     if (r.status !== 0) throw new Error(`bench/profile.mjs failed:\n${r.stderr}`);
     const ms = (name) => Number(new RegExp(`^\\| ${name.replace(/[.]/g, '\\.')} \\| ([0-9.]+) \\|`, 'm').exec(r.stdout)?.[1] ?? 0);
     const citation = ms('src/model/citation.ts') + ms('src/check/rules/refs.ts');
@@ -57,10 +64,17 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`Citation rules at growing text: self ms of src/model/citation.ts + src/check/rules/refs.ts in a cold \`cchc validate\`, mean of ${RUNS} CPU profiles\n`);
+console.log(
+  `Citation rules at growing text: self ms of src/model/citation.ts + src/check/rules/refs.ts in a cold \`cchc validate\`, mean of ${RUNS} CPU profiles\n`,
+);
 console.log('| generated tasks | tasks.yaml KiB | citation rules ms | ms per 100 KiB | whole run ms (CPU) |');
 console.log('|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.tasks.toLocaleString('vi-VN')} | ${(r.bytes / 1024).toFixed(0)} | ${r.citation.toFixed(1)} | ${((r.citation * 102400) / r.bytes).toFixed(1)} | ${r.total.toFixed(0)} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.tasks.toLocaleString('vi-VN')} | ${(r.bytes / 1024).toFixed(0)} | ${r.citation.toFixed(1)} | ${((r.citation * 102400) / r.bytes).toFixed(1)} | ${r.total.toFixed(0)} |`,
+  );
 const first = rows[0];
 const last = rows[rows.length - 1];
-console.log(`\n${(last.bytes / first.bytes).toFixed(0)} × the text: citation rules × ${(last.citation / first.citation).toFixed(1)} (linear would be × ${(last.bytes / first.bytes).toFixed(0)} at most, less while compiling the patterns is a fixed cost).`);
+console.log(
+  `\n${(last.bytes / first.bytes).toFixed(0)} × the text: citation rules × ${(last.citation / first.citation).toFixed(1)} (linear would be × ${(last.bytes / first.bytes).toFixed(0)} at most, less while compiling the patterns is a fixed cost).`,
+);

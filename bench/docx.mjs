@@ -82,14 +82,17 @@ function repeat(n, args, opts) {
 // The generated plan (as in bench/export.mjs)
 // ---------------------------------------------------------------------------------------
 
-const WORDS = 'rà soát công khai thủ tục hành chính kiểm soát số hóa hồ sơ tập huấn nghiệp vụ văn bản quy phạm pháp luật đơn vị trực thuộc báo cáo kế hoạch ứng dụng công nghệ thông tin dịch vụ công trực tuyến một cửa liên thông cán bộ công chức viên chức người lao động'.split(' ');
+const WORDS =
+  'rà soát công khai thủ tục hành chính kiểm soát số hóa hồ sơ tập huấn nghiệp vụ văn bản quy phạm pháp luật đơn vị trực thuộc báo cáo kế hoạch ứng dụng công nghệ thông tin dịch vụ công trực tuyến một cửa liên thông cán bộ công chức viên chức người lao động'.split(
+    ' ',
+  );
 const DEADLINES = ['Quý I/2022', 'Quý II/2022', 'Quý III/2022', 'Quý IV/2022', 'Thường xuyên', 'Cả năm', 'Theo quy định', '30/06/2022'];
 const UNITS = ['van-phong', 'thanh-tra', 'ke-hoach-tai-chinh', 'phong-nghiep-vu'];
 const GROUPS = ['cac-phong-don-vi-lien-quan', 'cac-phong-don-vi-truc-thuoc-so'];
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function generatePlan(dir, count) {
@@ -118,7 +121,15 @@ function generatePlan(dir, count) {
     );
     const x = r();
     if (x < 0.3) {
-      progress.push(`  - task: ${no}`, '    status: done', '    percent: 100', '    completed: "2022-03-10"', '    evidence:', `      document: "Quyết định số ${no}/QĐ-SLĐTBXH"`, '      date: "2022-03-10"');
+      progress.push(
+        `  - task: ${no}`,
+        '    status: done',
+        '    percent: 100',
+        '    completed: "2022-03-10"',
+        '    evidence:',
+        `      document: "Quyết định số ${no}/QĐ-SLĐTBXH"`,
+        '      date: "2022-03-10"',
+      );
     } else if (x < 0.8) {
       progress.push(`  - task: ${no}`, '    status: in-progress', `    percent: ${10 * (1 + Math.floor(r() * 9))}`);
     }
@@ -144,7 +155,15 @@ for (const [name, args] of Object.entries(small)) {
   for (const cold of [true, false]) {
     const s = stats(repeat(RUNS, args, { cold }).map((x) => x.ms));
     const m = run(args, { measure: true, cold });
-    rows.push([`${name} plans/2022, ${cold ? 'cold' : 'warm'}`, RUNS, fmt(s.median), `${fmt(s.min)} – ${fmt(s.max)}`, fmt(m.cpu), `${m.rss.toFixed(0)} MB`, `${(s.median / bare.median).toFixed(1)} × node -e 0; ${Math.round(statSync(args.at(-1)).size / 1024)} KB`]);
+    rows.push([
+      `${name} plans/2022, ${cold ? 'cold' : 'warm'}`,
+      RUNS,
+      fmt(s.median),
+      `${fmt(s.min)} – ${fmt(s.max)}`,
+      fmt(m.cpu),
+      `${m.rss.toFixed(0)} MB`,
+      `${(s.median / bare.median).toFixed(1)} × node -e 0; ${Math.round(statSync(args.at(-1)).size / 1024)} KB`,
+    ]);
   }
 }
 
@@ -164,14 +183,24 @@ for (const [name, args] of Object.entries(large)) {
     ok &&= met;
     const goal = `target < ${target.seconds} s${Number.isFinite(target.mb) ? `, < ${target.mb} MB` : ''}`;
     const cpu = stats(runs.map((x) => x.cpu));
-    rows.push([`${name} ${TASKS.toLocaleString('vi-VN')} tasks, ${cold ? 'cold' : 'warm'}`, runs.length, fmt(s.median), `${fmt(s.min)} – ${fmt(s.max)}`, fmt(cpu.median), `${rss.toFixed(0)} MB`, `${goal}: ${met ? 'met' : 'MISSED'}; ${(statSync(args.at(-1)).size / 1024 / 1024).toFixed(1)} MB file`]);
+    rows.push([
+      `${name} ${TASKS.toLocaleString('vi-VN')} tasks, ${cold ? 'cold' : 'warm'}`,
+      runs.length,
+      fmt(s.median),
+      `${fmt(s.min)} – ${fmt(s.max)}`,
+      fmt(cpu.median),
+      `${rss.toFixed(0)} MB`,
+      `${goal}: ${met ? 'met' : 'MISSED'}; ${(statSync(args.at(-1)).size / 1024 / 1024).toFixed(1)} MB file`,
+    ]);
   }
 }
 
 const head = ['case', 'runs', 'median', 'min – max', 'CPU', 'peak RSS', 'note'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
-console.log(`cchc doc / report benchmark (node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores, load average ${LOAD.map((x) => x.toFixed(1)).join(' ')} at the start)\n`);
+console.log(
+  `cchc doc / report benchmark (node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores, load average ${LOAD.map((x) => x.toFixed(1)).join(' ')} at the start)\n`,
+);
 console.log(line(head));
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const r of rows) console.log(line(r));

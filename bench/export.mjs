@@ -82,14 +82,17 @@ function repeat(n, args, opts) {
 // The generated plan
 // ---------------------------------------------------------------------------------------
 
-const WORDS = 'rà soát công khai thủ tục hành chính kiểm soát số hóa hồ sơ tập huấn nghiệp vụ văn bản quy phạm pháp luật đơn vị trực thuộc báo cáo kế hoạch ứng dụng công nghệ thông tin dịch vụ công trực tuyến một cửa liên thông cán bộ công chức viên chức người lao động'.split(' ');
+const WORDS =
+  'rà soát công khai thủ tục hành chính kiểm soát số hóa hồ sơ tập huấn nghiệp vụ văn bản quy phạm pháp luật đơn vị trực thuộc báo cáo kế hoạch ứng dụng công nghệ thông tin dịch vụ công trực tuyến một cửa liên thông cán bộ công chức viên chức người lao động'.split(
+    ' ',
+  );
 const DEADLINES = ['Quý I/2022', 'Quý II/2022', 'Quý III/2022', 'Quý IV/2022', 'Thường xuyên', 'Cả năm', 'Theo quy định', '30/06/2022'];
 const UNITS = ['van-phong', 'thanh-tra', 'ke-hoach-tai-chinh', 'phong-nghiep-vu'];
 const GROUPS = ['cac-phong-don-vi-lien-quan', 'cac-phong-don-vi-truc-thuoc-so'];
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function generatePlan(dir, count) {
@@ -118,7 +121,15 @@ function generatePlan(dir, count) {
     );
     const x = r();
     if (x < 0.3) {
-      progress.push(`  - task: ${no}`, '    status: done', '    percent: 100', '    completed: "2022-03-10"', '    evidence:', `      document: "Quyết định số ${no}/QĐ-SLĐTBXH"`, '      date: "2022-03-10"');
+      progress.push(
+        `  - task: ${no}`,
+        '    status: done',
+        '    percent: 100',
+        '    completed: "2022-03-10"',
+        '    evidence:',
+        `      document: "Quyết định số ${no}/QĐ-SLĐTBXH"`,
+        '      date: "2022-03-10"',
+      );
     } else if (x < 0.8) {
       progress.push(`  - task: ${no}`, '    status: in-progress', `    percent: ${10 * (1 + Math.floor(r() * 9))}`);
     }

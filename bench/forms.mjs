@@ -24,7 +24,10 @@ const work = mkdtempSync(path.join(tmpdir(), 'cchc-bench-forms-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const rssFile = path.join(work, 'rss.txt');
 const preload = path.join(work, 'rss.mjs');
-writeFileSync(preload, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(${JSON.stringify(rssFile)}, u.maxRSS + ' ' + (u.userCPUTime + u.systemCPUTime) / 1000); });\n`);
+writeFileSync(
+  preload,
+  `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(${JSON.stringify(rssFile)}, u.maxRSS + ' ' + (u.userCPUTime + u.systemCPUTime) / 1000); });\n`,
+);
 
 function run(args) {
   rmSync(rssFile, { force: true });
@@ -43,10 +46,13 @@ function run(args) {
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const WORDS = 'rà soát công khai thủ tục hành chính kiểm soát số hóa hồ sơ tập huấn nghiệp vụ văn bản quy phạm pháp luật đơn vị trực thuộc báo cáo kế hoạch ứng dụng công nghệ thông tin dịch vụ công trực tuyến một cửa liên thông'.split(' ');
+const WORDS =
+  'rà soát công khai thủ tục hành chính kiểm soát số hóa hồ sơ tập huấn nghiệp vụ văn bản quy phạm pháp luật đơn vị trực thuộc báo cáo kế hoạch ứng dụng công nghệ thông tin dịch vụ công trực tuyến một cửa liên thông'.split(
+    ' ',
+  );
 const DEADLINES = ['Quý I/2022', 'Quý II/2022', 'Quý III/2022', 'Quý IV/2022', 'Thường xuyên', 'Cả năm', '30/06/2022'];
 
 /** The 2022 plan's metadata, indicators and budget; 30 units; 1.000 tasks; one progress file. */
@@ -69,7 +75,14 @@ function generatePlan(dir) {
   const progress = ['apiVersion: cchc/v1', 'kind: Progress', 'asOf: "2022-06-14"', 'tasks:'];
   for (let no = 1; no <= TASKS; no++) {
     const lead = units[(no - 1) % UNITS];
-    tasks.push(`  - no: ${no}`, `    area: ${Math.min(7, Math.floor((no - 1) / perArea) + 1)}`, `    title: ${JSON.stringify(sentence(8 + Math.floor(r() * 30)))}`, `    lead: [${lead}]`, `    coordinating: [${pick(units)}]`, `    deadline: ${pick(DEADLINES)}`);
+    tasks.push(
+      `  - no: ${no}`,
+      `    area: ${Math.min(7, Math.floor((no - 1) / perArea) + 1)}`,
+      `    title: ${JSON.stringify(sentence(8 + Math.floor(r() * 30)))}`,
+      `    lead: [${lead}]`,
+      `    coordinating: [${pick(units)}]`,
+      `    deadline: ${pick(DEADLINES)}`,
+    );
     if (r() < 0.6) progress.push(`  - task: ${no}`, '    status: in-progress', `    percent: ${10 * (1 + Math.floor(r() * 8))}`);
   }
   writeFileSync(path.join(dir, 'tasks.yaml'), tasks.join('\n') + '\n');
@@ -109,10 +122,20 @@ const formRuns = Array.from({ length: RUNS }, () => run(['form', plan, '--as-of'
 const nForms = readdirSync(forms).filter((n) => n.endsWith('.xlsx')).length;
 const formMax = Math.max(...formRuns.map((x) => x.ms));
 ok &&= formMax < TARGET_SECONDS * 1000 && nForms === UNITS;
-rows.push([`form: ${nForms} workbooks, ${TASKS.toLocaleString('vi-VN')} tasks`, RUNS, fmt(Math.min(...formRuns.map((x) => x.ms))), fmt(formMax), fmt(Math.min(...formRuns.map((x) => x.cpu))), `${Math.max(...formRuns.map((x) => x.rss)).toFixed(0)} MB`, formMax < TARGET_SECONDS * 1000 ? 'met' : 'MISSED']);
+rows.push([
+  `form: ${nForms} workbooks, ${TASKS.toLocaleString('vi-VN')} tasks`,
+  RUNS,
+  fmt(Math.min(...formRuns.map((x) => x.ms))),
+  fmt(formMax),
+  fmt(Math.min(...formRuns.map((x) => x.cpu))),
+  `${Math.max(...formRuns.map((x) => x.rss)).toFixed(0)} MB`,
+  formMax < TARGET_SECONDS * 1000 ? 'met' : 'MISSED',
+]);
 
 await fillForms(forms);
-const files = readdirSync(forms).filter((n) => n.endsWith('.xlsx')).map((n) => path.join(forms, n));
+const files = readdirSync(forms)
+  .filter((n) => n.endsWith('.xlsx'))
+  .map((n) => path.join(forms, n));
 const importRuns = [];
 for (let i = 0; i < RUNS; i++) {
   // each run imports into a fresh copy of the plan, so every run writes the same change
@@ -122,7 +145,15 @@ for (let i = 0; i < RUNS; i++) {
 }
 const impMax = Math.max(...importRuns.map((x) => x.ms));
 ok &&= impMax < TARGET_SECONDS * 1000;
-rows.push([`import: ${files.length} filled forms`, RUNS, fmt(Math.min(...importRuns.map((x) => x.ms))), fmt(impMax), fmt(Math.min(...importRuns.map((x) => x.cpu))), `${Math.max(...importRuns.map((x) => x.rss)).toFixed(0)} MB`, impMax < TARGET_SECONDS * 1000 ? 'met' : 'MISSED']);
+rows.push([
+  `import: ${files.length} filled forms`,
+  RUNS,
+  fmt(Math.min(...importRuns.map((x) => x.ms))),
+  fmt(impMax),
+  fmt(Math.min(...importRuns.map((x) => x.cpu))),
+  `${Math.max(...importRuns.map((x) => x.rss)).toFixed(0)} MB`,
+  impMax < TARGET_SECONDS * 1000 ? 'met' : 'MISSED',
+]);
 const again = run(['import', ...files, path.join(work, 'copy-0', '2022')]);
 rows.push([`import again (nothing changes)`, 1, fmt(again.ms), fmt(again.ms), fmt(again.cpu), `${again.rss.toFixed(0)} MB`, '']);
 

@@ -120,7 +120,9 @@ async function main() {
   rmSync(work, { recursive: true, force: true });
   const rows = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
   const pct = (ms) => `${((100 * ms) / total).toFixed(0)}%`;
-  console.log(`cchc ${args.join(' ')}, ${WARM ? 'warm (result cached)' : 'cold (empty cache folder)'}: self time per module, mean of ${RUNS} runs (node ${process.version}, --cpu-prof-interval 100 µs)\n`);
+  console.log(
+    `cchc ${args.join(' ')}, ${WARM ? 'warm (result cached)' : 'cold (empty cache folder)'}: self time per module, mean of ${RUNS} runs (node ${process.version}, --cpu-prof-interval 100 µs)\n`,
+  );
   console.log('| module | ms | share |\n|---|---|---|');
   for (const [k, ms] of rows(byModule, 25)) console.log(`| ${k} | ${ms.toFixed(1)} | ${pct(ms)} |`);
   console.log(`| total (not idle) | ${total.toFixed(1)} | |\n`);

@@ -32,7 +32,10 @@ const RUNS = QUICK ? 7 : 21;
 const work = mkdtempSync(path.join(tmpdir(), 'cchc-bench-'));
 const cacheDir = path.join(work, 'cache');
 const rssProbe = path.join(work, 'rss.cjs');
-writeFileSync(rssProbe, "process.on('exit', () => { try { require('fs').appendFileSync(process.env.CCHC_RSS_FILE, process.resourceUsage().maxRSS + '\\n'); } catch {} });\n");
+writeFileSync(
+  rssProbe,
+  "process.on('exit', () => { try { require('fs').appendFileSync(process.env.CCHC_RSS_FILE, process.resourceUsage().maxRSS + '\\n'); } catch {} });\n",
+);
 
 let fresh = 0;
 function run(cmd, args, { env = {}, cwd = ROOT, rss = false } = {}) {
@@ -63,7 +66,9 @@ const say = (s = '') => {
 
 say('# Benchmarks');
 say();
-say(`Measured by \`npm run bench\`${QUICK ? ' (BENCH_QUICK)' : ''} on ${new Date().toISOString().slice(0, 10)}: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, Node ${process.version}; load average at start ${loadavg().map(f2).join(' ')}. Shared machines are noisy: read the ratios, which compare runs made side by side, more than the milliseconds.`);
+say(
+  `Measured by \`npm run bench\`${QUICK ? ' (BENCH_QUICK)' : ''} on ${new Date().toISOString().slice(0, 10)}: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, Node ${process.version}; load average at start ${loadavg().map(f2).join(' ')}. Shared machines are noisy: read the ratios, which compare runs made side by side, more than the milliseconds.`,
+);
 say();
 
 // ---------------------------------------------------------------------------------------
@@ -94,16 +99,25 @@ for (let i = 0; i < RUNS; i++) {
   });
 }
 const base = median(times[0]);
-say(table(['command', 'median ms', 'min ms', '× node -e 0', 'peak RSS MiB'], cases.map(([name], k) => [name, f1(median(times[k])), f1(Math.min(...times[k])), f2(median(times[k]) / base), f1(peaks[k])])));
+say(
+  table(
+    ['command', 'median ms', 'min ms', '× node -e 0', 'peak RSS MiB'],
+    cases.map(([name], k) => [name, f1(median(times[k])), f1(Math.min(...times[k])), f2(median(times[k]) / base), f1(peaks[k])]),
+  ),
+);
 say();
 const ratio = (name) => median(times[cases.findIndex(([n]) => n === name)]) / base;
-say(`Targets (issue 14): cold \`validate\` and \`status\` at most 2.0 × \`node -e 0\`, warm at most 1.3 ×. Warm: validate ${f2(ratio('cchc validate plans/2022 (warm)'))} ×, status ${f2(ratio('cchc status plans/2022 (warm)'))} ×. Cold (an empty cache folder, a fresh CI machine): validate ${f2(ratio('cchc validate plans/2022 (cold)'))} ×, status ${f2(ratio('cchc status plans/2022 (cold)'))} ×. With no cache at all: validate ${f2(ratio('cchc validate plans/2022 (no cache)'))} ×, status ${f2(ratio('cchc status plans/2022 (no cache)'))} ×.`);
+say(
+  `Targets (issue 14): cold \`validate\` and \`status\` at most 2.0 × \`node -e 0\`, warm at most 1.3 ×. Warm: validate ${f2(ratio('cchc validate plans/2022 (warm)'))} ×, status ${f2(ratio('cchc status plans/2022 (warm)'))} ×. Cold (an empty cache folder, a fresh CI machine): validate ${f2(ratio('cchc validate plans/2022 (cold)'))} ×, status ${f2(ratio('cchc status plans/2022 (cold)'))} ×. With no cache at all: validate ${f2(ratio('cchc validate plans/2022 (no cache)'))} ×, status ${f2(ratio('cchc status plans/2022 (no cache)'))} ×.`,
+);
 say();
 
 // ---------------------------------------------------------------------------------------
 say('## 2. A corpus of plan folders: cchc validate against ajv-cli');
 say();
-say('ajv-cli checks each file against its schema only. It is run once per file kind (6 processes) with the same schemas; its times and peaks are the sum and the maximum over those. cchc runs cold (no result cache) and does everything it always does: positions, excerpts, cross-file rules, citations.');
+say(
+  'ajv-cli checks each file against its schema only. It is run once per file kind (6 processes) with the same schemas; its times and peaks are the sum and the maximum over those. cchc runs cold (no result cache) and does everything it always does: positions, excerpts, cross-file rules, citations.',
+);
 say();
 const sizes = QUICK ? [100, 1000] : [100, 1000, 10000];
 const rows = [];
@@ -126,8 +140,29 @@ for (const n of sizes) {
       findings = `${ds.filter((d) => d.severity === 'error').length} errors`;
     }
     let sum = 0;
-    for (const [kind, glob] of [['plan', '*/plan.yaml'], ['units', '*/units.yaml'], ['tasks', '*/tasks.yaml'], ['indicators', '*/indicators.yaml'], ['budget', '*/budget.yaml'], ['progress', '*/progress/*.yaml']]) {
-      const r2 = run(process.execPath, [AJV, 'validate', '--spec=draft2020', '--all-errors', '--errors=no', '-s', path.join(ROOT, 'schemas', `${kind}.schema.json`), '-d', path.join(corpus, glob)], { rss: true });
+    for (const [kind, glob] of [
+      ['plan', '*/plan.yaml'],
+      ['units', '*/units.yaml'],
+      ['tasks', '*/tasks.yaml'],
+      ['indicators', '*/indicators.yaml'],
+      ['budget', '*/budget.yaml'],
+      ['progress', '*/progress/*.yaml'],
+    ]) {
+      const r2 = run(
+        process.execPath,
+        [
+          AJV,
+          'validate',
+          '--spec=draft2020',
+          '--all-errors',
+          '--errors=no',
+          '-s',
+          path.join(ROOT, 'schemas', `${kind}.schema.json`),
+          '-d',
+          path.join(corpus, glob),
+        ],
+        { rss: true },
+      );
       sum += r2.ms;
       aPeak = Math.max(aPeak, r2.peakMiB);
     }
@@ -138,7 +173,9 @@ for (const n of sizes) {
 }
 say(table(['plan folders', 'cchc findings', 'cchc ms', 'cchc peak MiB', 'ajv-cli ms', 'ajv-cli peak MiB', 'cchc ÷ ajv-cli'], rows));
 say();
-say('Target (issue 6): cchc takes no longer than ajv-cli (ratio ≤ 1), while doing more. Growth: compare the rows (10 × the folders should cost about 10 × the time; memory grows with the findings kept for sorting, not with the folders read).');
+say(
+  'Target (issue 6): cchc takes no longer than ajv-cli (ratio ≤ 1), while doing more. Growth: compare the rows (10 × the folders should cost about 10 × the time; memory grows with the findings kept for sorting, not with the folders read).',
+);
 say();
 
 // ---------------------------------------------------------------------------------------
@@ -151,23 +188,38 @@ const mk = (name, files) => {
   for (const [f, text] of Object.entries(files)) writeFileSync(path.join(dir, f), text);
   return dir;
 };
-const bomb = 'x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + Array.from({ length: 8 }, (_, i) => `x${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(',')}]\n`).join('');
+const bomb =
+  'x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' +
+  Array.from({ length: 8 }, (_, i) => `x${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(',')}]\n`).join('');
 const hcases = [
   ['billion laughs', mk('bomb', { 'tasks.yaml': bomb })],
   ['16 MiB + 1 file', mk('large', { 'tasks.yaml': 'x'.repeat(16 * 1024 * 1024 + 1) })],
   ['15 MiB of comments', mk('big', { 'tasks.yaml': ('# ' + 'x'.repeat(1022) + '\n').repeat(15 * 1024) })],
   ['5.000 nested brackets', mk('deep', { 'plan.yaml': 'a: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n' })],
   ['a 2 MB string', mk('long', { 'tasks.yaml': 'apiVersion: cchc/v1\nkind: Tasks\ntasks:\n  - title: ' + 'x'.repeat(2_000_000) + '\n' })],
-  ['40.000 keys in one mapping', mk('keys40k', { 'units.yaml': 'apiVersion: cchc/v1\nkind: Units\nunits: []\nextra:\n' + Array.from({ length: 40_000 }, (_, i) => `  k${i}: ${i}\n`).join('') })],
-  ['1.000.000 keys', mk('keys1m', { 'units.yaml': 'apiVersion: cchc/v1\nkind: Units\nextra:\n' + Array.from({ length: 1_000_000 }, (_, i) => ` ${i.toString(36)}: 0\n`).join('') })],
+  [
+    '40.000 keys in one mapping',
+    mk('keys40k', {
+      'units.yaml': 'apiVersion: cchc/v1\nkind: Units\nunits: []\nextra:\n' + Array.from({ length: 40_000 }, (_, i) => `  k${i}: ${i}\n`).join(''),
+    }),
+  ],
+  [
+    '1.000.000 keys',
+    mk('keys1m', {
+      'units.yaml': 'apiVersion: cchc/v1\nkind: Units\nextra:\n' + Array.from({ length: 1_000_000 }, (_, i) => ` ${i.toString(36)}: 0\n`).join(''),
+    }),
+  ],
   ['1.000.000 items', mk('items1m', { 'units.yaml': 'apiVersion: cchc/v1\nkind: Units\nextra:\n' + '  - 1\n'.repeat(1_000_000) })],
   ['block nesting 5.000 deep', mk('block5k', { 'plan.yaml': 'deep:\n' + Array.from({ length: 5000 }, (_, i) => ' '.repeat(i + 1) + 'k:\n').join('') })],
-  ['10.000 progress files', (() => {
-    const dir = mk('prog10k', {});
-    const text = readFileSync(path.join(dir, 'progress', '2023-q2.yaml'));
-    for (let i = 0; i < 10_000; i++) writeFileSync(path.join(dir, 'progress', `p${i}.yaml`), text);
-    return dir;
-  })()],
+  [
+    '10.000 progress files',
+    (() => {
+      const dir = mk('prog10k', {});
+      const text = readFileSync(path.join(dir, 'progress', '2023-q2.yaml'));
+      for (let i = 0; i < 10_000; i++) writeFileSync(path.join(dir, 'progress', `p${i}.yaml`), text);
+      return dir;
+    })(),
+  ],
 ];
 const hrows = hcases.map(([name, dir]) => {
   const r = run(process.execPath, [BIN, 'validate', dir], { env: { CCHC_NO_CACHE: '1' }, rss: true });
@@ -175,11 +227,17 @@ const hrows = hcases.map(([name, dir]) => {
 });
 say(table(['case', 'exit', 'ms', 'peak RSS MiB'], hrows));
 say();
-say(`Budget (issue 12): each under 2 s and 300 MB. Slowest: ${f1(Math.max(...hrows.map((r) => Number(r[2]))))} ms; largest peak: ${f1(Math.max(...hrows.map((r) => Number(r[3]))))} MiB. The hostile cases of tests/hostile/ run in the test suite with a 300 MB heap and a 20-second hang guard.`);
+say(
+  `Budget (issue 12): each under 2 s and 300 MB. Slowest: ${f1(Math.max(...hrows.map((r) => Number(r[2]))))} ms; largest peak: ${f1(Math.max(...hrows.map((r) => Number(r[3]))))} MiB. The hostile cases of tests/hostile/ run in the test suite with a 300 MB heap and a 20-second hang guard.`,
+);
 say();
 
 // ---------------------------------------------------------------------------------------
-for (const [title, script] of [['4. cchc status at scale', 'status-scale.mjs'], ['5. cchc export', 'export.mjs'], ['6. The citation rules at growing text', 'citations.mjs']]) {
+for (const [title, script] of [
+  ['4. cchc status at scale', 'status-scale.mjs'],
+  ['5. cchc export', 'export.mjs'],
+  ['6. The citation rules at growing text', 'citations.mjs'],
+]) {
   if (!existsSync(path.join(ROOT, 'bench', script))) continue;
   say(`## ${title}`);
   say();

@@ -111,7 +111,8 @@ function generatePlan(dir, tasks, records) {
       }
     }
     out.push('indicators:\n');
-    for (let a = 0; a < 50; a++) out.push(`  - { indicator: "${(a % AREAS) + 1}.${Math.floor(a / AREAS) + 1}", value: ${Math.round(30 + (k / files) * 40 + hash01(a + k) * 10)} }\n`);
+    for (let a = 0; a < 50; a++)
+      out.push(`  - { indicator: "${(a % AREAS) + 1}.${Math.floor(a / AREAS) + 1}", value: ${Math.round(30 + (k / files) * 40 + hash01(a + k) * 10)} }\n`);
     out.push('budget:\n');
     for (let l = 1; l <= 10; l++) out.push(`  - { line: ${l}, spent: ${Math.floor(((k + 1) / files) * 2000000)} }\n`);
     const text = out.join('');
@@ -180,7 +181,10 @@ function table(rows, headers) {
 
 // ---------------------------------------------------------------------------------------
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 console.log(`cchc status benchmark — node ${process.version}, ${cpus().length} CPUs, load average ${load()}; ${RUNS} runs per case\n`);
 
 // 1. The bundled plan against a bare Node start. The commands are interleaved run by run so
@@ -232,12 +236,26 @@ try {
   for (const c of cases) {
     const dir = path.join(root, `t${c.tasks}-r${c.records}`);
     const g = generatePlan(dir, c.tasks, c.records);
-    for (const [mode, cache] of [['cold', undefined], ['warm', path.join(root, 'cache')]]) {
-      for (const [out, extra] of [['--json', ['--json']], ['text', []]]) {
+    for (const [mode, cache] of [
+      ['cold', undefined],
+      ['warm', path.join(root, 'cache')],
+    ]) {
+      for (const [out, extra] of [
+        ['--json', ['--json']],
+        ['text', []],
+      ]) {
         const label = `${mode} ${out}`;
         const r = cchc(['status', dir, '--as-of', `${YEAR}-12-31`, ...extra], RUNS, cache);
         results.push({ ...c, label, ...r });
-        rows.push([`${fmt(c.tasks)} / ${fmt(g.records)}`, `${g.files} × ≤ ${fmt(g.largest / 1024)} KiB`, label, fmt(r.median), fmt(r.min), fmt(r.max), fmt(r.rssMiB, 1)]);
+        rows.push([
+          `${fmt(c.tasks)} / ${fmt(g.records)}`,
+          `${g.files} × ≤ ${fmt(g.largest / 1024)} KiB`,
+          label,
+          fmt(r.median),
+          fmt(r.min),
+          fmt(r.max),
+          fmt(r.rssMiB, 1),
+        ]);
       }
     }
   }
@@ -262,5 +280,7 @@ console.log(`load average at the end: ${load()}`);
 for (const mode of ['cold', 'warm']) {
   const j = pick(10000, 100000, `${mode} --json`);
   const t = pick(10000, 100000, `${mode} text`);
-  console.log(`target (${mode}): 10.000 tasks + 100.000 records under 1.000 ms → --json ${fmt(j.median)} ms, text ${fmt(t.median)} ms: ${Math.max(j.median, t.median) < 1000 ? 'met' : 'NOT met'}`);
+  console.log(
+    `target (${mode}): 10.000 tasks + 100.000 records under 1.000 ms → --json ${fmt(j.median)} ms, text ${fmt(t.median)} ms: ${Math.max(j.median, t.median) < 1000 ? 'met' : 'NOT met'}`,
+  );
 }

@@ -15,7 +15,9 @@ const schemaDir = path.join(root, 'schemas');
 export function compileValidators() {
   const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true, esm: true, optimize: 1 } });
   const exportsMap = {};
-  for (const f of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const f of readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     const schema = JSON.parse(readFileSync(path.join(schemaDir, f), 'utf8'));
     ajv.addSchema(schema);
     const kind = f.replace('.schema.json', '');
@@ -89,7 +91,8 @@ const lazyChildProcess = {
       args.namespace === 'cchc-lazy' ? { path: 'node:child_process', external: true } : { path: 'lazy-child-process', namespace: 'cchc-lazy' },
     );
     b.onLoad({ filter: /.*/, namespace: 'cchc-lazy' }, () => ({
-      contents: "let m;const load=()=>(m??=require('node:child_process'));module.exports=new Proxy({},{get:(_,k)=>load()[k],has:(_,k)=>k in load(),ownKeys:()=>Reflect.ownKeys(load()),getOwnPropertyDescriptor:(_,k)=>k in load()?{configurable:true,enumerable:true,writable:false,value:load()[k]}:undefined});",
+      contents:
+        "let m;const load=()=>(m??=require('node:child_process'));module.exports=new Proxy({},{get:(_,k)=>load()[k],has:(_,k)=>k in load(),ownKeys:()=>Reflect.ownKeys(load()),getOwnPropertyDescriptor:(_,k)=>k in load()?{configurable:true,enumerable:true,writable:false,value:load()[k]}:undefined});",
       loader: 'js',
     }));
   },

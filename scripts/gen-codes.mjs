@@ -33,7 +33,9 @@ async function loadCatalogue() {
 
 function readCases() {
   const byCode = new Map();
-  for (const name of readdirSync(CASES).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(CASES)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
     const c = parse(readFileSync(path.join(CASES, name), 'utf8'));
     byCode.set(c.code, { name, why: c.why });
   }
@@ -70,7 +72,11 @@ function codeSection(code, info, example) {
   const lines = [`### \`${code}\``, '', `*${level}*`, '', `- vi: ${md(info.vi)}`, `- en: ${md(info.en)}`];
   if (info.hintVi) lines.push(`- gợi ý: ${md(info.hintVi)}`);
   if (info.hintEn) lines.push(`- hint: ${md(info.hintEn)}`);
-  lines.push(example ? `- example: ${example.why} ([case](../tests/fixtures/codes/cases/${example.name}))` : '- example: no fixture case yet (tests/unit/rule-codes.test.ts lists why)');
+  lines.push(
+    example
+      ? `- example: ${example.why} ([case](../tests/fixtures/codes/cases/${example.name}))`
+      : '- example: no fixture case yet (tests/unit/rule-codes.test.ts lists why)',
+  );
   return lines.join('\n');
 }
 

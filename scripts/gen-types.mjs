@@ -33,7 +33,11 @@ export async function generateTypes() {
   for (const kind of KINDS) {
     const file = path.join(root, 'schemas', `${kind}.schema.json`);
     let schema;
-    try { schema = JSON.parse(await readFile(file, 'utf8')); } catch { continue; }
+    try {
+      schema = JSON.parse(await readFile(file, 'utf8'));
+    } catch {
+      continue;
+    }
     const name = kind[0].toUpperCase() + kind.slice(1) + 'File';
     const ts = await compile(inlineRefs({ ...schema, title: name }, schema.$defs ?? {}), name, {
       maxItems: -1,

@@ -98,7 +98,10 @@ export async function runCli(args: string[], opts: { cwd?: string; env?: Record<
   } finally {
     process.stdout.write = out;
     process.stderr.write = err;
-    for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
+    for (const [name, stream] of [
+      ['stdout', process.stdout],
+      ['stderr', process.stderr],
+    ] as const) {
       for (const l of stream.listeners('error')) if (!listeners[name].includes(l as never)) stream.off('error', l as never);
     }
     process.env = savedEnv;
@@ -149,7 +152,6 @@ export function schemaCommentProblems(dir: string): string[] {
   }
   return problems;
 }
-
 
 /** git with a fixed identity and no user or system configuration, for repositories made by tests. */
 const GIT_ENV = {

@@ -31,7 +31,13 @@ type SchemaCode = (typeof SCHEMA_CODES)[number];
 
 export type FileKind = 'plan' | 'units' | 'tasks' | 'indicators' | 'budget' | 'progress' | 'references';
 export const FILE_KINDS: Record<string, FileKind> = {
-  Plan: 'plan', Units: 'units', Tasks: 'tasks', Indicators: 'indicators', Budget: 'budget', Progress: 'progress', References: 'references',
+  Plan: 'plan',
+  Units: 'units',
+  Tasks: 'tasks',
+  Indicators: 'indicators',
+  Budget: 'budget',
+  Progress: 'progress',
+  References: 'references',
 };
 
 /** Property names per object schema path, for "did you mean" on a misspelt key. */
@@ -44,8 +50,13 @@ import progressSchema from '../../schemas/progress.schema.json' with { type: 'js
 import referencesSchema from '../../schemas/references.schema.json' with { type: 'json' };
 
 const SCHEMAS: Record<FileKind, unknown> = {
-  plan: planSchema, units: unitsSchema, tasks: tasksSchema, indicators: indicatorsSchema,
-  budget: budgetSchema, progress: progressSchema, references: referencesSchema,
+  plan: planSchema,
+  units: unitsSchema,
+  tasks: tasksSchema,
+  indicators: indicatorsSchema,
+  budget: budgetSchema,
+  progress: progressSchema,
+  references: referencesSchema,
 };
 
 export function pointerToPath(pointer: string): PathSegment[] {
@@ -146,7 +157,11 @@ function mapPathErrors(kind: FileKind, src: SourceFile, path: PathSegment[], err
       if (typeReported || hasShapeError) continue;
       typeReported = true;
       if (MONEY_RE.test(e.schemaPath)) emit('money/not-integer', { actual: show(value), digits: '' });
-      else emit('schema/type', { expected: [...new Set(typeErrs.flatMap((t) => String(t.params.type).split(',')))].map((t) => '@' + t).join('|'), actual: typeName(value) });
+      else
+        emit('schema/type', {
+          expected: [...new Set(typeErrs.flatMap((t) => String(t.params.type).split(',')))].map((t) => '@' + t).join('|'),
+          actual: typeName(value),
+        });
     } else emitError(kind, e, value, emit);
   }
   if (specific.length === 0 && errs.length > 0) {

@@ -73,7 +73,12 @@ function periodsOf(planDir: string): string[] {
 
 function gitRefs(cwd: string): string[] {
   try {
-    const out = execFileSync('git', ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 });
+    const out = execFileSync('git', ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 2000,
+    });
     return ['HEAD', ...out.split('\n').filter(Boolean)];
   } catch {
     return [];
@@ -141,7 +146,9 @@ function valuesOf(kind: ValueKind, o: OptionSpec | undefined, plan: () => string
     case 'shell':
       return [...SHELLS];
     case 'year': {
-      const years = planFolders(cwd).map((p) => Number(path.basename(p))).filter((y) => y > 0);
+      const years = planFolders(cwd)
+        .map((p) => Number(path.basename(p)))
+        .filter((y) => y > 0);
       return years.length > 0 ? [String(Math.max(...years) + 1)] : [];
     }
     default:
@@ -171,7 +178,7 @@ function candidates(words: readonly string[], cwd: string): string[] {
   const pos = positionOf(spec, before.slice(before.indexOf(name!) + 1));
   if (!pos.option && current.startsWith('-')) return optionWords(spec).filter((w) => w.startsWith(current));
   const variadic = spec.args.at(-1)?.syntax.includes('...') ? spec.args.at(-1) : undefined;
-  const kind: ValueKind = pos.option ? (pos.option.value ?? 'none') : (spec.args[pos.positionals.length] ?? variadic)?.value ?? 'none';
+  const kind: ValueKind = pos.option ? (pos.option.value ?? 'none') : ((spec.args[pos.positionals.length] ?? variadic)?.value ?? 'none');
   const values = valuesOf(kind, pos.option, () => planOf(spec, pos.positionals, cwd), cwd).filter((v) => v.startsWith(current));
   const directive = DIRECTIVE[kind];
   return values.length === 0 && directive ? [directive] : values;

@@ -55,6 +55,9 @@ function diagnosticsSummary(ds: readonly Diagnostic[]): { errors: number; warnin
 }
 
 /** `summary` and `diagnostics`, the fields of every envelope that reports findings. */
-export function diagnosticsFields(ds: readonly Diagnostic[], lang: Lang): { summary: ReturnType<typeof diagnosticsSummary>; diagnostics: ReturnType<typeof diagnosticAsJson>[] } {
+export function diagnosticsFields(
+  ds: readonly Diagnostic[],
+  lang: Lang,
+): { summary: ReturnType<typeof diagnosticsSummary>; diagnostics: ReturnType<typeof diagnosticAsJson>[] } {
   return { summary: diagnosticsSummary(ds), diagnostics: ds.map((d) => diagnosticAsJson(d, lang)) };
 }

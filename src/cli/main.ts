@@ -31,8 +31,7 @@ function runLang(argv: readonly string[], env: Record<string, string | undefined
 
 const INTERNAL = {
   vi: (m: string, debug: boolean) =>
-    `cchc: lỗi nội bộ, đây là lỗi của chương trình: ${m}\n` +
-    `cchc: xin báo lỗi kèm lệnh đã chạy${debug ? '' : ' (đặt CCHC_DEBUG=1 để xem chi tiết)'}.`,
+    `cchc: lỗi nội bộ, đây là lỗi của chương trình: ${m}\n` + `cchc: xin báo lỗi kèm lệnh đã chạy${debug ? '' : ' (đặt CCHC_DEBUG=1 để xem chi tiết)'}.`,
   en: (m: string, debug: boolean) =>
     `cchc: internal error, this is a bug: ${m}\n` + `cchc: please report it with the command you ran${debug ? '' : ' (set CCHC_DEBUG=1 for details)'}.`,
 };

@@ -48,7 +48,13 @@ const STRICT: OptionSpec = { flags: '--strict' };
 const TEXT_JSON = ['text', 'json'] as const;
 
 export const COMMANDS: readonly CommandSpec[] = [
-  { name: 'validate', args: [{ syntax: '[paths...]', value: 'plan' }], options: [STRICT], formats: ['text', 'json', 'github', 'sarif'], load: () => import('./commands/validate.js') },
+  {
+    name: 'validate',
+    args: [{ syntax: '[paths...]', value: 'plan' }],
+    options: [STRICT],
+    formats: ['text', 'json', 'github', 'sarif'],
+    load: () => import('./commands/validate.js'),
+  },
   {
     name: 'status',
     args: [PLAN],
@@ -60,12 +66,23 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'export',
     args: [PLAN],
-    options: [{ flags: '-o, --out <file>', value: 'file' }, { flags: '--sheets <list>', value: 'choice', suggest: ['appendix1', 'appendix2', 'progress'] }, AS_OF, PERIOD],
+    options: [
+      { flags: '-o, --out <file>', value: 'file' },
+      { flags: '--sheets <list>', value: 'choice', suggest: ['appendix1', 'appendix2', 'progress'] },
+      AS_OF,
+      PERIOD,
+    ],
     formats: TEXT_JSON,
     load: () => import('./commands/export.js'),
   },
   { name: 'doc', args: [PLAN], options: [{ flags: '-o, --out <file>', value: 'file' }], formats: TEXT_JSON, load: () => import('./commands/doc.js') },
-  { name: 'report', args: [PLAN], options: [PERIOD, AS_OF, { flags: '-o, --out <file>', value: 'file' }], formats: TEXT_JSON, load: () => import('./commands/report.js') },
+  {
+    name: 'report',
+    args: [PLAN],
+    options: [PERIOD, AS_OF, { flags: '-o, --out <file>', value: 'file' }],
+    formats: TEXT_JSON,
+    load: () => import('./commands/report.js'),
+  },
   { name: 'refs', args: [PLAN], options: [STRICT], formats: TEXT_JSON, load: () => import('./commands/refs.js') },
   {
     name: 'diff',
@@ -78,7 +95,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'init',
     args: [{ syntax: '[dir]', value: 'dir', default: '.' }],
-    options: [{ flags: '--year <year>', value: 'year' }, { flags: '--agency <name>', value: 'none' }, { flags: '--package <tarball>', value: 'file' }, { flags: '--sha256 <hex>', value: 'none' }],
+    options: [
+      { flags: '--year <year>', value: 'year' },
+      { flags: '--agency <name>', value: 'none' },
+      { flags: '--package <tarball>', value: 'file' },
+      { flags: '--sha256 <hex>', value: 'none' },
+    ],
     load: () => import('./commands/init.js'),
   },
   {
@@ -110,16 +132,25 @@ export const COMMANDS: readonly CommandSpec[] = [
     formats: TEXT_JSON,
     load: () => import('./commands/form.js'),
   },
-  { name: 'import', args: [{ syntax: '<files...>', value: 'file' }], options: [AS_OF, DRY_RUN], formats: TEXT_JSON, load: () => import('./commands/import.js') },
-  { name: 'fmt', args: [{ syntax: '[paths...]', value: 'plan' }], options: [{ flags: '--nfc' }, { flags: '--check' }], formats: TEXT_JSON, load: () => import('./commands/fmt.js') },
+  {
+    name: 'import',
+    args: [{ syntax: '<files...>', value: 'file' }],
+    options: [AS_OF, DRY_RUN],
+    formats: TEXT_JSON,
+    load: () => import('./commands/import.js'),
+  },
+  {
+    name: 'fmt',
+    args: [{ syntax: '[paths...]', value: 'plan' }],
+    options: [{ flags: '--nfc' }, { flags: '--check' }],
+    formats: TEXT_JSON,
+    load: () => import('./commands/fmt.js'),
+  },
   { name: 'completion', args: [{ syntax: '<shell>', value: 'shell' }], options: [], load: () => import('./completion.js') },
 ];
 
 /** The options every command takes. */
-const COMMON_OPTIONS: readonly OptionSpec[] = [
-  { flags: '--lang <lang>', value: 'choice', choices: ['vi', 'en'] },
-  { flags: '--no-color' },
-];
+const COMMON_OPTIONS: readonly OptionSpec[] = [{ flags: '--lang <lang>', value: 'choice', choices: ['vi', 'en'] }, { flags: '--no-color' }];
 
 /** -f/--format and its alias --json, for a command that reports. */
 function formatOptions(formats: readonly string[]): OptionSpec[] {

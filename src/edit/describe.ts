@@ -6,20 +6,38 @@ import type { FieldChange } from '../input/changes.js';
 
 const WORDS = {
   vi: {
-    tasks: 'Nhiệm vụ', indicators: 'Chỉ tiêu', budget: 'Dòng dự toán',
-    status: 'trạng thái', percent: 'tỷ lệ hoàn thành', completed: 'ngày hoàn thành', evidence: 'minh chứng', note: 'ghi chú',
-    value: 'giá trị', assessment: 'đánh giá', source: 'nguồn số liệu', spent: 'đã chi',
+    tasks: 'Nhiệm vụ',
+    indicators: 'Chỉ tiêu',
+    budget: 'Dòng dự toán',
+    status: 'trạng thái',
+    percent: 'tỷ lệ hoàn thành',
+    completed: 'ngày hoàn thành',
+    evidence: 'minh chứng',
+    note: 'ghi chú',
+    value: 'giá trị',
+    assessment: 'đánh giá',
+    source: 'nguồn số liệu',
+    spent: 'đã chi',
   },
   en: {
-    tasks: 'Task', indicators: 'Indicator', budget: 'Budget line',
-    status: 'status', percent: 'percent done', completed: 'completed', evidence: 'evidence', note: 'note',
-    value: 'value', assessment: 'assessment', source: 'source', spent: 'spent',
+    tasks: 'Task',
+    indicators: 'Indicator',
+    budget: 'Budget line',
+    status: 'status',
+    percent: 'percent done',
+    completed: 'completed',
+    evidence: 'evidence',
+    note: 'note',
+    value: 'value',
+    assessment: 'assessment',
+    source: 'source',
+    spent: 'spent',
   },
 } as const;
 
 function valueText(field: string, v: unknown, lang: Lang): string {
   if (v === undefined || v === null || v === '') return '–';
-  if (field === 'status') return lang === 'vi' ? STATUS_LABEL_VI[v as keyof typeof STATUS_LABEL_VI]?.toLocaleLowerCase('vi') ?? String(v) : String(v);
+  if (field === 'status') return lang === 'vi' ? (STATUS_LABEL_VI[v as keyof typeof STATUS_LABEL_VI]?.toLocaleLowerCase('vi') ?? String(v)) : String(v);
   if (field === 'assessment') return ASSESSMENT_LABEL_VI[v as keyof typeof ASSESSMENT_LABEL_VI]?.toLocaleLowerCase('vi') ?? String(v);
   if (field === 'percent') return `${formatDecimal(Number(v), lang)}%`;
   if (field === 'spent') return `${formatInt(Number(v), lang)} ${lang === 'vi' ? 'đồng' : 'VND'}`;

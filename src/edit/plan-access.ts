@@ -10,7 +10,6 @@ import { checkFolderTexts } from '../load/plan-folder.js';
 import type { PlanCheck } from '../check/index.js';
 import { displayPath, readPlanFolder } from '../load/plan-texts.js';
 
-
 export interface FileText {
   /** Absolute path. */
   file: string;
@@ -41,10 +40,14 @@ export async function checkPlanWith(dir: string, cwd: string, changed: readonly 
  */
 export function progressSchemaComment(planDir: string, siblings: readonly string[]): string | undefined {
   for (const f of siblings) {
-    const first = safeRead(f).split('\n').find((l) => l.startsWith('# yaml-language-server:'));
+    const first = safeRead(f)
+      .split('\n')
+      .find((l) => l.startsWith('# yaml-language-server:'));
     if (first) return first.trimEnd();
   }
-  const tasks = safeRead(path.join(planDir, 'tasks.yaml')).split('\n').find((l) => l.startsWith('# yaml-language-server:'));
+  const tasks = safeRead(path.join(planDir, 'tasks.yaml'))
+    .split('\n')
+    .find((l) => l.startsWith('# yaml-language-server:'));
   const m = tasks ? /\$schema=(\S+)tasks\.schema\.json/.exec(tasks) : null;
   if (m) return `# yaml-language-server: $schema=../${m[1]}progress.schema.json`;
   return undefined;

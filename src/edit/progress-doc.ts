@@ -171,7 +171,14 @@ function applyTask(map: YAMLMap, c: TaskChange, changed: FieldChange[], setIn: S
       changed.push({ section: 'tasks', id: c.task, field: 'evidence', before, after: evidenceText(c.evidence) });
     } else if (c.evidence.date !== undefined) {
       const r = setIn(ev, EVIDENCE_KEYS, 'date', c.evidence.date);
-      if (r.changed) changed.push({ section: 'tasks', id: c.task, field: 'evidence', before: evidenceText({ ...ev.toJSON(), date: r.before }), after: evidenceText(c.evidence) });
+      if (r.changed)
+        changed.push({
+          section: 'tasks',
+          id: c.task,
+          field: 'evidence',
+          before: evidenceText({ ...ev.toJSON(), date: r.before }),
+          after: evidenceText(c.evidence),
+        });
     }
   }
   if (c.note !== undefined) note('note', setIn(map, TASK_KEYS, 'note', c.note), c.note);

@@ -48,7 +48,13 @@ export async function prepareUpdate(plan: Plan, absDir: string, cwd: string, asO
   const { file, isNew } = progressFileFor(plan, absDir, cwd, asOf);
   const before = isNew ? '' : readFileSync(file, 'utf8');
   const start = isNew
-    ? newProgressText(asOf, progressSchemaComment(absDir, plan.progress.map((p) => path.resolve(cwd, p.file))))
+    ? newProgressText(
+        asOf,
+        progressSchemaComment(
+          absDir,
+          plan.progress.map((p) => path.resolve(cwd, p.file)),
+        ),
+      )
     : before;
   const { text, changed } = applyProgressChanges(start, changes, baseAsOf(plan, asOf));
   if (changed.length === 0 && !isNew) return { file, isNew, before, after: before, changed: [] };

@@ -409,8 +409,14 @@ const COMMANDER_VI: Rewrite[] = [
   [/^error: missing required argument '(.*)'$/, (m) => `lỗi: thiếu tham số bắt buộc '${m[1]}'`],
   [/^error: option '(.*)' argument missing$/, (m) => `lỗi: tùy chọn '${m[1]}' cần một giá trị`],
   [/^error: required option '(.*)' not specified$/, (m) => `lỗi: thiếu tùy chọn bắt buộc '${m[1]}'`],
-  [/^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/, (m) => `lỗi: thừa tham số${m[1] ? ` cho lệnh '${m[1]}'` : ''}: cần tối đa ${m[2]}, có ${m[3]}`],
-  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (m) => `lỗi: tùy chọn '${m[1]}' không nhận giá trị '${m[2]}'; chọn một trong: ${m[3]}`],
+  [
+    /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
+    (m) => `lỗi: thừa tham số${m[1] ? ` cho lệnh '${m[1]}'` : ''}: cần tối đa ${m[2]}, có ${m[3]}`,
+  ],
+  [
+    /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/,
+    (m) => `lỗi: tùy chọn '${m[1]}' không nhận giá trị '${m[2]}'; chọn một trong: ${m[3]}`,
+  ],
   [/^error: (.*) cannot be used with (.*)$/, (m) => `lỗi: ${m[1]} không dùng cùng ${m[2]}`],
   [/^\(Did you mean one of (.*)\?\)$/, (m) => `(có phải một trong: ${m[1]}?)`],
   [/^\(Did you mean (.*)\?\)$/, (m) => `(có phải ${m[1]}?)`],

@@ -25,7 +25,10 @@ type NoParams = Record<string, never>;
 export const USAGE = {
   // Finding the plan (src/load/discover.ts, src/cli/plan-loader.ts)
   noPlan: entry<{ cwd: string }>(
-    (p) => ({ message: `không tìm thấy kế hoạch nào trong ${p.cwd} hay các thư mục cha (cần plans/ hoặc plan.yaml)`, hint: 'tạo kho kế hoạch mới bằng: cchc init' }),
+    (p) => ({
+      message: `không tìm thấy kế hoạch nào trong ${p.cwd} hay các thư mục cha (cần plans/ hoặc plan.yaml)`,
+      hint: 'tạo kho kế hoạch mới bằng: cchc init',
+    }),
     (p) => ({ message: `no plan found in ${p.cwd} or above (looked for plans/ or plan.yaml)`, hint: 'start a plan repository with: cchc init' }),
   ),
   pathNotFound: entry<{ path: string }>(
@@ -33,7 +36,10 @@ export const USAGE = {
     (p) => ({ message: `path does not exist: ${p.path}` }),
   ),
   notPlanFolder: entry<{ path: string; compare?: boolean }>(
-    (p) => ({ message: `${p.path}: không phải thư mục kế hoạch (thiếu plan.yaml)`, ...(p.compare ? { hint: 'so sánh hai thư mục: cchc diff PLAN_A PLAN_B' } : {}) }),
+    (p) => ({
+      message: `${p.path}: không phải thư mục kế hoạch (thiếu plan.yaml)`,
+      ...(p.compare ? { hint: 'so sánh hai thư mục: cchc diff PLAN_A PLAN_B' } : {}),
+    }),
     (p) => ({ message: `${p.path}: not a plan folder (no plan.yaml)`, ...(p.compare ? { hint: 'to compare two folders: cchc diff PLAN_A PLAN_B' } : {}) }),
   ),
   notFolder: entry<{ path: string }>(
@@ -63,7 +69,10 @@ export const USAGE = {
 
   // Git revisions (src/load/git.ts, src/load/index.ts, diff)
   noGit: entry<NoParams>(
-    () => ({ message: 'không tìm thấy chương trình git; hãy cài git để so sánh theo phiên bản', hint: 'so sánh hai thư mục không cần git: cchc diff plans/2022 plans/2023' }),
+    () => ({
+      message: 'không tìm thấy chương trình git; hãy cài git để so sánh theo phiên bản',
+      hint: 'so sánh hai thư mục không cần git: cchc diff plans/2022 plans/2023',
+    }),
     () => ({ message: 'git is not installed (or not on PATH)', hint: 'comparing two folders needs no git: cchc diff plans/2022 plans/2023' }),
   ),
   gitFailed: entry<{ detail: string }>(
@@ -71,7 +80,10 @@ export const USAGE = {
     (p) => ({ message: `git: ${p.detail || 'unknown error'}` }),
   ),
   notInRepository: entry<{ path: string }>(
-    (p) => ({ message: `${p.path} không nằm trong kho git nào, nên không đọc được phiên bản cũ`, hint: 'so sánh hai thư mục kế hoạch thì không cần git: cchc diff <thư mục A> <thư mục B>' }),
+    (p) => ({
+      message: `${p.path} không nằm trong kho git nào, nên không đọc được phiên bản cũ`,
+      hint: 'so sánh hai thư mục kế hoạch thì không cần git: cchc diff <thư mục A> <thư mục B>',
+    }),
     (p) => ({ message: `${p.path} is not inside a git repository`, hint: 'to compare two folders: cchc diff PLAN_A PLAN_B' }),
   ),
   notInWorkTree: entry<{ path: string }>(
@@ -107,7 +119,10 @@ export const USAGE = {
     }),
   ),
   absentAtRevision: entry<{ rev: string; short: string; dir: string }>(
-    (p) => ({ message: `ở phiên bản ${p.rev} (${p.short}) chưa có thư mục ${p.dir}`, hint: 'chỉ rõ thư mục kế hoạch có ở cả hai phiên bản: cchc diff REV REV2 plans/<năm>' }),
+    (p) => ({
+      message: `ở phiên bản ${p.rev} (${p.short}) chưa có thư mục ${p.dir}`,
+      hint: 'chỉ rõ thư mục kế hoạch có ở cả hai phiên bản: cchc diff REV REV2 plans/<năm>',
+    }),
     (p) => ({ message: `${p.dir} did not exist at revision ${p.rev} (${p.short})`, hint: 'name a plan folder that exists in both: cchc diff REV REV2 PLAN' }),
   ),
   notPlanAtRevision: entry<{ rev: string; short: string; dir: string }>(
@@ -129,8 +144,14 @@ export const USAGE = {
     (p) => ({ message: `${p.flag ? `${p.flag} must be a year` : 'the year must be'} from 2000 to 2100, got "${p.value}"` }),
   ),
   yearNotAfter: entry<{ year: number; from: string; fromYear: number }>(
-    (p) => ({ message: `năm ${p.year} không sau năm của kế hoạch gốc ${p.from} (${p.fromYear})`, hint: `cchc new lập kế hoạch các năm sau; chọn năm từ ${p.fromYear + 1}` }),
-    (p) => ({ message: `${p.year} is not after the year of the source plan ${p.from} (${p.fromYear})`, hint: `cchc new starts a later year's plan: use ${p.fromYear + 1} or later` }),
+    (p) => ({
+      message: `năm ${p.year} không sau năm của kế hoạch gốc ${p.from} (${p.fromYear})`,
+      hint: `cchc new lập kế hoạch các năm sau; chọn năm từ ${p.fromYear + 1}`,
+    }),
+    (p) => ({
+      message: `${p.year} is not after the year of the source plan ${p.from} (${p.fromYear})`,
+      hint: `cchc new starts a later year's plan: use ${p.fromYear + 1} or later`,
+    }),
   ),
   exists: entry<{ path: string; command: string }>(
     (p) => ({ message: `${p.path} đã có; ${p.command} không ghi đè`, hint: 'xóa hoặc đổi tên thư mục đó nếu muốn tạo lại' }),
@@ -145,7 +166,10 @@ export const USAGE = {
     (p) => ({ message: `--package must be an https:// URL or a path inside the plan repository (got ${p.value})` }),
   ),
   packFailed: entry<{ detail: string }>(
-    (p) => ({ message: `không đóng gói được cchc bằng npm pack: ${p.detail}`, hint: 'cần npm trên PATH, hoặc chỉ nguồn cài đặt bằng --package URL --sha256 HEX' }),
+    (p) => ({
+      message: `không đóng gói được cchc bằng npm pack: ${p.detail}`,
+      hint: 'cần npm trên PATH, hoặc chỉ nguồn cài đặt bằng --package URL --sha256 HEX',
+    }),
     (p) => ({ message: `npm pack of cchc failed: ${p.detail}`, hint: 'npm must be on PATH, or name the source with --package URL --sha256 HEX' }),
   ),
   packEmpty: entry<NoParams>(

@@ -16,9 +16,7 @@ import { readDate, isoAsVi } from './date.js';
 import { readAssessment, readStatus, STATUS_LABEL_VI } from './labels.js';
 import { readEvidence } from './evidence.js';
 import type { BudgetChange, IndicatorChange, TaskChange } from './changes.js';
-import {
-  BUDGET_SHEET, FORM_VERSION, IDENTITY_SHEET, INDICATORS_SHEET, TASKS_SHEET, formItems, itemsHash, officeUnit,
-} from '../report/form-model.js';
+import { BUDGET_SHEET, FORM_VERSION, IDENTITY_SHEET, INDICATORS_SHEET, TASKS_SHEET, formItems, itemsHash, officeUnit } from '../report/form-model.js';
 
 /** A located problem: FILE › SHEET!CELL (no sheet or cell when it concerns the whole file). */
 export interface CellProblem {
@@ -223,7 +221,9 @@ function formIdentity(wb: Workbook, file: string, plan: Plan, L: Messages, out: 
     const sent = id.get('item') ?? [];
     const added = items.filter((i) => !sent.includes(i));
     const removed = sent.filter((i) => !items.includes(i));
-    const parts = [added.length ? L.added(added.length, added.join('; ')) : '', removed.length ? L.removed(removed.length, removed.join('; ')) : ''].filter(Boolean);
+    const parts = [added.length ? L.added(added.length, added.join('; ')) : '', removed.length ? L.removed(removed.length, removed.join('; ')) : ''].filter(
+      Boolean,
+    );
     return fileProblem(L.changed(parts.join('; '), unit.id));
   }
   const prefill: Prefill = new Map(
@@ -293,7 +293,10 @@ function readTaskRow(no: number, cell: (k: string) => Cell, ctx: ReadContext, se
   if (status === 'done' && !completed) problem(TASKS_SHEET, cCell.address, L.doneNoDate);
   else if (status !== 'done' && completed) problem(TASKS_SHEET, cCell.address, L.dateNotDone(label));
   else if (completed && completed > recordAsOf) problem(TASKS_SHEET, cCell.address, L.afterAsOf(isoAsVi(completed), isoAsVi(recordAsOf)));
-  if (percent !== undefined && ((status === 'done' && percent !== 100) || (status === 'not-started' && percent !== 0) || (status === 'in-progress' && percent === 100))) {
+  if (
+    percent !== undefined &&
+    ((status === 'done' && percent !== 100) || (status === 'not-started' && percent !== 0) || (status === 'in-progress' && percent === 100))
+  ) {
     problem(TASKS_SHEET, pCell.address, L.percentStatus(String(percent).replace('.', ','), label));
   }
   if (out.problems.length > before) return;
@@ -394,7 +397,10 @@ function readBudgetSheet(wb: Workbook, ctx: ReadContext): void {
   }
 }
 
-function sameAsState(c: TaskChange, r: { status: TaskStatus; percent?: number; completed?: string; evidence?: { document?: string; date?: string }; note?: string } | undefined): boolean {
+function sameAsState(
+  c: TaskChange,
+  r: { status: TaskStatus; percent?: number; completed?: string; evidence?: { document?: string; date?: string }; note?: string } | undefined,
+): boolean {
   const status = r?.status ?? 'not-started';
   const percent = status === 'done' ? 100 : status === 'not-started' ? 0 : (r?.percent ?? 0);
   if (c.status !== status || (c.percent !== undefined && c.percent !== percent)) return false;

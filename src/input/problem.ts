@@ -37,8 +37,7 @@ const MESSAGES: Record<Lang, Record<InputProblemId, (a: string) => string>> = {
   vi: {
     empty: () => 'ô bỏ trống',
     'not-number': (a) => `"${a}" không phải là số`,
-    'ambiguous-number': (a) =>
-      `"${a}" không rõ nghĩa; viết theo cách Việt Nam: dấu chấm ngăn cách hàng nghìn (500.000), dấu phẩy là dấu thập phân (50,5)`,
+    'ambiguous-number': (a) => `"${a}" không rõ nghĩa; viết theo cách Việt Nam: dấu chấm ngăn cách hàng nghìn (500.000), dấu phẩy là dấu thập phân (50,5)`,
     'fraction-not-allowed': (a) => `"${a}" có phần thập phân; ở đây cần số nguyên (số tiền là nguyên đồng)`,
     negative: (a) => `"${a}" là số âm`,
     'too-large': (a) => `"${a}" quá lớn`,
@@ -51,8 +50,7 @@ const MESSAGES: Record<Lang, Record<InputProblemId, (a: string) => string>> = {
   en: {
     empty: () => 'the cell is empty',
     'not-number': (a) => `"${a}" is not a number`,
-    'ambiguous-number': (a) =>
-      `"${a}" is ambiguous; write it the Vietnamese way: a dot groups thousands (500.000), a comma marks decimals (50,5)`,
+    'ambiguous-number': (a) => `"${a}" is ambiguous; write it the Vietnamese way: a dot groups thousands (500.000), a comma marks decimals (50,5)`,
     'fraction-not-allowed': (a) => `"${a}" has a fraction; a whole number is needed here (money is whole đồng)`,
     negative: (a) => `"${a}" is negative`,
     'too-large': (a) => `"${a}" is too large`,

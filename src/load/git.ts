@@ -36,7 +36,13 @@ function gitEnv(): NodeJS.ProcessEnv {
 function git(args: readonly string[], cwd: string, maxBuffer = MAX_FILE_BYTES + 1024 * 1024): { ok: true; out: Buffer } | { ok: false; fail: GitFailure } {
   try {
     // core.fsmonitor off: a repository's config could name a program for git to run.
-    const out = execFileSync('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], maxBuffer, windowsHide: true });
+    const out = execFileSync('git', ['-c', 'core.fsmonitor=false', ...args], {
+      cwd,
+      env: gitEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer,
+      windowsHide: true,
+    });
     return { ok: true, out };
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { status?: number | null; stderr?: Buffer };

@@ -56,7 +56,14 @@ export function capFindings(sorted: readonly Diagnostic[]): Diagnostic[] {
     if (j - i > MAX_FINDINGS_PER_FILE) {
       // After the file's last finding shown, so the sorted order holds.
       const last = sorted[j - 1]!;
-      out.push(makeDiagnostic('limit/findings', file, { line: last.line, column: last.column + 1 }, { count: j - i - MAX_FINDINGS_PER_FILE, max: MAX_FINDINGS_PER_FILE }));
+      out.push(
+        makeDiagnostic(
+          'limit/findings',
+          file,
+          { line: last.line, column: last.column + 1 },
+          { count: j - i - MAX_FINDINGS_PER_FILE, max: MAX_FINDINGS_PER_FILE },
+        ),
+      );
     }
     i = j;
   }

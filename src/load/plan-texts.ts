@@ -130,7 +130,9 @@ export function readPlanTexts(dir: string, cwd: string): { texts: PlanText[]; di
   const progressDir = path.join(dir, PROGRESS_DIR);
   let names: string[] = [];
   try {
-    names = readdirSync(progressDir).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    names = readdirSync(progressDir)
+      .filter((n) => /\.ya?ml$/i.test(n))
+      .sort();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') diagnostics.push(ioDiagnostic(displayPath(progressDir, cwd), err));

@@ -23,10 +23,13 @@ export function ioDiagnostic(file: string, err: unknown): Diagnostic {
   const e = err as NodeJS.ErrnoException;
   if (e?.code === 'ENOENT') return fileDiagnostic(file, 'io/not-found', {});
   const detail =
-    e?.code === 'EACCES' || e?.code === 'EPERM' ? 'permission denied' :
-    e?.code === 'ELOOP' ? 'symbolic link loop' :
-    e?.code === 'EISDIR' ? 'is a folder' :
-    e?.code ?? String((err as Error)?.message ?? err);
+    e?.code === 'EACCES' || e?.code === 'EPERM'
+      ? 'permission denied'
+      : e?.code === 'ELOOP'
+        ? 'symbolic link loop'
+        : e?.code === 'EISDIR'
+          ? 'is a folder'
+          : (e?.code ?? String((err as Error)?.message ?? err));
   return fileDiagnostic(file, 'io/unreadable', { detail });
 }
 
@@ -72,7 +75,15 @@ function firstInvalidUtf8(b: Uint8Array): number {
 
 /** What a non-regular file is, for the message. */
 function fileType(st: Stats): string {
-  return st.isDirectory() ? 'folder' : st.isFIFO() ? 'FIFO' : st.isSocket() ? 'socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'device' : 'special file';
+  return st.isDirectory()
+    ? 'folder'
+    : st.isFIFO()
+      ? 'FIFO'
+      : st.isSocket()
+        ? 'socket'
+        : st.isCharacterDevice() || st.isBlockDevice()
+          ? 'device'
+          : 'special file';
 }
 
 /**

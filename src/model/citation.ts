@@ -259,11 +259,17 @@ function shadowChar(ch: string): string {
     classOf ??= { upper: /^\p{Lu}$/u, lower: /^\p{Ll}$/u, letter: /^\p{L}$/u, number: /^\p{N}$/u };
     const astral = ch.length > 1;
     sh =
-      classOf.upper.test(ch) && !astral ? SH_UPPER :
-      classOf.lower.test(ch) && !astral ? SH_LOWER :
-      classOf.letter.test(ch) ? SH_LETTER :
-      classOf.number.test(ch) ? SH_NUMBER :
-      ch >= '\uE000' && ch <= '\uE004' ? SH_OTHER : ch;
+      classOf.upper.test(ch) && !astral
+        ? SH_UPPER
+        : classOf.lower.test(ch) && !astral
+          ? SH_LOWER
+          : classOf.letter.test(ch)
+            ? SH_LETTER
+            : classOf.number.test(ch)
+              ? SH_NUMBER
+              : ch >= '\uE000' && ch <= '\uE004'
+                ? SH_OTHER
+                : ch;
     // A letter outside the BMP is two units: both stand as "another letter" (never in a code).
     if (astral && sh.length === 1) sh = sh.repeat(2);
     shadowChars.set(ch, sh);
@@ -317,7 +323,10 @@ function buildPatterns(): Patterns {
     `|(?<d2>\\d{1,2})${WS}${ci('tháng')}${WS}(?<m2>\\d{1,2})${WS}${ci('năm')}${WS}(?<y2>\\d{4})` +
     `)(?!\\d))?`;
   // Type words, longest first so "Chương trình hành động" wins over "Chương trình".
-  const typeWords = [...DOC_TYPES].sort((a, b) => b.length - a.length).map((t) => t.split(' ').map(ci).join(WS)).join('|');
+  const typeWords = [...DOC_TYPES]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.split(' ').map(ci).join(WS))
+    .join('|');
   return {
     kept,
     typed: new RegExp(`(?<![${LETTER}${NUM}])(?<word>${typeWords})${WS}(?:(?<so>${ci('số')})${HS}:?${HS})?` + symbolPattern(HS) + DATE, 'gd'),

@@ -199,9 +199,7 @@ const UNIT_VALUES: ReadonlyMap<string, number> = new Map<string, number>([
   ['lăm', 5],
 ]);
 
-const DIGIT_VALUES: ReadonlyMap<string, number> = new Map<string, number>(
-  DIGITS.map((w, i): [string, number] => [w, i]),
-);
+const DIGIT_VALUES: ReadonlyMap<string, number> = new Map<string, number>(DIGITS.map((w, i): [string, number] => [w, i]));
 
 /** Lenient parse of one group (0..999); shape errors give null. */
 function parseGroup(tokens: readonly string[]): number | null {

@@ -3,15 +3,7 @@
  * schemas/ (generated/files.ts); this module names the parts and adds the functions that
  * belong to them.
  */
-import type {
-  PlanFile,
-  UnitsFile,
-  TasksFile,
-  IndicatorsFile,
-  BudgetFile,
-  ProgressFile,
-  ReferencesFile,
-} from '../generated/files.js';
+import type { PlanFile, UnitsFile, TasksFile, IndicatorsFile, BudgetFile, ProgressFile, ReferencesFile } from '../generated/files.js';
 import { parseDeadline, resolveDeadline, type Deadline } from './deadline.js';
 import type { IsoDate } from './dates.js';
 

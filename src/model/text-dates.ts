@@ -17,7 +17,8 @@ export interface TextDate {
 }
 
 // dd/mm/yyyy with / . or -; "ngày d tháng m năm yyyy"; "Quý I/yyyy"; "tháng m/yyyy".
-const DATE_RE = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)|(?:quý|Quý|QUÝ)\s+(?:I{1,3}|IV|[1-4])\s*\/\s*(\d{4})(?!\d)|(?:tháng|Tháng)\s+(\d{1,2})\s*\/\s*(\d{4})(?!\d)/gu;
+const DATE_RE =
+  /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)|(?:quý|Quý|QUÝ)\s+(?:I{1,3}|IV|[1-4])\s*\/\s*(\d{4})(?!\d)|(?:tháng|Tháng)\s+(\d{1,2})\s*\/\s*(\d{4})(?!\d)/gu;
 
 /** Every date a text holds, in order. */
 export function datesInText(text: string): TextDate[] {

@@ -433,7 +433,8 @@ export function appendix2AsSheet(plan: Plan, opts: Appendix2Options): Sheet {
   const head = b.add([l.stt, l.content, l.unit, l.quantity, l.rate, l.amount].map((s) => text(s, HEAD)));
   const first = b.next;
   for (const line of budget.lines) {
-    const quantity = line.quantityText !== undefined ? text(line.quantityText, TD_CENTER) : line.quantity !== undefined ? num(line.quantity, TD_CENTER) : text('-', TD_CENTER);
+    const quantity =
+      line.quantityText !== undefined ? text(line.quantityText, TD_CENTER) : line.quantity !== undefined ? num(line.quantity, TD_CENTER) : text('-', TD_CENTER);
     b.add([
       num(line.no, TD_CENTER),
       text(line.content, TD),
@@ -645,13 +646,32 @@ export function progressSummaryAsSheet(report: StatusReport, plan: Pick<Plan, 'm
 function summaryTasks(b: SheetBuilder, report: StatusReport, opts: ProgressOptions, l: SummaryLabels): void {
   const { lang } = opts;
   summarySection(b, l.sectionTasks);
-  b.add([l.stt, l.areaName, l.planned, l.finished, l.rate2, l.average, l.overdueCount].map((s) => text(s, HEAD)), { keepWithNext: true });
+  b.add(
+    [l.stt, l.areaName, l.planned, l.finished, l.rate2, l.average, l.overdueCount].map((s) => text(s, HEAD)),
+    { keepWithNext: true },
+  );
   for (const a of report.areas) {
-    b.add([num(a.id, TD_CENTER), text(a.title, TD), num(a.planned, TD_NUM), num(a.finished, TD_NUM), pctCell(a.percent), pctCell(a.averagePercent), num(a.overdue, TD_NUM)]);
+    b.add([
+      num(a.id, TD_CENTER),
+      text(a.title, TD),
+      num(a.planned, TD_NUM),
+      num(a.finished, TD_NUM),
+      pctCell(a.percent),
+      pctCell(a.averagePercent),
+      num(a.overdue, TD_NUM),
+    ]);
   }
   const o = report.overall;
   const bold = boldStyle;
-  const tr = b.add([text(l.totalRow, bold(HEAD)), blank(HEAD), num(o.planned, bold(TD_NUM)), num(o.finished, bold(TD_NUM)), pctCell(o.percent, bold(TD)), pctCell(o.averagePercent, bold(TD)), num(o.overdue, bold(TD_NUM))]);
+  const tr = b.add([
+    text(l.totalRow, bold(HEAD)),
+    blank(HEAD),
+    num(o.planned, bold(TD_NUM)),
+    num(o.finished, bold(TD_NUM)),
+    pctCell(o.percent, bold(TD)),
+    pctCell(o.averagePercent, bold(TD)),
+    num(o.overdue, bold(TD_NUM)),
+  ]);
   b.merge({ top: tr, left: 1, bottom: tr, right: 2 });
   if (opts.criterion) {
     b.spanning(text(l.score(opts.criterion, formatDecimal(report.score.points, lang), formatDecimal(report.score.max, lang)), { italic: true, align: 'left' }));
@@ -662,13 +682,20 @@ function summaryTasks(b: SheetBuilder, report: StatusReport, opts: ProgressOptio
 /** II. Indicators with a measurable target, then the qualitative ones. */
 function summaryIndicators(b: SheetBuilder, report: StatusReport, lang: Lang, l: SummaryLabels): void {
   summarySection(b, l.sectionIndicators);
-  const ih = b.add([l.indicatorId, l.indicator, l.target, l.actual, l.result, l.source, ''].map((s) => text(s, HEAD)), { keepWithNext: true });
+  const ih = b.add(
+    [l.indicatorId, l.indicator, l.target, l.actual, l.result, l.source, ''].map((s) => text(s, HEAD)),
+    { keepWithNext: true },
+  );
   b.merge({ top: ih, left: 6, bottom: ih, right: 7 });
   if (report.indicators.length === 0) b.spanning(text(l.noIndicators, { ...TD, italic: true }));
   for (const ind of report.indicators) {
     const result = ind.achieved === null ? l.noData : ind.achieved ? l.achieved : l.notAchieved;
     const resultStyle: CellStyle =
-      ind.achieved === null ? TD_CENTER : ind.achieved ? { ...TD_CENTER, fill: GREEN_FILL, color: GREEN_TEXT } : { ...TD_CENTER, fill: RED_FILL, color: RED_TEXT };
+      ind.achieved === null
+        ? TD_CENTER
+        : ind.achieved
+          ? { ...TD_CENTER, fill: GREEN_FILL, color: GREEN_TEXT }
+          : { ...TD_CENTER, fill: RED_FILL, color: RED_TEXT };
     // The indicator's own text already says what it is a share of: `of` is not repeated.
     const what = ind.text;
     const r = b.add([
@@ -685,8 +712,21 @@ function summaryIndicators(b: SheetBuilder, report: StatusReport, lang: Lang, l:
   // Qualitative indicators (report-period, issue 11): đạt, không đạt or chưa đánh giá.
   for (const q of report.qualitative ?? []) {
     const result = q.assessment === null ? (lang === 'vi' ? 'Chưa đánh giá' : 'Not assessed') : q.assessment === 'dat' ? l.achieved : l.notAchieved;
-    const style: CellStyle = q.assessment === null ? TD_CENTER : q.assessment === 'dat' ? { ...TD_CENTER, fill: GREEN_FILL, color: GREEN_TEXT } : { ...TD_CENTER, fill: RED_FILL, color: RED_TEXT };
-    const r = b.add([text(q.id, TD_CENTER), text(q.text, TD), text(lang === 'vi' ? 'Định tính' : 'Qualitative', TD_CENTER), blank(TD), text(result, style), text(q.source ?? '', TD), blank(TD)]);
+    const style: CellStyle =
+      q.assessment === null
+        ? TD_CENTER
+        : q.assessment === 'dat'
+          ? { ...TD_CENTER, fill: GREEN_FILL, color: GREEN_TEXT }
+          : { ...TD_CENTER, fill: RED_FILL, color: RED_TEXT };
+    const r = b.add([
+      text(q.id, TD_CENTER),
+      text(q.text, TD),
+      text(lang === 'vi' ? 'Định tính' : 'Qualitative', TD_CENTER),
+      blank(TD),
+      text(result, style),
+      text(q.source ?? '', TD),
+      blank(TD),
+    ]);
     b.merge({ top: r, left: 6, bottom: r, right: 7 });
   }
 }
@@ -694,7 +734,10 @@ function summaryIndicators(b: SheetBuilder, report: StatusReport, lang: Lang, l:
 /** III. Budget: spent against planned, per line and in total. */
 function summaryBudget(b: SheetBuilder, report: StatusReport, l: SummaryLabels): void {
   summarySection(b, l.sectionBudget);
-  b.add([l.stt, l.budgetContent, l.budgetPlanned, l.budgetSpent, l.budgetRemaining, l.budgetUsed, l.budgetNote].map((s) => text(s, HEAD)), { keepWithNext: true });
+  b.add(
+    [l.stt, l.budgetContent, l.budgetPlanned, l.budgetSpent, l.budgetRemaining, l.budgetUsed, l.budgetNote].map((s) => text(s, HEAD)),
+    { keepWithNext: true },
+  );
   for (const line of report.budget.lines) {
     b.add([
       num(line.no, TD_CENTER),
@@ -708,7 +751,15 @@ function summaryBudget(b: SheetBuilder, report: StatusReport, l: SummaryLabels):
   }
   const bt = report.budget;
   const bold = boldStyle;
-  const btr = b.add([text(l.totalRow, bold(HEAD)), blank(HEAD), money(bt.planned, bold(TD_NUM)), money(bt.spent, bold(TD_NUM)), money(bt.remaining, bold(TD_NUM)), pctCell(bt.percentUsed, bold(TD)), bt.spent > bt.planned ? text(l.overspent, bold(TD_CENTER)) : blank(TD)]);
+  const btr = b.add([
+    text(l.totalRow, bold(HEAD)),
+    blank(HEAD),
+    money(bt.planned, bold(TD_NUM)),
+    money(bt.spent, bold(TD_NUM)),
+    money(bt.remaining, bold(TD_NUM)),
+    pctCell(bt.percentUsed, bold(TD)),
+    bt.spent > bt.planned ? text(l.overspent, bold(TD_CENTER)) : blank(TD),
+  ]);
   b.merge({ top: btr, left: 1, bottom: btr, right: 2 });
 }
 
@@ -725,7 +776,9 @@ export function workbookSheets(
     if (k === 'appendix2') out.push(appendix2AsSheet(input.plan, { lang }));
     if (k === 'progress') {
       if (!input.report) throw new Error('the progress sheets need a status report');
-      const po: ProgressOptions = input.criterion ? { lang, criterion: input.criterion, ...(input.frameSource ? { frameSource: input.frameSource } : {}) } : { lang };
+      const po: ProgressOptions = input.criterion
+        ? { lang, criterion: input.criterion, ...(input.frameSource ? { frameSource: input.frameSource } : {}) }
+        : { lang };
       out.push(progressAsSheet(input.report, input.plan, po), progressSummaryAsSheet(input.report, input.plan, po));
     }
   }

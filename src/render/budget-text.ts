@@ -17,21 +17,51 @@ const WARN = '!';
 
 const L = {
   vi: {
-    no: 'STT', content: 'Nội dung chi tiết', unit: 'Đơn vị tính', quantity: 'Số lượng', rate: 'Định mức', amount: 'Số tiền',
-    total: 'Tổng cộng', inWords: 'Bằng chữ', currencyNote: 'Đơn vị tính: đồng',
-    checks: 'Kiểm tra', planned: 'Dự toán', spent: 'Đã chi', remaining: 'Còn lại', used: 'Tỷ lệ đã chi',
-    spendingTitle: 'Tình hình chi tính đến ngày {date}', example: 'số liệu minh họa, không phải kết quả chính thức',
-    records: 'Số liệu', noRecords: 'Chưa có số liệu chi nào đến ngày {date}.', notRecorded: 'chưa ghi số liệu',
-    allOk: 'Dự toán đạt mọi phép kiểm tra ({n}).', someFailed: '{failed}/{n} phép kiểm tra không đạt.',
+    no: 'STT',
+    content: 'Nội dung chi tiết',
+    unit: 'Đơn vị tính',
+    quantity: 'Số lượng',
+    rate: 'Định mức',
+    amount: 'Số tiền',
+    total: 'Tổng cộng',
+    inWords: 'Bằng chữ',
+    currencyNote: 'Đơn vị tính: đồng',
+    checks: 'Kiểm tra',
+    planned: 'Dự toán',
+    spent: 'Đã chi',
+    remaining: 'Còn lại',
+    used: 'Tỷ lệ đã chi',
+    spendingTitle: 'Tình hình chi tính đến ngày {date}',
+    example: 'số liệu minh họa, không phải kết quả chính thức',
+    records: 'Số liệu',
+    noRecords: 'Chưa có số liệu chi nào đến ngày {date}.',
+    notRecorded: 'chưa ghi số liệu',
+    allOk: 'Dự toán đạt mọi phép kiểm tra ({n}).',
+    someFailed: '{failed}/{n} phép kiểm tra không đạt.',
     warnings: '{n} cảnh báo.',
   },
   en: {
-    no: 'No.', content: 'Item', unit: 'Unit', quantity: 'Quantity', rate: 'Rate', amount: 'Amount',
-    total: 'Total', inWords: 'In words', currencyNote: 'Amounts in VND',
-    checks: 'Checks', planned: 'Planned', spent: 'Spent', remaining: 'Remaining', used: 'Used',
-    spendingTitle: 'Spending as of {date}', example: 'illustrative figures, not official results',
-    records: 'Records', noRecords: 'No spending recorded on or before {date}.', notRecorded: 'not recorded',
-    allOk: 'The budget passes every check ({n}).', someFailed: '{failed} of {n} checks failed.',
+    no: 'No.',
+    content: 'Item',
+    unit: 'Unit',
+    quantity: 'Quantity',
+    rate: 'Rate',
+    amount: 'Amount',
+    total: 'Total',
+    inWords: 'In words',
+    currencyNote: 'Amounts in VND',
+    checks: 'Checks',
+    planned: 'Planned',
+    spent: 'Spent',
+    remaining: 'Remaining',
+    used: 'Used',
+    spendingTitle: 'Spending as of {date}',
+    example: 'illustrative figures, not official results',
+    records: 'Records',
+    noRecords: 'No spending recorded on or before {date}.',
+    notRecorded: 'not recorded',
+    allOk: 'The budget passes every check ({n}).',
+    someFailed: '{failed} of {n} checks failed.',
     warnings: '{n} warning{s}.',
   },
 } as const;
@@ -148,7 +178,11 @@ function renderStacked(cols: readonly Column[], rows: readonly Cell[][], foot: C
 function renderTable(cols: readonly Column[], rows: readonly Cell[][], foot: Cell[] | null, width: number, c: ChalkInstance): string[] {
   const widths = layout(cols, foot ? [...rows, foot] : rows, width);
   if (!widths) return renderStacked(cols, rows, foot, width, c);
-  const header = renderRow(cols, widths, cols.map((col) => ({ text: col.header, style: c.bold })));
+  const header = renderRow(
+    cols,
+    widths,
+    cols.map((col) => ({ text: col.header, style: c.bold })),
+  );
   const rule = widths.map((w) => '─'.repeat(w)).join(' '.repeat(GAP));
   const out = [...header, c.dim(rule)];
   for (const r of rows) out.push(...renderRow(cols, widths, r));
@@ -225,8 +259,12 @@ export function checkText(ch: BudgetCheck, lang: Lang): string {
       const ps = ch.problems
         .map((p) =>
           p.duplicate
-            ? vi ? `STT ${p.no} bị lặp` : `number ${p.no} is used twice`
-            : vi ? `dòng thứ ${p.position} ghi STT ${p.no}` : `line ${p.position} is numbered ${p.no}`,
+            ? vi
+              ? `STT ${p.no} bị lặp`
+              : `number ${p.no} is used twice`
+            : vi
+              ? `dòng thứ ${p.position} ghi STT ${p.no}`
+              : `line ${p.position} is numbered ${p.no}`,
         )
         .join('; ');
       return vi ? `STT các dòng phải liên tục từ 1 đến ${ch.count}: ${ps}` : `Lines must be numbered 1 to ${ch.count}: ${ps}`;

@@ -68,7 +68,10 @@ function excerptLines(d: Diagnostic, width: number, c: ChalkInstance): string[] 
   if ((start > 0 || from > 0) && shown[0]) shown[0] = { ...shown[0], text: '…', width: 1 };
   if ((stop < gs.length || to < line.length) && shown.length > 0) shown[shown.length - 1] = { ...shown[shown.length - 1]!, text: '…', width: 1 };
   const pad = shown.slice(0, Math.max(0, col - start)).reduce((n, g) => n + g.width, 0);
-  const len = Math.max(1, shown.slice(Math.max(0, col - start), Math.max(0, end - start)).reduce((n, g) => n + g.width, 0));
+  const len = Math.max(
+    1,
+    shown.slice(Math.max(0, col - start), Math.max(0, end - start)).reduce((n, g) => n + g.width, 0),
+  );
   const gutterPad = ' '.repeat(gutter);
   return [
     `${c.dim(String(d.line).padStart(gutter - 1))} ${c.dim('|')} ${shown.map((g) => g.text).join('')}`,
@@ -112,7 +115,10 @@ export function summaryAsText(ds: readonly Diagnostic[], checked: Checked | numb
     return `${errors ? c.red('✗') : c.yellow('!')} Đã kiểm tra ${what}: ${parts.join(', ')}.`;
   }
   if (errors === 0 && warnings === 0) return c.green(`✓ Checked ${what}: no problems.`);
-  const parts = [errors ? c.red(`${errors} error${errors === 1 ? '' : 's'}`) : '', warnings ? c.yellow(`${warnings} warning${warnings === 1 ? '' : 's'}`) : ''].filter(Boolean);
+  const parts = [
+    errors ? c.red(`${errors} error${errors === 1 ? '' : 's'}`) : '',
+    warnings ? c.yellow(`${warnings} warning${warnings === 1 ? '' : 's'}`) : '',
+  ].filter(Boolean);
   return `${errors ? c.red('✗') : c.yellow('!')} Checked ${what}: ${parts.join(', ')}.`;
 }
 

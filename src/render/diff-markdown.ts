@@ -13,14 +13,17 @@ const CELL_MAX = 120;
 
 /** Escape text for a table cell or a line: no markup, no line breaks, no cell breaks. */
 export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/\r?\n/g, ' ')
-    .replace(/([\\`*_[\]<>|~#])/g, '\\$1');
+  return s.replace(/\r?\n/g, ' ').replace(/([\\`*_[\]<>|~#])/g, '\\$1');
 }
 
 function short(s: string, max = CELL_MAX): string {
   const cps = [...s];
-  return cps.length <= max ? s : cps.slice(0, max - 1).join('').replace(/\s+\S*$/, '') + '…';
+  return cps.length <= max
+    ? s
+    : cps
+        .slice(0, max - 1)
+        .join('')
+        .replace(/\s+\S*$/, '') + '…';
 }
 
 function cell(s: string, max = CELL_MAX): string {
@@ -51,12 +54,7 @@ function listMarkdown(l: ListChange, lang: Lang): string[] {
 }
 
 function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
-  return [
-    `| ${head.join(' | ')} |`,
-    `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-    '',
-  ];
+  return [`| ${head.join(' | ')} |`, `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
 }
 
 type Words = (typeof DIFF_WORDS)[Lang];
@@ -66,7 +64,10 @@ export function diffAsMarkdown(d: PlanDiff, lang: Lang): string {
   const W = DIFF_WORDS[lang];
   const title = d.a.path === d.b.path ? d.a.path : `${d.a.path} → ${d.b.path}`;
   const out: string[] = [`## ${escapeMarkdown(W.heading)} ${escapeMarkdown(title)}`, ''];
-  out.push(`${escapeMarkdown(W.before)}: \`${sideLabel(d.a, lang).replace(/`/g, "'")}\` → ${escapeMarkdown(W.after)}: \`${sideLabel(d.b, lang).replace(/`/g, "'")}\``, '');
+  out.push(
+    `${escapeMarkdown(W.before)}: \`${sideLabel(d.a, lang).replace(/`/g, "'")}\` → ${escapeMarkdown(W.after)}: \`${sideLabel(d.b, lang).replace(/`/g, "'")}\``,
+    '',
+  );
   out.push(`**${escapeMarkdown(summaryText(d, lang))}**`, '');
   if (!hasDifferences(d)) return out.join('\n');
   const sections = [
@@ -91,7 +92,11 @@ function metadataMarkdown(d: PlanDiff, lang: Lang, W: Words): string[] {
         ['l', 'l', 'l'],
         m.changes.map((c) =>
           c.words
-            ? [escapeMarkdown(fieldLabel(c.field, lang)), c.words.map((h) => hunkMarkdown({ ...h, after: '' })).join('; '), c.words.map((h) => hunkMarkdown({ ...h, before: '' })).join('; ')]
+            ? [
+                escapeMarkdown(fieldLabel(c.field, lang)),
+                c.words.map((h) => hunkMarkdown({ ...h, after: '' })).join('; '),
+                c.words.map((h) => hunkMarkdown({ ...h, before: '' })).join('; '),
+              ]
             : [escapeMarkdown(fieldLabel(c.field, lang)), cell(formatValue(c, c.before, lang), 300), cell(formatValue(c, c.after, lang), 300)],
         ),
       ),
@@ -182,7 +187,10 @@ function budgetMarkdown(d: PlanDiff, lang: Lang, W: Words): string[] {
   const rows = budgetRows(d, lang, W);
   out.push(...table([W.noCol, fieldLabel('content', lang), W.beforeCol, W.afterCol, W.deltaCol, W.changeCol], ['l', 'l', 'r', 'r', 'r', 'l'], rows));
   if (b.declaredTotal) {
-    out.push(`${escapeMarkdown(fieldLabel('declaredTotal', lang))}: ${formatInt(b.declaredTotal.before, lang)} → **${formatInt(b.declaredTotal.after, lang)}**`, '');
+    out.push(
+      `${escapeMarkdown(fieldLabel('declaredTotal', lang))}: ${formatInt(b.declaredTotal.before, lang)} → **${formatInt(b.declaredTotal.after, lang)}**`,
+      '',
+    );
   }
   if (b.totalInWords) {
     out.push(`${W.words}: ${escapeMarkdown(b.totalInWords.before)} → **${escapeMarkdown(b.totalInWords.after)}**`, '');
@@ -210,6 +218,13 @@ function budgetRows(d: PlanDiff, lang: Lang, W: Words): string[][] {
       others.join('<br>'),
     ]);
   }
-  rows.push(['', `**${W.total}**`, `**${formatInt(b.total.before, lang)}**`, `**${formatInt(b.total.after, lang)}**`, `**${signedInt(b.total.delta, lang)}**`, '']);
+  rows.push([
+    '',
+    `**${W.total}**`,
+    `**${formatInt(b.total.before, lang)}**`,
+    `**${formatInt(b.total.after, lang)}**`,
+    `**${signedInt(b.total.delta, lang)}**`,
+    '',
+  ]);
   return rows;
 }

@@ -6,7 +6,17 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../diagnostics/codes.js';
 import { formatDate, formatInt } from '../i18n/format.js';
-import { diffCounts, hasDifferences, type Change, type ChangeValue, type DiffSide, type ListChange, type PlanDiff, type RenumberRange, type WordHunk } from '../report/diff.js';
+import {
+  diffCounts,
+  hasDifferences,
+  type Change,
+  type ChangeValue,
+  type DiffSide,
+  type ListChange,
+  type PlanDiff,
+  type RenumberRange,
+  type WordHunk,
+} from '../report/diff.js';
 import { wrapText, textWidth } from './style.js';
 import { appendixLabel } from './appendix-sheets.js';
 
@@ -15,51 +25,177 @@ import { appendixLabel } from './appendix-sheets.js';
 
 const FIELDS: Record<Lang, Record<string, string>> = {
   vi: {
-    year: 'Năm kế hoạch', title: 'Tên', status: 'Trạng thái', number: 'Số văn bản', symbol: 'Ký hiệu', date: 'Ngày ban hành',
-    signer: 'Người ký', agency: 'Cơ quan ban hành', agencyShortName: 'Tên viết tắt', agencyParent: 'Cơ quan chủ quản', place: 'Địa danh',
-    preamble: 'Đoạn mở đầu', funding: 'Nguồn kinh phí', annexNote: 'Ghi chú phụ lục', closing: 'Đoạn kết',
-    legalBases: 'Căn cứ pháp lý', purposes: 'Mục đích', requirements: 'Yêu cầu', implementation: 'Tổ chức thực hiện', recipients: 'Nơi nhận',
-    solutions: 'Nhiệm vụ và giải pháp', appendixTitle: 'Tên trong phụ lục',
-    id: 'Mã', area: 'Nội dung', lead: 'Đơn vị chủ trì', coordinating: 'Đơn vị phối hợp', product: 'Sản phẩm',
-    deadline: 'Thời gian hoàn thành', due: 'Ngày đến hạn', text: 'Chỉ tiêu', target: 'Mục tiêu',
-    content: 'Nội dung chi', unit: 'Đơn vị tính', quantity: 'Số lượng', rate: 'Định mức', amount: 'Số tiền', percentOf: 'Tỷ lệ',
-    name: 'Tên đơn vị', group: 'Nhóm đơn vị', words: 'Bằng chữ', declaredTotal: 'Tổng cộng ghi',
+    year: 'Năm kế hoạch',
+    title: 'Tên',
+    status: 'Trạng thái',
+    number: 'Số văn bản',
+    symbol: 'Ký hiệu',
+    date: 'Ngày ban hành',
+    signer: 'Người ký',
+    agency: 'Cơ quan ban hành',
+    agencyShortName: 'Tên viết tắt',
+    agencyParent: 'Cơ quan chủ quản',
+    place: 'Địa danh',
+    preamble: 'Đoạn mở đầu',
+    funding: 'Nguồn kinh phí',
+    annexNote: 'Ghi chú phụ lục',
+    closing: 'Đoạn kết',
+    legalBases: 'Căn cứ pháp lý',
+    purposes: 'Mục đích',
+    requirements: 'Yêu cầu',
+    implementation: 'Tổ chức thực hiện',
+    recipients: 'Nơi nhận',
+    solutions: 'Nhiệm vụ và giải pháp',
+    appendixTitle: 'Tên trong phụ lục',
+    id: 'Mã',
+    area: 'Nội dung',
+    lead: 'Đơn vị chủ trì',
+    coordinating: 'Đơn vị phối hợp',
+    product: 'Sản phẩm',
+    deadline: 'Thời gian hoàn thành',
+    due: 'Ngày đến hạn',
+    text: 'Chỉ tiêu',
+    target: 'Mục tiêu',
+    content: 'Nội dung chi',
+    unit: 'Đơn vị tính',
+    quantity: 'Số lượng',
+    rate: 'Định mức',
+    amount: 'Số tiền',
+    percentOf: 'Tỷ lệ',
+    name: 'Tên đơn vị',
+    group: 'Nhóm đơn vị',
+    words: 'Bằng chữ',
+    declaredTotal: 'Tổng cộng ghi',
   },
   en: {
-    year: 'Plan year', title: 'Title', status: 'Status', number: 'Number', symbol: 'Symbol', date: 'Date of issue',
-    signer: 'Signer', agency: 'Agency', agencyShortName: 'Short name', agencyParent: 'Parent agency', place: 'Place',
-    preamble: 'Preamble', funding: 'Funding', annexNote: 'Annex note', closing: 'Closing',
-    legalBases: 'Legal bases', purposes: 'Purposes', requirements: 'Requirements', implementation: 'Implementation', recipients: 'Recipients',
-    solutions: 'Tasks and solutions', appendixTitle: 'Appendix title',
-    id: 'Id', area: 'Area', lead: 'Lead unit', coordinating: 'Coordinating units', product: 'Product',
-    deadline: 'Deadline', due: 'Due date', text: 'Indicator', target: 'Target',
-    content: 'Content', unit: 'Unit', quantity: 'Quantity', rate: 'Rate', amount: 'Amount', percentOf: 'Percentage',
-    name: 'Unit name', group: 'Group of units', words: 'In words', declaredTotal: 'Declared total',
+    year: 'Plan year',
+    title: 'Title',
+    status: 'Status',
+    number: 'Number',
+    symbol: 'Symbol',
+    date: 'Date of issue',
+    signer: 'Signer',
+    agency: 'Agency',
+    agencyShortName: 'Short name',
+    agencyParent: 'Parent agency',
+    place: 'Place',
+    preamble: 'Preamble',
+    funding: 'Funding',
+    annexNote: 'Annex note',
+    closing: 'Closing',
+    legalBases: 'Legal bases',
+    purposes: 'Purposes',
+    requirements: 'Requirements',
+    implementation: 'Implementation',
+    recipients: 'Recipients',
+    solutions: 'Tasks and solutions',
+    appendixTitle: 'Appendix title',
+    id: 'Id',
+    area: 'Area',
+    lead: 'Lead unit',
+    coordinating: 'Coordinating units',
+    product: 'Product',
+    deadline: 'Deadline',
+    due: 'Due date',
+    text: 'Indicator',
+    target: 'Target',
+    content: 'Content',
+    unit: 'Unit',
+    quantity: 'Quantity',
+    rate: 'Rate',
+    amount: 'Amount',
+    percentOf: 'Percentage',
+    name: 'Unit name',
+    group: 'Group of units',
+    words: 'In words',
+    declaredTotal: 'Declared total',
   },
 };
 
 export const DIFF_WORDS = {
   vi: {
-    heading: 'So sánh kế hoạch', before: 'trước', after: 'sau', worktree: 'cây làm việc', folder: 'thư mục',
-    metadata: 'Thông tin chung', units: 'Đơn vị', areas: 'Nội dung', tasks: 'Nhiệm vụ', indicators: 'Chỉ tiêu',
-    budget: 'Kinh phí', added: 'Thêm', removed: 'Bỏ', renumbered: 'Đánh số lại', changed: 'Sửa',
-    empty: '(trống)', task: 'Nhiệm vụ', areaN: 'Nội dung', line: 'Dòng', total: 'Tổng cộng', words: 'Bằng chữ',
-    wasNo: 'trước là', lead: 'chủ trì', deadline: 'thời hạn', noDiff: 'Không có khác biệt.', summary: 'Tóm tắt',
-    draft: 'dự thảo', issued: 'đã ban hành', yes: 'có', no: 'không', ofTotal: 'của tổng cộng', ofOthers: 'của các dòng khác',
+    heading: 'So sánh kế hoạch',
+    before: 'trước',
+    after: 'sau',
+    worktree: 'cây làm việc',
+    folder: 'thư mục',
+    metadata: 'Thông tin chung',
+    units: 'Đơn vị',
+    areas: 'Nội dung',
+    tasks: 'Nhiệm vụ',
+    indicators: 'Chỉ tiêu',
+    budget: 'Kinh phí',
+    added: 'Thêm',
+    removed: 'Bỏ',
+    renumbered: 'Đánh số lại',
+    changed: 'Sửa',
+    empty: '(trống)',
+    task: 'Nhiệm vụ',
+    areaN: 'Nội dung',
+    line: 'Dòng',
+    total: 'Tổng cộng',
+    words: 'Bằng chữ',
+    wasNo: 'trước là',
+    lead: 'chủ trì',
+    deadline: 'thời hạn',
+    noDiff: 'Không có khác biệt.',
+    summary: 'Tóm tắt',
+    draft: 'dự thảo',
+    issued: 'đã ban hành',
+    yes: 'có',
+    no: 'không',
+    ofTotal: 'của tổng cộng',
+    ofOthers: 'của các dòng khác',
     shifted: (n: number, y: number) => `${n} thời hạn chỉ chuyển sang năm ${y} (cùng quý, tháng hoặc ngày), không liệt kê.`,
     tasksN: (n: number) => `${n} nhiệm vụ`,
-    item: 'Mục', beforeCol: 'Trước', afterCol: 'Sau', changeCol: 'Thay đổi', deltaCol: 'Chênh lệch', noCol: 'STT',
+    item: 'Mục',
+    beforeCol: 'Trước',
+    afterCol: 'Sau',
+    changeCol: 'Thay đổi',
+    deltaCol: 'Chênh lệch',
+    noCol: 'STT',
   },
   en: {
-    heading: 'Plan comparison', before: 'before', after: 'after', worktree: 'working tree', folder: 'folder',
-    metadata: 'General information', units: 'Units', areas: 'Areas', tasks: 'Tasks', indicators: 'Indicators',
-    budget: 'Budget', added: 'Added', removed: 'Removed', renumbered: 'Renumbered', changed: 'Changed',
-    empty: '(empty)', task: 'Task', areaN: 'Area', line: 'Line', total: 'Total', words: 'In words',
-    wasNo: 'was', lead: 'lead', deadline: 'deadline', noDiff: 'No differences.', summary: 'Summary',
-    draft: 'draft', issued: 'issued', yes: 'yes', no: 'no', ofTotal: 'of the total', ofOthers: 'of the other lines',
+    heading: 'Plan comparison',
+    before: 'before',
+    after: 'after',
+    worktree: 'working tree',
+    folder: 'folder',
+    metadata: 'General information',
+    units: 'Units',
+    areas: 'Areas',
+    tasks: 'Tasks',
+    indicators: 'Indicators',
+    budget: 'Budget',
+    added: 'Added',
+    removed: 'Removed',
+    renumbered: 'Renumbered',
+    changed: 'Changed',
+    empty: '(empty)',
+    task: 'Task',
+    areaN: 'Area',
+    line: 'Line',
+    total: 'Total',
+    words: 'In words',
+    wasNo: 'was',
+    lead: 'lead',
+    deadline: 'deadline',
+    noDiff: 'No differences.',
+    summary: 'Summary',
+    draft: 'draft',
+    issued: 'issued',
+    yes: 'yes',
+    no: 'no',
+    ofTotal: 'of the total',
+    ofOthers: 'of the other lines',
     shifted: (n: number, y: number) => `${n} deadline${n === 1 ? '' : 's'} only moved to ${y} (same quarter, month or day), not listed.`,
     tasksN: (n: number) => `${n} task${n === 1 ? '' : 's'}`,
-    item: 'Item', beforeCol: 'Before', afterCol: 'After', changeCol: 'Change', deltaCol: 'Difference', noCol: 'No.',
+    item: 'Item',
+    beforeCol: 'Before',
+    afterCol: 'After',
+    changeCol: 'Change',
+    deltaCol: 'Difference',
+    noCol: 'No.',
   },
 } as const;
 
@@ -88,7 +224,11 @@ export function formatValue(c: Pick<Change, 'field'>, v: ChangeValue, lang: Lang
   if (typeof v === 'number') return c.field === 'year' ? String(v) : formatInt(v, lang);
   if (c.field === 'status') return v === 'draft' ? W.draft : v === 'issued' ? W.issued : v;
   if ((c.field === 'date' || c.field === 'due') && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v, lang);
-  if (c.field === 'percentOf') return v.replace(/ total$/, ` ${W.ofTotal}`).replace(/ others$/, ` ${W.ofOthers}`).replace(/\./g, lang === 'vi' ? ',' : '.');
+  if (c.field === 'percentOf')
+    return v
+      .replace(/ total$/, ` ${W.ofTotal}`)
+      .replace(/ others$/, ` ${W.ofOthers}`)
+      .replace(/\./g, lang === 'vi' ? ',' : '.');
   if (c.field.startsWith('target') && lang === 'vi') return v.replace(/(\d)\.(\d)/g, '$1,$2');
   return v;
 }
@@ -114,7 +254,12 @@ export function summaryText(d: PlanDiff, lang: Lang): string {
     if (c.metadata) parts.push(`thông tin chung: ${c.metadata} thay đổi`);
     if (c.units) parts.push(`đơn vị: ${c.units}`);
     if (c.areas) parts.push(`nội dung: ${c.areas}`);
-    const t = [c.tasksAdded && `thêm ${c.tasksAdded}`, c.tasksRemoved && `bỏ ${c.tasksRemoved}`, c.tasksRenumbered && `đánh số lại ${c.tasksRenumbered}`, c.tasksChanged && `sửa ${c.tasksChanged}`].filter(Boolean);
+    const t = [
+      c.tasksAdded && `thêm ${c.tasksAdded}`,
+      c.tasksRemoved && `bỏ ${c.tasksRemoved}`,
+      c.tasksRenumbered && `đánh số lại ${c.tasksRenumbered}`,
+      c.tasksChanged && `sửa ${c.tasksChanged}`,
+    ].filter(Boolean);
     if (t.length) parts.push(`nhiệm vụ: ${t.join(', ')}`);
     if (c.indicators) parts.push(`chỉ tiêu: ${c.indicators}`);
     if (c.budgetLines) parts.push(`dòng kinh phí: ${c.budgetLines}`);
@@ -123,7 +268,12 @@ export function summaryText(d: PlanDiff, lang: Lang): string {
     if (c.metadata) parts.push(`general information: ${c.metadata} change${c.metadata === 1 ? '' : 's'}`);
     if (c.units) parts.push(`units: ${c.units}`);
     if (c.areas) parts.push(`areas: ${c.areas}`);
-    const t = [c.tasksAdded && `${c.tasksAdded} added`, c.tasksRemoved && `${c.tasksRemoved} removed`, c.tasksRenumbered && `${c.tasksRenumbered} renumbered`, c.tasksChanged && `${c.tasksChanged} changed`].filter(Boolean);
+    const t = [
+      c.tasksAdded && `${c.tasksAdded} added`,
+      c.tasksRemoved && `${c.tasksRemoved} removed`,
+      c.tasksRenumbered && `${c.tasksRenumbered} renumbered`,
+      c.tasksChanged && `${c.tasksChanged} changed`,
+    ].filter(Boolean);
     if (t.length) parts.push(`tasks: ${t.join(', ')}`);
     if (c.indicators) parts.push(`indicators: ${c.indicators}`);
     if (c.budgetLines) parts.push(`budget lines: ${c.budgetLines}`);

@@ -9,9 +9,7 @@ import type { Workbook, Worksheet, Cell, Style } from 'exceljs';
 import { parseIsoDate } from '../model/dates.js';
 import { STATUS_LABEL_VI, ASSESSMENT_LABEL_VI } from '../input/labels.js';
 import { isoAsVi } from '../input/date.js';
-import {
-  BUDGET_SHEET, IDENTITY_SHEET, INDICATORS_SHEET, INSTRUCTIONS_SHEET, TASKS_SHEET, type FormModel, type FormTaskRow,
-} from '../report/form-model.js';
+import { BUDGET_SHEET, IDENTITY_SHEET, INDICATORS_SHEET, INSTRUCTIONS_SHEET, TASKS_SHEET, type FormModel, type FormTaskRow } from '../report/form-model.js';
 
 type ExcelJSModule = typeof import('exceljs');
 
@@ -154,7 +152,8 @@ function taskRow(ws: Worksheet, row: number, t: FormTaskRow, editable: boolean):
     c.value = v as never;
     style(c, {
       border: BORDER,
-      alignment: i === 0 || i === 2 || i === 3 || i === 4 || i === 5 ? { horizontal: 'center', vertical: 'top', wrapText: true } : { vertical: 'top', wrapText: true },
+      alignment:
+        i === 0 || i === 2 || i === 3 || i === 4 || i === 5 ? { horizontal: 'center', vertical: 'top', wrapText: true } : { vertical: 'top', wrapText: true },
       numFmt: i === 5 ? 'dd/mm/yyyy' : undefined,
       font: editable ? undefined : { color: { argb: 'FF595959' } },
     });
@@ -162,19 +161,47 @@ function taskRow(ws: Worksheet, row: number, t: FormTaskRow, editable: boolean):
   if (!editable) return;
   for (let col = 4; col <= 8; col++) input(r.getCell(col));
   r.getCell(4).dataValidation = {
-    type: 'list', allowBlank: true, formulae: [STATUS_LIST], showErrorMessage: true,
-    errorTitle: 'Trạng thái', error: 'Chọn một trạng thái trong danh sách: Chưa thực hiện, Đang thực hiện, Hoàn thành.',
+    type: 'list',
+    allowBlank: true,
+    formulae: [STATUS_LIST],
+    showErrorMessage: true,
+    errorTitle: 'Trạng thái',
+    error: 'Chọn một trạng thái trong danh sách: Chưa thực hiện, Đang thực hiện, Hoàn thành.',
   };
   r.getCell(5).dataValidation = {
-    type: 'whole', operator: 'between', allowBlank: true, formulae: [0, 100], showErrorMessage: true,
-    errorTitle: 'Tỷ lệ hoàn thành', error: 'Nhập số nguyên từ 0 đến 100.',
+    type: 'whole',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [0, 100],
+    showErrorMessage: true,
+    errorTitle: 'Tỷ lệ hoàn thành',
+    error: 'Nhập số nguyên từ 0 đến 100.',
   };
   r.getCell(6).dataValidation = {
-    type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1999, 11, 31))], showErrorMessage: true,
-    errorTitle: 'Ngày hoàn thành', error: 'Nhập ngày dạng dd/mm/yyyy, ví dụ 20/01/2022.',
+    type: 'date',
+    operator: 'greaterThan',
+    allowBlank: true,
+    formulae: [new Date(Date.UTC(1999, 11, 31))],
+    showErrorMessage: true,
+    errorTitle: 'Ngày hoàn thành',
+    error: 'Nhập ngày dạng dd/mm/yyyy, ví dụ 20/01/2022.',
   };
-  r.getCell(7).dataValidation = { type: 'textLength', operator: 'lessThanOrEqual', allowBlank: true, formulae: [500], showErrorMessage: true, error: 'Tối đa 500 ký tự.' };
-  r.getCell(8).dataValidation = { type: 'textLength', operator: 'lessThanOrEqual', allowBlank: true, formulae: [2000], showErrorMessage: true, error: 'Tối đa 2000 ký tự.' };
+  r.getCell(7).dataValidation = {
+    type: 'textLength',
+    operator: 'lessThanOrEqual',
+    allowBlank: true,
+    formulae: [500],
+    showErrorMessage: true,
+    error: 'Tối đa 500 ký tự.',
+  };
+  r.getCell(8).dataValidation = {
+    type: 'textLength',
+    operator: 'lessThanOrEqual',
+    allowBlank: true,
+    formulae: [2000],
+    showErrorMessage: true,
+    error: 'Tối đa 2000 ký tự.',
+  };
 }
 
 const PROTECTION = {
@@ -299,22 +326,43 @@ async function indicatorsSheet(wb: Workbook, m: FormModel): Promise<void> {
   setupSheet(wi, [8, 60, 14, 16, 18, 30], HEADER_ROW);
   title(wi, 1, `KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM ${id.year}`, 6);
   title(wi, 2, `Số liệu tính đến ngày ${isoAsVi(id.asOf)}`, 6, { size: 12, bold: false, italic: true });
-  title(wi, 3, 'Chỉ tiêu đo được: ghi kết quả (số, dùng dấu phẩy cho phần thập phân). Chỉ tiêu định tính: chọn Đạt hoặc Không đạt.', 6, { size: 11, bold: false, italic: true });
+  title(wi, 3, 'Chỉ tiêu đo được: ghi kết quả (số, dùng dấu phẩy cho phần thập phân). Chỉ tiêu định tính: chọn Đạt hoặc Không đạt.', 6, {
+    size: 11,
+    bold: false,
+    italic: true,
+  });
   header(wi, HEADER_ROW, Object.values(INDICATOR_HEADERS));
   m.indicators.forEach((ind, k) => {
     const r = wi.getRow(HEADER_ROW + 1 + k);
-    const vals = [ind.id, ind.text, ind.target ?? 'Định tính', ind.value ?? null, ind.assessment ? ASSESSMENT_LABEL_VI[ind.assessment] : null, ind.source ?? null];
+    const vals = [
+      ind.id,
+      ind.text,
+      ind.target ?? 'Định tính',
+      ind.value ?? null,
+      ind.assessment ? ASSESSMENT_LABEL_VI[ind.assessment] : null,
+      ind.source ?? null,
+    ];
     vals.forEach((v, i) => {
       const c = r.getCell(i + 1);
       c.value = v as never;
-      style(c, { border: BORDER, alignment: i === 1 || i === 5 ? { vertical: 'top', wrapText: true } : { horizontal: 'center', vertical: 'top', wrapText: true } });
+      style(c, {
+        border: BORDER,
+        alignment: i === 1 || i === 5 ? { vertical: 'top', wrapText: true } : { horizontal: 'center', vertical: 'top', wrapText: true },
+      });
     });
     if (ind.qualitative) {
       input(r.getCell(5));
       r.getCell(5).dataValidation = { type: 'list', allowBlank: true, formulae: [ASSESSMENT_LIST], showErrorMessage: true, error: 'Chọn Đạt hoặc Không đạt.' };
     } else {
       input(r.getCell(4));
-      r.getCell(4).dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, error: 'Nhập một số không âm.' };
+      r.getCell(4).dataValidation = {
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [0],
+        showErrorMessage: true,
+        error: 'Nhập một số không âm.',
+      };
     }
     input(r.getCell(6));
   });
@@ -335,10 +383,21 @@ async function budgetSheet(wb: Workbook, m: FormModel): Promise<void> {
     [l.no, l.content, l.planned, l.spent].forEach((v, i) => {
       const c = r.getCell(i + 1);
       c.value = v;
-      style(c, { border: BORDER, numFmt: i >= 2 ? '#,##0' : undefined, alignment: i === 1 ? { vertical: 'top', wrapText: true } : { horizontal: i >= 2 ? 'right' : 'center', vertical: 'top' } });
+      style(c, {
+        border: BORDER,
+        numFmt: i >= 2 ? '#,##0' : undefined,
+        alignment: i === 1 ? { vertical: 'top', wrapText: true } : { horizontal: i >= 2 ? 'right' : 'center', vertical: 'top' },
+      });
     });
     input(r.getCell(4));
-    r.getCell(4).dataValidation = { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, error: 'Nhập số tiền nguyên đồng, không âm.' };
+    r.getCell(4).dataValidation = {
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [0],
+      showErrorMessage: true,
+      error: 'Nhập số tiền nguyên đồng, không âm.',
+    };
   });
   await wk.protect('', PROTECTION);
 }

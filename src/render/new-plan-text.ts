@@ -22,7 +22,9 @@ const WORDS = {
     mentions: (y: number) => `Văn bản còn nhắc đến năm ${y}`,
     unfinished: (y: number) => `Nhiệm vụ chưa hoàn thành năm ${y}: cân nhắc chuyển tiếp`,
     unresolved: 'Các dòng tính theo tỷ lệ không tính lại được chính xác: kiểm tra bằng cchc budget',
-    task: 'Nhiệm vụ', clamped: '(năm thường: 28/02)', due: 'ngày đến hạn',
+    task: 'Nhiệm vụ',
+    clamped: '(năm thường: 28/02)',
+    due: 'ngày đến hạn',
     budgetLine: (n: number, total: string, words: string, y: number) => `${n} dòng giữ nguyên từ năm ${y}; tổng ${total} đồng (${words})`,
     unfinishedLine: (list: string, asOf: string, ex: boolean) => `Nhiệm vụ ${list} (theo tiến độ đến ${asOf}${ex ? ', số liệu minh họa' : ''})`,
     next: (to: string) => `Tiếp theo: sửa các mục trên, rồi chạy cchc validate ${to}`,
@@ -52,7 +54,9 @@ const WORDS = {
     mentions: (y: number) => `Text still mentioning ${y}`,
     unfinished: (y: number) => `Tasks not finished in ${y}: consider carrying them over`,
     unresolved: 'Percentage lines could not be recomputed exactly: check with cchc budget',
-    task: 'Task', clamped: '(common year: 28/02)', due: 'due date',
+    task: 'Task',
+    clamped: '(common year: 28/02)',
+    due: 'due date',
     budgetLine: (n: number, total: string, words: string, y: number) => `${n} line${n === 1 ? '' : 's'} kept from ${y}; total ${total} VND (${words})`,
     unfinishedLine: (list: string, asOf: string, ex: boolean) => `Tasks ${list} (progress as of ${asOf}${ex ? ', illustrative data' : ''})`,
     next: (to: string) => `Next: fix the items above, then run cchc validate ${to}`,
@@ -95,7 +99,12 @@ function subjectText(s: NoteSubject, lang: Lang): string {
 
 function clip(s: string, max = 70): string {
   const cps = [...s.replace(/\s+/g, ' ')];
-  return cps.length <= max ? cps.join('') : cps.slice(0, max - 1).join('').replace(/\s\S*$/, '') + '…';
+  return cps.length <= max
+    ? cps.join('')
+    : cps
+        .slice(0, max - 1)
+        .join('')
+        .replace(/\s\S*$/, '') + '…';
 }
 
 function noteText(n: ReviewNote, r: NewPlanResult, lang: Lang): string {

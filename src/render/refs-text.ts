@@ -15,7 +15,12 @@ import { textWidth, wrapText } from './style.js';
 const L = {
   vi: {
     title: 'Danh mục văn bản viện dẫn',
-    no: 'STT', type: 'Loại văn bản', symbol: 'Số, ký hiệu', date: 'Ngày', issuer: 'Cơ quan ban hành', count: 'Số lần',
+    no: 'STT',
+    type: 'Loại văn bản',
+    symbol: 'Số, ký hiệu',
+    date: 'Ngày',
+    issuer: 'Cơ quan ban hành',
+    count: 'Số lần',
     levels: {
       central: 'VĂN BẢN CỦA TRUNG ƯƠNG',
       province: 'VĂN BẢN CỦA TỈNH',
@@ -36,7 +41,12 @@ const L = {
   },
   en: {
     title: 'Registry of cited documents',
-    no: 'No.', type: 'Type', symbol: 'Number', date: 'Date', issuer: 'Issuer', count: 'Cited',
+    no: 'No.',
+    type: 'Type',
+    symbol: 'Number',
+    date: 'Date',
+    issuer: 'Issuer',
+    count: 'Cited',
     levels: {
       central: 'CENTRAL DOCUMENTS',
       province: 'PROVINCIAL DOCUMENTS',

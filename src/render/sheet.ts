@@ -297,11 +297,14 @@ function wordsEm(s: string, bold: boolean): number[][] {
   let out = TEXT_CACHE.get(k);
   if (out) return out;
   // Measured as NFC: a letter typed in decomposed form is drawn as its precomposed glyph.
-  out = s.normalize('NFC').split('\n').map((p) => {
-    const ws: number[] = [];
-    for (const w of p.split(/\s+/)) if (w) ws.push(wordEm(w, bold));
-    return ws;
-  });
+  out = s
+    .normalize('NFC')
+    .split('\n')
+    .map((p) => {
+      const ws: number[] = [];
+      for (const w of p.split(/\s+/)) if (w) ws.push(wordEm(w, bold));
+      return ws;
+    });
   if (TEXT_CACHE.size >= 20_000) TEXT_CACHE.clear();
   TEXT_CACHE.set(k, out);
   return out;
@@ -477,7 +480,14 @@ function shareByHeight(
     rows[ri]!.cells.forEach((cell, ci) => {
       const t = displayText(cell);
       if (t === undefined || merged.has(key(ri + 1, ci + 1)) || cell?.style?.wrap === false) return;
-      cells.push({ col: ci, text: t, size: cell?.style?.size ?? fontSize, bold: cell?.style?.bold ?? false, indent: cell?.style?.indent ?? 0, memo: new Map() });
+      cells.push({
+        col: ci,
+        text: t,
+        size: cell?.style?.size ?? fontSize,
+        bold: cell?.style?.bold ?? false,
+        indent: cell?.style?.indent ?? 0,
+        memo: new Map(),
+      });
     });
     if (cells.length) table.push(cells);
   }

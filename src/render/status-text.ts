@@ -434,7 +434,16 @@ function overdueLines({ r, lang, L, c, W, int }: Frame): string[] {
   const leadW = Math.max(10, Math.min(24, Math.floor(W * 0.25)));
   const taskW = Math.max(10, W - 2 - dueW - 2 - 2 - leadW);
   const out = ['', c.bold(c.red(L.overdueList(int(overdue.length))))];
-  out.push(...cellsAsLines([{ text: L.dueCol, width: dueW }, { text: L.taskCol, width: taskW }, { text: L.leadCol, width: leadW }], 2).map((l) => c.dim(l)));
+  out.push(
+    ...cellsAsLines(
+      [
+        { text: L.dueCol, width: dueW },
+        { text: L.taskCol, width: taskW },
+        { text: L.leadCol, width: leadW },
+      ],
+      2,
+    ).map((l) => c.dim(l)),
+  );
   for (const t of overdue) {
     out.push(
       ...cellsAsLines(
@@ -463,7 +472,10 @@ function indicatorLines({ r, lang, L, c, W, int }: Frame): string[] {
     const target = `${COMPARATOR[i.target.comparator]} ${measure(i.target.value, i.target.unit, lang)}`;
     return `${i.actual === null ? '–' : measure(i.actual, i.target.unit, lang)} / ${target}`;
   });
-  const idW = Math.min(10, maxOf(r.indicators, (i) => widthOf(i.id)));
+  const idW = Math.min(
+    10,
+    maxOf(r.indicators, (i) => widthOf(i.id)),
+  );
   const valW = Math.min(Math.max(12, Math.floor(W * 0.3)), maxOf(values, widthOf));
   const descW = Math.max(10, W - 2 - 1 - 2 - idW - 2 - valW - 2);
   r.indicators.forEach((ind, k) => {
@@ -490,7 +502,10 @@ function qualitativeLines({ r, L, c, W, int }: Frame): string[] {
   const a = r.qualitative.filter((q) => q.assessment === 'dat').length;
   const b = r.qualitative.filter((q) => q.assessment === 'khong-dat').length;
   const out = ['', ...para(L.qualitative(int(a), int(b), int(r.qualitative.length - a - b)), W, 0, c.bold)];
-  const idW = Math.min(10, maxOf(r.qualitative, (q) => widthOf(q.id)));
+  const idW = Math.min(
+    10,
+    maxOf(r.qualitative, (q) => widthOf(q.id)),
+  );
   const valW = Math.min(13, maxOf(Object.values(L.assessed), widthOf));
   const descW = Math.max(10, W - 2 - 1 - 2 - idW - 2 - valW - 2);
   for (const q of r.qualitative) {

@@ -213,7 +213,14 @@ function worksheetOptions(sheet: Sheet): Record<string, unknown> {
   if (p.footer) headerFooter.oddFooter = p.footer;
   if (p.header) headerFooter.oddHeader = p.header;
   const views = sheet.freeze
-    ? [{ state: 'frozen' as const, xSplit: sheet.freeze.columns ?? 0, ySplit: sheet.freeze.rows, topLeftCell: cellRef(sheet.freeze.rows + 1, (sheet.freeze.columns ?? 0) + 1) }]
+    ? [
+        {
+          state: 'frozen' as const,
+          xSplit: sheet.freeze.columns ?? 0,
+          ySplit: sheet.freeze.rows,
+          topLeftCell: cellRef(sheet.freeze.rows + 1, (sheet.freeze.columns ?? 0) + 1),
+        },
+      ]
     : [{ state: 'normal' as const }];
   return { pageSetup, headerFooter, views, properties: { defaultRowHeight: Math.round(sheet.font.size * 1.32 * 4) / 4 } };
 }

@@ -107,15 +107,7 @@ export interface SpendingCheck extends CheckBase {
   overspent: { line: number; planned: Dong; spent: Dong; over: Dong }[];
 }
 
-export type BudgetCheck =
-  | NumberingCheck
-  | AmountsCheck
-  | LineArithmeticCheck
-  | PercentLineCheck
-  | TotalCheck
-  | WordsCheck
-  | FundingCheck
-  | SpendingCheck;
+export type BudgetCheck = NumberingCheck | AmountsCheck | LineArithmeticCheck | PercentLineCheck | TotalCheck | WordsCheck | FundingCheck | SpendingCheck;
 
 /** Spending on one line as of the report date. */
 export interface LineSpending {
@@ -267,8 +259,14 @@ function budgetChecks(plan: Plan, a: BudgetAnalysis, source: string | null): Bud
   for (const l of a.lines) {
     if (l.product) {
       checks.push({
-        id: 'line-arithmetic', ok: l.product.ok, ...codeCheck('budget/line-arithmetic'), line: l.no,
-        quantity: l.product.quantity, rate: l.product.rate, expected: l.product.expected, actual: l.amount,
+        id: 'line-arithmetic',
+        ok: l.product.ok,
+        ...codeCheck('budget/line-arithmetic'),
+        line: l.no,
+        quantity: l.product.quantity,
+        rate: l.product.rate,
+        expected: l.product.expected,
+        actual: l.amount,
         difference: l.amount - l.product.expected,
       });
     }
@@ -276,9 +274,16 @@ function budgetChecks(plan: Plan, a: BudgetAnalysis, source: string | null): Bud
   for (const l of a.lines) {
     if (l.percent) {
       checks.push({
-        id: 'percent-line', ok: l.percent.ok, ...codeCheck('budget/percent-line'), line: l.no,
-        percent: l.percent.percent, base: l.percent.base, baseAmount: l.percent.baseAmount,
-        expected: l.percent.expected, actual: l.amount, difference: l.amount - l.percent.expected,
+        id: 'percent-line',
+        ok: l.percent.ok,
+        ...codeCheck('budget/percent-line'),
+        line: l.no,
+        percent: l.percent.percent,
+        base: l.percent.base,
+        baseAmount: l.percent.baseAmount,
+        expected: l.percent.expected,
+        actual: l.amount,
+        difference: l.amount - l.percent.expected,
       });
     }
   }
@@ -286,8 +291,13 @@ function budgetChecks(plan: Plan, a: BudgetAnalysis, source: string | null): Bud
   // With a wrong total, the words are judged against the sum of the lines (issue 16.3).
   const words = a.totalOk ? a.words : { ...moneyWordsMatch(a.words.declared, a.sum), declared: a.words.declared };
   checks.push({
-    id: 'words', ok: words.ok, ...codeCheck(a.totalOk ? 'budget/words-mismatch' : 'budget/words-mismatch-sum'),
-    declared: words.declared, expected: words.expected, declaredAmount: words.declaredAmount, total: a.totalOk ? a.total : a.sum,
+    id: 'words',
+    ok: words.ok,
+    ...codeCheck(a.totalOk ? 'budget/words-mismatch' : 'budget/words-mismatch-sum'),
+    declared: words.declared,
+    expected: words.expected,
+    declaredAmount: words.declaredAmount,
+    total: a.totalOk ? a.total : a.sum,
     againstSum: !a.totalOk,
   });
   checks.push({ id: 'funding', ok: source !== null, ...codeCheck('budget/no-funding'), source });
@@ -325,7 +335,12 @@ function reportLine(l: Plan['budget']['lines'][number], la: BudgetAnalysis['line
 }
 
 /** Spending across the lines, and the warning for lines spent beyond their amount. */
-function spendingSummary(lines: readonly BudgetReportLine[], state: ProgressState, planned: Dong, asOf: IsoDate): { spending: SpendingSummary; check: SpendingCheck } {
+function spendingSummary(
+  lines: readonly BudgetReportLine[],
+  state: ProgressState,
+  planned: Dong,
+  asOf: IsoDate,
+): { spending: SpendingSummary; check: SpendingCheck } {
   const spent = lines.reduce((s, l) => s + (l.spending?.spent ?? 0n), 0n);
   const overspent = lines.filter((l) => l.spending?.overspent);
   const spending: SpendingSummary = {
@@ -339,7 +354,9 @@ function spendingSummary(lines: readonly BudgetReportLine[], state: ProgressStat
     overspentLines: overspent.map((l) => l.no),
   };
   const check: SpendingCheck = {
-    id: 'spending', ok: overspent.length === 0, ...codeCheck('progress/overspent'),
+    id: 'spending',
+    ok: overspent.length === 0,
+    ...codeCheck('progress/overspent'),
     overspent: overspent.map((l) => ({ line: l.no, planned: l.amount, spent: l.spending!.spent!, over: l.spending!.spent! - l.amount })),
   };
   return { spending, check };

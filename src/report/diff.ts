@@ -27,7 +27,11 @@ export { listChange, normalizeText, textTokens, tokenJaccard, wordHunks } from '
 export { isYearShift, renumberRanges, shiftIsoDate } from './diff/tasks.js';
 
 /** Two checked plans compared: each part by its own matching (see above). */
-export function diffPlans(a: Plan, b: Plan, sides: { a: DiffSide; b: DiffSide } = { a: { source: 'folder', path: a.dir }, b: { source: 'folder', path: b.dir } }): PlanDiff {
+export function diffPlans(
+  a: Plan,
+  b: Plan,
+  sides: { a: DiffSide; b: DiffSide } = { a: { source: 'folder', path: a.dir }, b: { source: 'folder', path: b.dir } },
+): PlanDiff {
   return {
     a: { ...sides.a, year: a.meta.year },
     b: { ...sides.b, year: b.meta.year },

@@ -102,7 +102,8 @@ export function formItems(plan: Plan, unitId: string): string[] {
     else if ((t.coordinating ?? []).includes(unitId)) items.push(`coordinated ${t.no}: ${t.title}`);
   }
   if (office) {
-    for (const m of measurables(plan.indicators)) items.push(`indicator ${m.id}: ${COMPARATOR[m.target.comparator]} ${fmtNumber(m.target.value)}${m.target.unit}`);
+    for (const m of measurables(plan.indicators))
+      items.push(`indicator ${m.id}: ${COMPARATOR[m.target.comparator]} ${fmtNumber(m.target.value)}${m.target.unit}`);
     for (const ind of plan.indicators) if ((ind.targets?.length ?? 0) === 0) items.push(`indicator ${ind.id}: qualitative`);
     for (const l of plan.budget.lines) items.push(`line ${l.no}: ${l.content} | ${l.amount}`);
   }

@@ -20,15 +20,7 @@
  *    (130/2005/NĐ-CP before 117/2013/NĐ-CP), else after the dated ones; then by number.
  */
 import type { PlanDocs } from '../check/context.js';
-import {
-  analyzeRefs,
-  citationIsoDate,
-  likelyIntended,
-  whereCited,
-  type CitationPlace,
-  type Likeness,
-  type RegistryEntry,
-} from '../check/rules/refs.js';
+import { analyzeRefs, citationIsoDate, likelyIntended, whereCited, type CitationPlace, type Likeness, type RegistryEntry } from '../check/rules/refs.js';
 import type { DocType } from '../model/citation.js';
 import type { IsoDate } from '../model/dates.js';
 

@@ -25,14 +25,21 @@ export interface LoadedFrame {
 export function scoringFrameFromText(shownPath: string, text: string | undefined): LoadedFrame {
   if (text === undefined) return { frame: DEFAULT_FRAME, diagnostics: [] };
   const src = parseSource(shownPath, text);
-  if (src.diagnostics.some((d) => d.severity === 'error') || src.data === undefined) return { frame: DEFAULT_FRAME, file: shownPath, diagnostics: src.diagnostics };
+  if (src.diagnostics.some((d) => d.severity === 'error') || src.data === undefined)
+    return { frame: DEFAULT_FRAME, file: shownPath, diagnostics: src.diagnostics };
   const data = src.data as Record<string, unknown> | null;
   // The editor's header fields are allowed; the rest is the frame.
-  const body = data && typeof data === 'object' && !Array.isArray(data) ? Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'apiVersion' && k !== 'kind')) : data;
+  const body =
+    data && typeof data === 'object' && !Array.isArray(data)
+      ? Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'apiVersion' && k !== 'kind'))
+      : data;
   const { frame, problems } = parseScoringFrame(body);
   if (frame) return { frame, file: shownPath, diagnostics: src.diagnostics };
   const diagnostics = problems.map((p) => {
-    const path: PathSegment[] = p.path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const path: PathSegment[] = p.path
+      .split('/')
+      .slice(1)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     return diagnosticAt(src, positionOf(src, path, p.message.startsWith('unknown field')), 'scoring/invalid', { detail: p.message });
   });
   return { frame: DEFAULT_FRAME, file: shownPath, diagnostics: [...src.diagnostics, ...diagnostics] };

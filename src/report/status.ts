@@ -13,16 +13,7 @@
  * - Filters narrow the tasks and the task rollups (overall, areas, units); --area also
  *   narrows the indicators. The budget and the score always describe the whole plan.
  */
-import {
-  measurables,
-  taskDeadline,
-  taskDueDate,
-  leadLabel,
-  type Plan,
-  type Target,
-  type TaskStatus,
-  type Unit,
-} from '../model/plan.js';
+import { measurables, taskDeadline, taskDueDate, leadLabel, type Plan, type Target, type TaskStatus, type Unit } from '../model/plan.js';
 import { isOpenEnded } from '../model/deadline.js';
 import { isoDate, maxDate, minDate, type IsoDate } from '../model/dates.js';
 import type { Period } from '../model/period.js';

@@ -37,7 +37,8 @@ export function planFiles(year: number, agency: string): Record<string, string> 
       `areas:\n  - id: 1\n    title: Công tác chỉ đạo, điều hành\n    appendixTitle: CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH\n    solutions:\n      - Nhiệm vụ, giải pháp thứ nhất.\n` +
       `funding:\n  source: Nguồn ngân sách … theo Quyết định số …\nannexNote: (Kèm theo Phụ lục danh mục 1 nhiệm vụ trọng tâm)\n` +
       `signer:\n  title: GIÁM ĐỐC\n  name: …\nrecipients:\n  - UBND tỉnh (báo cáo)\n  - "Lưu: VT"\n`,
-    'units.yaml': head('Units', 'units') + `units:\n  - id: van-phong\n    name: Văn phòng\n  - id: cac-don-vi\n    name: Các phòng, đơn vị liên quan\n    group: true\n`,
+    'units.yaml':
+      head('Units', 'units') + `units:\n  - id: van-phong\n    name: Văn phòng\n  - id: cac-don-vi\n    name: Các phòng, đơn vị liên quan\n    group: true\n`,
     'tasks.yaml':
       head('Tasks', 'tasks') +
       `title: NHIỆM VỤ TRỌNG TÂM CÔNG TÁC CẢI CÁCH HÀNH CHÍNH\ntasks:\n  - no: 1\n    id: t01\n    area: 1\n` +
@@ -189,7 +190,9 @@ function namedSource(root: string, pkg: string, sha256: string | undefined): Ins
   let hash = (sha256 ?? '').toLowerCase();
   // A tarball already in the repository: its hash is known, so pin it.
   if (!url && !hash && existsSync(path.join(root, pkg))) {
-    hash = createHash('sha256').update(readFileSync(path.join(root, pkg))).digest('hex');
+    hash = createHash('sha256')
+      .update(readFileSync(path.join(root, pkg)))
+      .digest('hex');
   }
   return { package: pkg, sha256: hash };
 }
@@ -241,7 +244,11 @@ function writeNew(target: string, text: string | Buffer): void {
  * Write the files that do not exist yet; an existing one is kept and reported. On an I/O error
  * half-way (disk full, a file where a folder must go) what this run created is removed.
  */
-export function writeNewFiles(root: string, files: Record<string, string | Buffer>, shown: { dir: string; cwd: string }): { created: string[]; kept: string[] } {
+export function writeNewFiles(
+  root: string,
+  files: Record<string, string | Buffer>,
+  shown: { dir: string; cwd: string },
+): { created: string[]; kept: string[] } {
   const created: string[] = [];
   const kept: string[] = [];
   const madeDirs: string[] = [];

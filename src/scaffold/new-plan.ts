@@ -240,7 +240,9 @@ function normaliseHead(doc: Document, kind: NewPlanKind, extra: string[] = []): 
   const m = map as YAMLMap;
   const first = m.items[0] as Pair<Scalar, unknown> | undefined;
   // The old schema line is replaced, and so is the provenance line of an earlier `cchc new`.
-  const header = (doc.commentBefore ?? first?.key?.commentBefore ?? '').split('\n').filter((l, i) => !(i === 0 && SCHEMA_LINE.test(l)) && !PROVENANCE_LINE.test(l));
+  const header = (doc.commentBefore ?? first?.key?.commentBefore ?? '')
+    .split('\n')
+    .filter((l, i) => !(i === 0 && SCHEMA_LINE.test(l)) && !PROVENANCE_LINE.test(l));
   doc.commentBefore = null;
   if (first?.key) first.key.commentBefore = undefined;
   for (const key of ['kind', 'apiVersion']) {
@@ -250,7 +252,11 @@ function normaliseHead(doc: Document, kind: NewPlanKind, extra: string[] = []): 
       m.items.unshift(p!);
     }
   }
-  const lines = [` yaml-language-server: $schema=../../schemas/${kind}.schema.json`, ...extra.map((x) => ` ${x}`), ...header.filter((l, i, all) => !(l === '' && i === all.length - 1))];
+  const lines = [
+    ` yaml-language-server: $schema=../../schemas/${kind}.schema.json`,
+    ...extra.map((x) => ` ${x}`),
+    ...header.filter((l, i, all) => !(l === '' && i === all.length - 1)),
+  ];
   const head = m.items[0] as Pair<Scalar, unknown> | undefined;
   if (head && isScalar(head.key)) head.key.commentBefore = lines.join('\n');
   else doc.commentBefore = lines.join('\n');
@@ -279,16 +285,19 @@ function* textsOf(kind: NewPlanKind, raw: unknown): Generator<FoundText> {
   else if (kind === 'tasks') {
     yield* text(data.title, ['title'], { kind: 'plan', field: 'tasksTitle' });
     for (const [i, t] of list(data.tasks).map(rec).entries()) {
-      for (const f of ['title', 'product', 'leadText', 'coordinatingText'] as const) yield* text(t[f], ['tasks', i, f], { kind: 'task', id: idOf(t.no), field: f });
+      for (const f of ['title', 'product', 'leadText', 'coordinatingText'] as const)
+        yield* text(t[f], ['tasks', i, f], { kind: 'task', id: idOf(t.no), field: f });
     }
   } else if (kind === 'indicators') {
     for (const [i, x] of list(data.indicators).map(rec).entries()) {
       yield* text(x.text, ['indicators', i, 'text'], { kind: 'indicator', id: idOf(x.id), field: 'text' });
-      for (const [k, t] of list(x.targets).map(rec).entries()) yield* text(t.of, ['indicators', i, 'targets', k, 'of'], { kind: 'indicator', id: idOf(x.id), field: 'target' });
+      for (const [k, t] of list(x.targets).map(rec).entries())
+        yield* text(t.of, ['indicators', i, 'targets', k, 'of'], { kind: 'indicator', id: idOf(x.id), field: 'target' });
     }
   } else if (kind === 'budget') {
     for (const f of ['title', 'subtitle'] as const) yield* text(data[f], [f], { kind: 'budget', field: f });
-    for (const [i, l] of list(data.lines).map(rec).entries()) yield* text(l.content, ['lines', i, 'content'], { kind: 'line', id: idOf(l.no), field: 'content' });
+    for (const [i, l] of list(data.lines).map(rec).entries())
+      yield* text(l.content, ['lines', i, 'content'], { kind: 'line', id: idOf(l.no), field: 'content' });
   } else if (kind === 'units') {
     for (const [i, u] of list(data.units).map(rec).entries()) yield* text(u.name, ['units', i, 'name'], { kind: 'unit', id: idOf(u.id), field: 'name' });
   }
@@ -375,7 +384,9 @@ function renewPlanFile({ plan, docs, pending, fromYear, year }: Derivation): voi
   if (pd.has('number')) setScalar(pd, ['number'], null);
   if (pd.has('date')) setScalar(pd, ['date'], null);
   setScalar(pd, ['status'], 'draft');
-  (plan.meta.legalBases ?? []).forEach((text, i) => pending.push({ kind: 'plan', path: ['legalBases', i], make: (file, line) => ({ kind: 'legal-basis', file, line, text }) }));
+  (plan.meta.legalBases ?? []).forEach((text, i) =>
+    pending.push({ kind: 'plan', path: ['legalBases', i], make: (file, line) => ({ kind: 'legal-basis', file, line, text }) }),
+  );
   if (plan.meta.funding?.source) {
     const text = plan.meta.funding.source;
     pending.push({ kind: 'plan', path: ['funding', 'source'], make: (file, line) => ({ kind: 'funding', file, line, text }) });
@@ -389,19 +400,35 @@ function moveTaskDeadlines({ plan, docs, pending, fromYear, years }: Derivation)
     const moved = moveDeadline(t.deadline, years);
     if (moved) {
       setScalar(td, ['tasks', i, 'deadline'], moved.text);
-      pending.push({ kind: 'tasks', path: ['tasks', i, 'deadline'], make: (file, line) => ({ kind: 'deadline-moved', file, line, task: t.no, before: t.deadline, after: moved.text, clamped: moved.clamped }) });
+      pending.push({
+        kind: 'tasks',
+        path: ['tasks', i, 'deadline'],
+        make: (file, line) => ({ kind: 'deadline-moved', file, line, task: t.no, before: t.deadline, after: moved.text, clamped: moved.clamped }),
+      });
     } else if (parseDeadline(t.deadline).kind === 'free' && moveTextDates(t.deadline, fromYear, years).moved > 0) {
       // "Trước ngày 15/12/2024": the dates inside the words move too (issue 16.5).
       const m = moveTextDates(t.deadline, fromYear, years);
       setScalar(td, ['tasks', i, 'deadline'], m.text);
-      pending.push({ kind: 'tasks', path: ['tasks', i, 'deadline'], make: (file, line) => ({ kind: 'deadline-moved', file, line, task: t.no, before: t.deadline, after: m.text, clamped: false }) });
+      pending.push({
+        kind: 'tasks',
+        path: ['tasks', i, 'deadline'],
+        make: (file, line) => ({ kind: 'deadline-moved', file, line, task: t.no, before: t.deadline, after: m.text, clamped: false }),
+      });
     } else if (parseDeadline(t.deadline).kind === 'free') {
-      pending.push({ kind: 'tasks', path: ['tasks', i, 'deadline'], make: (file, line) => ({ kind: 'deadline-free', file, line, task: t.no, deadline: t.deadline }) });
+      pending.push({
+        kind: 'tasks',
+        path: ['tasks', i, 'deadline'],
+        make: (file, line) => ({ kind: 'deadline-free', file, line, task: t.no, deadline: t.deadline }),
+      });
     }
     if (t.due) {
       const d = moveIsoDate(t.due, years);
       setScalar(td, ['tasks', i, 'due'], d.date);
-      pending.push({ kind: 'tasks', path: ['tasks', i, 'due'], make: (file, line) => ({ kind: 'due-moved', file, line, task: t.no, before: t.due!, after: d.date, clamped: d.clamped }) });
+      pending.push({
+        kind: 'tasks',
+        path: ['tasks', i, 'due'],
+        make: (file, line) => ({ kind: 'due-moved', file, line, task: t.no, before: t.due!, after: d.date, clamped: d.clamped }),
+      });
     }
   });
 }
@@ -416,9 +443,14 @@ function moveTextDatesIn({ docs, pending, fromYear, years }: Derivation, sources
       const m = moveTextDates(t.text, fromYear, years);
       if (m.moved > 0) {
         setScalar(docs[kind]!, t.path, m.text);
-        pending.push({ kind, path: t.path, make: (file, line) => ({ kind: 'text-dates-moved', file, line, subject: t.subject, before: t.text, after: m.text }) });
+        pending.push({
+          kind,
+          path: t.path,
+          make: (file, line) => ({ kind: 'text-dates-moved', file, line, subject: t.subject, before: t.text, after: m.text }),
+        });
       }
-      for (const u of m.unmoved) pending.push({ kind, path: t.path, make: (file, line) => ({ kind: 'date-unmoved', file, line, subject: t.subject, date: u }) });
+      for (const u of m.unmoved)
+        pending.push({ kind, path: t.path, make: (file, line) => ({ kind: 'date-unmoved', file, line, subject: t.subject, date: u }) });
     }
   }
 }
@@ -443,12 +475,16 @@ function recomputeBudgetFile({ plan, docs, pending }: Derivation): void {
 
 /** Tasks still open at the last progress record: candidates to carry over. */
 function noteUnfinishedTasks({ plan, pending }: Derivation): void {
-  const lastAsOf = plan.progress.map((p) => p.asOf).sort().at(-1);
+  const lastAsOf = plan.progress
+    .map((p) => p.asOf)
+    .sort()
+    .at(-1);
   if (!lastAsOf) return;
   const state = progressAsOf(plan, lastAsOf);
   const open = plan.tasks.filter((t) => state.tasks.get(t.no)?.record.status !== 'done').map((t) => t.no);
   const example = state.files.some((f) => f.example === true);
-  if (open.length > 0) pending.push({ kind: 'tasks', path: ['tasks'], make: (file, line) => ({ kind: 'unfinished', file, line, tasks: open, asOf: lastAsOf, example }) });
+  if (open.length > 0)
+    pending.push({ kind: 'tasks', path: ['tasks'], make: (file, line) => ({ kind: 'unfinished', file, line, tasks: open, asOf: lastAsOf, example }) });
 }
 
 /** One new file's text with its header, and its notes: the pending ones, then the source year's mentions. */
@@ -478,7 +514,14 @@ function renderFile(d: Derivation, kind: NewPlanKind, doc: Document, opts: NewPl
   text.split('\n').forEach((l, i) => {
     if (i < ownHeader || !/^\s*#/.test(l)) return;
     const m = yearPattern(fromYear).exec(l);
-    if (m) notes.push({ kind: 'year-mention', file: shown, line: i + 1, subject: { kind: 'comment' }, excerpt: excerptAround(l.replace(/^\s*#\s?/, ''), Math.max(0, m.index - (l.length - l.replace(/^\s*#\s?/, '').length)), m[0].length) });
+    if (m)
+      notes.push({
+        kind: 'year-mention',
+        file: shown,
+        line: i + 1,
+        subject: { kind: 'comment' },
+        excerpt: excerptAround(l.replace(/^\s*#\s?/, ''), Math.max(0, m.index - (l.length - l.replace(/^\s*#\s?/, '').length)), m[0].length),
+      });
   });
   return { file: { kind, name, text }, notes };
 }

@@ -189,9 +189,7 @@ export function parseExact(path: string, text: string): SourceFile {
   }
   const depth = nodeDepth(doc.contents as YamlNode, 0);
   if (depth > LIMITS.maxDepth) {
-    src.diagnostics.push(
-      diagnosticAt(src, nodePosition(src, doc.contents as YamlNode), 'yaml/too-deep', { max: LIMITS.maxDepth }),
-    );
+    src.diagnostics.push(diagnosticAt(src, nodePosition(src, doc.contents as YamlNode), 'yaml/too-deep', { max: LIMITS.maxDepth }));
     return src;
   }
   try {

@@ -192,12 +192,34 @@ describe('--json', () => {
     const r = await runCli(['budget', PLAN_2022, '--json', '--as-of', '2022-06-30']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as BudgetJson;
-    expect(Object.keys(j)).toEqual(['format', 'command', 'ok', 'plan', 'title', 'subtitle', 'lines', 'sum', 'total', 'words', 'funding', 'checks', 'spending', 'diagnostics']);
+    expect(Object.keys(j)).toEqual([
+      'format',
+      'command',
+      'ok',
+      'plan',
+      'title',
+      'subtitle',
+      'lines',
+      'sum',
+      'total',
+      'words',
+      'funding',
+      'checks',
+      'spending',
+      'diagnostics',
+    ]);
     expect(j).toMatchObject({ format: 1, command: 'budget', ok: true });
     expect(j.plan).toMatchObject({ year: 2022, number: null, date: null, symbol: 'KH-SLĐTBXH' });
     expect(j.lines).toHaveLength(7);
     expect(j.lines[0]).toMatchObject({
-      no: 1, unit: 'Người', quantity: 12, quantityText: '12 tháng', rate: 500000, amount: 6000000, percentOf: null, ok: true,
+      no: 1,
+      unit: 'Người',
+      quantity: 12,
+      quantityText: '12 tháng',
+      rate: 500000,
+      amount: 6000000,
+      percentOf: null,
+      ok: true,
       spending: { spent: 2500000, recordedAsOf: '2022-06-14', remaining: 3500000, percentUsed: 41.67, overspent: false },
     });
     expect(j.lines[6]).toMatchObject({ no: 7, percentOf: { percent: 10, base: 'total' }, rate: null });
@@ -205,11 +227,32 @@ describe('--json', () => {
     expect(j.sum).toBe(20000000);
     expect(j.words).toEqual({ declared: 'Hai mươi triệu đồng', computed: 'Hai mươi triệu đồng', ok: true });
     expect(j.checks.map((c) => [c.id, c.ok])).toEqual([
-      ['numbering', true], ['amounts', true], ['line-arithmetic', true], ['line-arithmetic', true], ['percent-line', true],
-      ['total', true], ['words', true], ['funding', true], ['spending', true],
+      ['numbering', true],
+      ['amounts', true],
+      ['line-arithmetic', true],
+      ['line-arithmetic', true],
+      ['percent-line', true],
+      ['total', true],
+      ['words', true],
+      ['funding', true],
+      ['spending', true],
     ]);
-    expect(j.checks.find((c) => c.id === 'total')).toMatchObject({ code: 'budget/total-mismatch', severity: 'error', expected: 20000000, actual: 20000000, difference: 0 });
-    expect(j.spending).toMatchObject({ asOf: '2022-06-30', planned: 20000000, spent: 5500000, remaining: 14500000, percentUsed: 27.5, example: true, overspentLines: [] });
+    expect(j.checks.find((c) => c.id === 'total')).toMatchObject({
+      code: 'budget/total-mismatch',
+      severity: 'error',
+      expected: 20000000,
+      actual: 20000000,
+      difference: 0,
+    });
+    expect(j.spending).toMatchObject({
+      asOf: '2022-06-30',
+      planned: 20000000,
+      spent: 5500000,
+      remaining: 14500000,
+      percentUsed: 27.5,
+      example: true,
+      overspentLines: [],
+    });
     expect(j.ok).toBe(true);
     expect(j.diagnostics).toEqual([]);
     for (const v of [j.total, j.sum, ...j.lines.map((l) => l.amount)]) expect(Number.isSafeInteger(v)).toBe(true);
@@ -222,7 +265,13 @@ describe('--json', () => {
     expect(j.ok).toBe(false);
     expect(j.lines[0]?.ok).toBe(false);
     expect(j.checks.find((c) => c.id === 'line-arithmetic')).toMatchObject({
-      ok: false, line: 1, quantity: 3, rate: 4600000, expected: 13800000, actual: 13500000, difference: -300000,
+      ok: false,
+      line: 1,
+      quantity: 3,
+      rate: 4600000,
+      expected: 13800000,
+      actual: 13500000,
+      difference: -300000,
     });
     expect(j.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['budget/line-arithmetic 12:13']);
   });

@@ -99,7 +99,11 @@ describe('the scripts', () => {
   });
 
   it('the bash script is valid bash (bash -n), and zsh and fish check theirs where installed', async () => {
-    for (const [shell, args] of [['bash', ['-n']], ['zsh', ['-n']], ['fish', ['--no-execute']]] as const) {
+    for (const [shell, args] of [
+      ['bash', ['-n']],
+      ['zsh', ['-n']],
+      ['fish', ['--no-execute']],
+    ] as const) {
       const script = (await runCli(['completion', shell])).stdout;
       const r = spawnSync(shell, args, { input: script, encoding: 'utf8' });
       if (shell !== 'bash' && r.error) continue; // not installed here

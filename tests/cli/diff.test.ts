@@ -4,7 +4,6 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PLAN_2022, git, runCli, tempDir } from '../helpers.js';
 
-
 function replaceIn(file: string, from: string | RegExp, to: string): void {
   const s = readFileSync(file, 'utf8');
   const t = s.replace(from, to);

@@ -82,7 +82,8 @@ describe('cchc doc: the 2022 plan', () => {
     }
     expect(missing).toEqual([]);
     // The slips, by name.
-    for (const slip of ['Truyền truyền', 'phân đầu nâng cao', 'góp ý của công dân, tổ.', 'Quyết định số 1487/QĐ-TTg', 'Quyết định số 1847/QĐ-TTg']) expect(text).toContain(slip);
+    for (const slip of ['Truyền truyền', 'phân đầu nâng cao', 'góp ý của công dân, tổ.', 'Quyết định số 1487/QĐ-TTg', 'Quyết định số 1847/QĐ-TTg'])
+      expect(text).toContain(slip);
   });
 
   it('has the header of Nghị định 30/2020: agency, Quốc hiệu, Tiêu ngữ, dotted number and date, DỰ THẢO', () => {
@@ -138,7 +139,12 @@ describe('cchc doc: the 2022 plan', () => {
     expect(noiNhan).toMatchObject({ bold: true, italic: true, size: 12 });
     const at = doc.runs.indexOf(noiNhan);
     const list = doc.runs.slice(at + 1, at + 5);
-    expect(list.map((r) => r.text)).toEqual(['- UBND tỉnh (báo cáo);', '- Sở Nội vụ (báo cáo);', '- Các phòng, đơn vị trực thuộc Sở (t/hiện);', '- Lưu: VT, VP.']);
+    expect(list.map((r) => r.text)).toEqual([
+      '- UBND tỉnh (báo cáo);',
+      '- Sở Nội vụ (báo cáo);',
+      '- Các phòng, đơn vị trực thuộc Sở (t/hiện);',
+      '- Lưu: VT, VP.',
+    ]);
     for (const r of list) expect(r.size).toBe(11);
     expect(doc.runs.find((r) => r.text === 'GIÁM ĐỐC')!.bold).toBe(true);
     expect(doc.runs.find((r) => r.text === 'Nguyễn Mỹ Quang')!.bold).toBe(true);
@@ -248,7 +254,18 @@ describe('the package', () => {
       const script = 'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint(z.testzip())\nprint("\\n".join(sorted(z.namelist())))';
       const [bad, ...names] = execFileSync('/usr/bin/python3', ['-c', script, out], { encoding: 'utf8' }).trim().split('\n');
       expect(bad).toBe('None');
-      expect(names).toEqual(['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'docProps/core.xml', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/header1.xml', 'word/header2.xml', 'word/settings.xml', 'word/styles.xml']);
+      expect(names).toEqual([
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'docProps/app.xml',
+        'docProps/core.xml',
+        'word/_rels/document.xml.rels',
+        'word/document.xml',
+        'word/header1.xml',
+        'word/header2.xml',
+        'word/settings.xml',
+        'word/styles.xml',
+      ]);
     } finally {
       cleanup();
     }

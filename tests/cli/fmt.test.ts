@@ -108,7 +108,17 @@ describe('carets by grapheme width', () => {
   };
   const diag = (excerpt: string, target: string): Diagnostic => {
     const col = excerpt.indexOf(target) + 1;
-    return { code: 'task/unknown-unit', severity: 'error', file: 'tasks.yaml', line: 3, column: col, endLine: 3, endColumn: col + target.length, params: { id: 'x', suggestion: '' }, excerpt };
+    return {
+      code: 'task/unknown-unit',
+      severity: 'error',
+      file: 'tasks.yaml',
+      line: 3,
+      column: col,
+      endLine: 3,
+      endColumn: col + target.length,
+      params: { id: 'x', suggestion: '' },
+      excerpt,
+    };
   };
 
   it('NFD letters count one column each, so the caret is under the finding', () => {

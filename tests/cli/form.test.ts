@@ -15,7 +15,18 @@ function out(): string {
 describe('cchc form', () => {
   it('takes --unit several times, by id or by name, before or after the plan', async () => {
     const dir = out();
-    const r = await runCli(['form', '--unit', 'kt', fixturePlan('status-ten'), '--unit', 'Phòng Lao động - Thương binh và Xã hội', '--as-of', '2024-06-30', '--out', dir]);
+    const r = await runCli([
+      'form',
+      '--unit',
+      'kt',
+      fixturePlan('status-ten'),
+      '--unit',
+      'Phòng Lao động - Thương binh và Xã hội',
+      '--as-of',
+      '2024-06-30',
+      '--out',
+      dir,
+    ]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['kt.xlsx', 'ld.xlsx']);
     expect(r.stdout).toContain('30/06/2024');
@@ -24,7 +35,14 @@ describe('cchc form', () => {
   it('writes a form for every lead unit and the Văn phòng of the 2022 plan', async () => {
     const dir = out();
     expect((await runCli(['form', PLAN_2022, '--period', '2022-Q1', '--out', dir])).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['cac-phong-don-vi-truc-thuoc.xlsx', 'cac-phong-don-vi.xlsx', 'ke-hoach-tai-chinh.xlsx', 'phong-nghiep-vu.xlsx', 'thanh-tra.xlsx', 'van-phong.xlsx']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'cac-phong-don-vi-truc-thuoc.xlsx',
+      'cac-phong-don-vi.xlsx',
+      'ke-hoach-tai-chinh.xlsx',
+      'phong-nghiep-vu.xlsx',
+      'thanh-tra.xlsx',
+      'van-phong.xlsx',
+    ]);
   });
 
   it('refuses an unknown unit, a period of another year, and a missing --out (exit 2)', async () => {

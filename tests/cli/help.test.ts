@@ -25,7 +25,11 @@ describe('--help', () => {
   });
 
   it('is English with --lang en, before or after the command, and with CCHC_LANG=en', async () => {
-    for (const args of [['--lang', 'en', '--help'], ['status', '--help', '--lang', 'en'], ['--lang=en', 'status', '--help']]) {
+    for (const args of [
+      ['--lang', 'en', '--help'],
+      ['status', '--help', '--lang', 'en'],
+      ['--lang=en', 'status', '--help'],
+    ]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/^Usage: cchc/);
@@ -82,9 +86,17 @@ describe('commander’s errors in the language of the run', () => {
     [['stauts'], "lỗi: không có lệnh 'stauts'\n(có phải status?)\n", "error: unknown command 'stauts'\n(Did you mean status?)\n"],
     [['diff'], "lỗi: thiếu tham số bắt buộc 'a'\n", "error: missing required argument 'a'\n"],
     [['status', '--as-of'], "lỗi: tùy chọn '--as-of <date>' cần một giá trị\n", "error: option '--as-of <date>' argument missing\n"],
-    [['validate', '-f', 'xml'], "lỗi: tùy chọn '-f, --format <format>' không nhận giá trị 'xml'; chọn một trong: text, json, github, sarif\n", "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, github, sarif.\n"],
+    [
+      ['validate', '-f', 'xml'],
+      "lỗi: tùy chọn '-f, --format <format>' không nhận giá trị 'xml'; chọn một trong: text, json, github, sarif\n",
+      "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, github, sarif.\n",
+    ],
     [['form', fixturePlan('mini')], "lỗi: thiếu tùy chọn bắt buộc '-o, --out <dir>'\n", "error: required option '-o, --out <dir>' not specified\n"],
-    [['new', '2024', '2025'], "lỗi: thừa tham số cho lệnh 'new': cần tối đa 1, có 2\n", "error: too many arguments for 'new'. Expected 1 argument but got 2.\n"],
+    [
+      ['new', '2024', '2025'],
+      "lỗi: thừa tham số cho lệnh 'new': cần tối đa 1, có 2\n",
+      "error: too many arguments for 'new'. Expected 1 argument but got 2.\n",
+    ],
   ])('%j', async (args, vi, en) => {
     const v = await runCli(args);
     expect(v.code).toBe(2);
@@ -100,7 +112,11 @@ describe('usage errors follow --lang, including those raised while loading', () 
     [['status', 'no-such-folder'], 'cchc: không tìm thấy đường dẫn: no-such-folder\n', 'cchc: path does not exist: no-such-folder\n'],
     [['status', 'docs'], 'cchc: docs: không phải thư mục kế hoạch (thiếu plan.yaml)\n', 'cchc: docs: not a plan folder (no plan.yaml)\n'],
     [['new', '23'], 'cchc: năm phải là số có 4 chữ số, có "23"\n', 'cchc: the year must have 4 digits, got "23"\n'],
-    [['diff', 'plans/2022', 'docs'], 'cchc: docs: không phải thư mục kế hoạch (thiếu plan.yaml)\n  so sánh hai thư mục: cchc diff PLAN_A PLAN_B\n', 'cchc: docs: not a plan folder (no plan.yaml)\n  to compare two folders: cchc diff PLAN_A PLAN_B\n'],
+    [
+      ['diff', 'plans/2022', 'docs'],
+      'cchc: docs: không phải thư mục kế hoạch (thiếu plan.yaml)\n  so sánh hai thư mục: cchc diff PLAN_A PLAN_B\n',
+      'cchc: docs: not a plan folder (no plan.yaml)\n  to compare two folders: cchc diff PLAN_A PLAN_B\n',
+    ],
   ])('%j', async (args, vi, en) => {
     expect((await runCli(args)).stderr).toBe(vi);
     expect((await runCli([...args, '--lang', 'en'])).stderr).toBe(en);
@@ -109,7 +125,9 @@ describe('usage errors follow --lang, including those raised while loading', () 
   it('no plan found, from a folder outside any plan repository', async () => {
     const vi = await runCli(['validate'], { cwd: '/' });
     expect(vi.code).toBe(2);
-    expect(vi.stderr).toBe('cchc: không tìm thấy kế hoạch nào trong / hay các thư mục cha (cần plans/ hoặc plan.yaml)\n  tạo kho kế hoạch mới bằng: cchc init\n');
+    expect(vi.stderr).toBe(
+      'cchc: không tìm thấy kế hoạch nào trong / hay các thư mục cha (cần plans/ hoặc plan.yaml)\n  tạo kho kế hoạch mới bằng: cchc init\n',
+    );
     const en = await runCli(['validate', '--lang', 'en'], { cwd: '/' });
     expect(en.stderr).toBe('cchc: no plan found in / or above (looked for plans/ or plan.yaml)\n  start a plan repository with: cchc init\n');
   });
@@ -126,7 +144,9 @@ describe('usage errors follow --lang, including those raised while loading', () 
 
   it('no usage error in src is written inline: each comes from a catalogue', () => {
     const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+      );
     const inline = files(path.join(ROOT, 'src')).flatMap((f) =>
       [...readFileSync(f, 'utf8').matchAll(/new UsageError\(\s*['"`]/g)].map((m) => `${path.relative(ROOT, f)}: ${m[0]}`),
     );

@@ -106,14 +106,19 @@ describe('a plan with errors, JSON asked for', () => {
   const tasks = path.join(broken, 'tasks.yaml');
   writeFileSync(tasks, readFileSync(tasks, 'utf8').replace(/lead: \[([a-z-]+)\]/, 'lead: [$1-x]'));
 
-  it.each([['status'], ['budget'], ['refs'], ['export'], ['doc'], ['form', '-o', 'forms']])('%s: ok false, the diagnostics on stdout, exit 1', async (cmd, ...rest) => {
-    const { code, json, stderr } = await envelope([cmd, broken, ...rest, '--json'], cmd);
-    expect(code).toBe(1);
-    expect(json.summary).toMatchObject({ errors: 1 });
-    expect(json.diagnostics).toContainEqual(expect.objectContaining({ code: 'task/unknown-unit', file: expect.stringMatching(/tasks\.yaml$/), line: expect.any(Number) }));
-    // The located text stays on stderr for a person watching.
-    expect(stderr).toContain('task/unknown-unit');
-  });
+  it.each([['status'], ['budget'], ['refs'], ['export'], ['doc'], ['form', '-o', 'forms']])(
+    '%s: ok false, the diagnostics on stdout, exit 1',
+    async (cmd, ...rest) => {
+      const { code, json, stderr } = await envelope([cmd, broken, ...rest, '--json'], cmd);
+      expect(code).toBe(1);
+      expect(json.summary).toMatchObject({ errors: 1 });
+      expect(json.diagnostics).toContainEqual(
+        expect.objectContaining({ code: 'task/unknown-unit', file: expect.stringMatching(/tasks\.yaml$/), line: expect.any(Number) }),
+      );
+      // The located text stays on stderr for a person watching.
+      expect(stderr).toContain('task/unknown-unit');
+    },
+  );
 });
 
 describe('--json is an alias of --format json', () => {

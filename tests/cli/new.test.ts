@@ -21,7 +21,11 @@ describe('cchc new 2023 --from plans/2022', () => {
   it('creates plans/2023 with the plan files, without progress, and exits 0', async () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(readdirSync(target).sort()).toEqual(['budget.yaml', 'indicators.yaml', 'plan.yaml', 'references.yaml', 'tasks.yaml', 'units.yaml'].filter((f) => f !== 'references.yaml' || existsSync(path.join(PLAN_2022, f))));
+    expect(readdirSync(target).sort()).toEqual(
+      ['budget.yaml', 'indicators.yaml', 'plan.yaml', 'references.yaml', 'tasks.yaml', 'units.yaml'].filter(
+        (f) => f !== 'references.yaml' || existsSync(path.join(PLAN_2022, f)),
+      ),
+    );
     // Nothing left behind by the atomic write.
     expect(readdirSync(path.join(cwd.dir, 'plans')).sort()).toEqual(['2022', '2023']);
   });
@@ -120,7 +124,9 @@ describe('cchc new: refusals', () => {
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(plan!.tasks.map((x) => x.deadline)).toEqual(['Quý II/2024', 'Thường xuyên', '30/09/2024', 'Quý I/2024', 'Cả năm']);
       expect(plan!.meta).toMatchObject({ number: null, date: null, status: 'draft' });
-      expect(readFileSync(path.join(t.dir, 'plans', '2024', 'budget.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/budget.schema.json');
+      expect(readFileSync(path.join(t.dir, 'plans', '2024', 'budget.yaml'), 'utf8').split('\n')[0]).toBe(
+        '# yaml-language-server: $schema=../../schemas/budget.schema.json',
+      );
     } finally {
       t.cleanup();
     }

@@ -20,14 +20,29 @@ function snapshot(dir: string): Record<string, string> {
 describe('cchc record', () => {
   it('marks a task done by its Vietnamese label, splits the evidence, prints before → after', async () => {
     const dir = copy(fixturePlan('status-ten'));
-    const r = await runCli(['record', dir, '--task', '3', '--status', 'HOAN THANH', '--completed', '10/06/2024', '--evidence', 'Quyết định số 600/QĐ-UBND ngày 25/03/2024', '--as-of', '14/06/2024']);
+    const r = await runCli([
+      'record',
+      dir,
+      '--task',
+      '3',
+      '--status',
+      'HOAN THANH',
+      '--completed',
+      '10/06/2024',
+      '--evidence',
+      'Quyết định số 600/QĐ-UBND ngày 25/03/2024',
+      '--as-of',
+      '14/06/2024',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Nhiệm vụ 3 · trạng thái:');
     expect(r.stdout).toContain('→ hoàn thành');
     expect(r.stdout).toContain('ngày hoàn thành: – → 10/06/2024');
     const t = readFileSync(path.join(dir, 'progress', '2024-6m.yaml'), 'utf8');
-    expect(t).toMatch(/ {2}- task: 3\n {4}status: done\n {4}percent: 100\n {4}completed: "2024-06-10"\n {4}evidence:\n {6}document: "Quyết định số 600\/QĐ-UBND"\n {6}date: "2024-03-25"\n/);
+    expect(t).toMatch(
+      / {2}- task: 3\n {4}status: done\n {4}percent: 100\n {4}completed: "2024-06-10"\n {4}evidence:\n {6}document: "Quyết định số 600\/QĐ-UBND"\n {6}date: "2024-03-25"\n/,
+    );
     expect((await runCli(['validate', dir])).code).toBe(0);
   });
 
@@ -43,7 +58,9 @@ describe('cchc record', () => {
     expect(t).toBe(`${sibling.split('\n')[0]}\napiVersion: cchc/v1\nkind: Progress\nasOf: "2022-05-31"\nbudget:\n  - line: 2\n    spent: 1500000\n`);
     // a task by its id, carried from its latest earlier record (the Q1 report: in progress, 25%)
     expect((await runCli(['record', dir, '--task', 't12', '--note', 'Đã tiếp 40 lượt', '--as-of', '2022-05-31'])).code).toBe(0);
-    expect(readFileSync(path.join(dir, 'progress', '2022-05-31.yaml'), 'utf8')).toContain('tasks:\n  - task: 12\n    status: in-progress\n    percent: 25\n    note: "Đã tiếp 40 lượt"\nbudget:');
+    expect(readFileSync(path.join(dir, 'progress', '2022-05-31.yaml'), 'utf8')).toContain(
+      'tasks:\n  - task: 12\n    status: in-progress\n    percent: 25\n    note: "Đã tiếp 40 lượt"\nbudget:',
+    );
   });
 
   it('refuses a change that would make the plan invalid: exit 1, the located finding, files byte-identical', async () => {
@@ -101,7 +118,9 @@ describe('cchc record', () => {
     const dir = copy(fixturePlan('status-ten'));
     const r = await runCli(['record', dir, '--task', '7', '--percent', '80'], { env: { CCHC_TODAY: '2024-05-20' } });
     expect(r.code).toBe(0);
-    expect(readFileSync(path.join(dir, 'progress', '2024-05-20.yaml'), 'utf8')).toContain('asOf: "2024-05-20"\ntasks:\n  - task: 7\n    status: in-progress\n    percent: 80\n');
+    expect(readFileSync(path.join(dir, 'progress', '2024-05-20.yaml'), 'utf8')).toContain(
+      'asOf: "2024-05-20"\ntasks:\n  - task: 7\n    status: in-progress\n    percent: 80\n',
+    );
   });
 
   it('needs exactly one of --task, --indicator, --line (exit 2)', async () => {

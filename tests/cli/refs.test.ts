@@ -66,7 +66,13 @@ describe('cchc refs', () => {
     expect(j.plan).toBe('refs-mini');
     expect(j.registry).toBe('refs-mini/references.yaml');
     expect(j.documents.map((d: { symbol: string }) => d.symbol)).toEqual([
-      '76/NQ-CP', '91/2017/NĐ-CP', '60/2021/NĐ-CP', '107/2021/NĐ-CP', '09-CTr/TU', '150/KH-UBND', '2345/QĐ-UBND',
+      '76/NQ-CP',
+      '91/2017/NĐ-CP',
+      '60/2021/NĐ-CP',
+      '107/2021/NĐ-CP',
+      '09-CTr/TU',
+      '150/KH-UBND',
+      '2345/QĐ-UBND',
     ]);
     expect(j.documents[6]).toEqual({
       no: 7,
@@ -91,7 +97,9 @@ describe('cchc refs', () => {
     const r = await runCli(['refs', 'plans/2022']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('VIỆN DẪN NHƯNG CHƯA CÓ TRONG DANH MỤC (1)');
-    expect(r.stdout).toMatch(/ {2}1 {2}Quyết định +1487\/QĐ-TTg +— +1\n {5}Có phải là 1847\/QĐ-TTg \(plans\/2022\/plan\.yaml:70:182\)\?\n {5}Viện dẫn tại: plans\/2022\/tasks\.yaml:138:112\n/);
+    expect(r.stdout).toMatch(
+      / {2}1 {2}Quyết định +1487\/QĐ-TTg +— +1\n {5}Có phải là 1847\/QĐ-TTg \(plans\/2022\/plan\.yaml:70:182\)\?\n {5}Viện dẫn tại: plans\/2022\/tasks\.yaml:138:112\n/,
+    );
     expect(r.stdout).toContain('19 văn bản trong danh mục; 24 lần viện dẫn; 1 văn bản chưa có trong danh mục.');
     expect(r.stderr).toContain(
       'plans/2022/tasks.yaml:138:112: cảnh báo ref/likely-typo: Quyết định số 1487/QĐ-TTg không có trong danh mục văn bản; có phải là 1847/QĐ-TTg (plans/2022/plan.yaml:70:182)?',

@@ -22,7 +22,15 @@ interface StatusJson {
 const pct = (x: number) => `${x.toFixed(2).replace('.', ',')}%`;
 const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 const state = (t: StatusJson['tasks'][number]) =>
-  t.status === 'done' ? (t.finishedLate ? 'Hoàn thành trễ hạn' : 'Hoàn thành') : t.overdue ? 'Quá hạn' : t.status === 'in-progress' ? 'Đang thực hiện' : 'Chưa thực hiện';
+  t.status === 'done'
+    ? t.finishedLate
+      ? 'Hoàn thành trễ hạn'
+      : 'Hoàn thành'
+    : t.overdue
+      ? 'Quá hạn'
+      : t.status === 'in-progress'
+        ? 'Đang thực hiện'
+        : 'Chưa thực hiện';
 
 function status(args: string[]): StatusJson {
   const r = spawnCli(['status', ...args, '--json']);
@@ -92,7 +100,11 @@ describe('cchc report --period 2022-9M on the 2022 plan', () => {
     s.areas.forEach((a, i) => {
       const at = doc.text.indexOf(`${i + 1}. ${a.title}`);
       expect(at).toBeGreaterThan(0);
-      expect(doc.text[at + 1]).toMatch(new RegExp(`^Hoàn thành ${a.finished}/${a.planned} nhiệm vụ, đạt ${pct(a.percent).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} .* ${a.overdue} nhiệm vụ quá hạn\\.$`));
+      expect(doc.text[at + 1]).toMatch(
+        new RegExp(
+          `^Hoàn thành ${a.finished}/${a.planned} nhiệm vụ, đạt ${pct(a.percent).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} .* ${a.overdue} nhiệm vụ quá hạn\\.$`,
+        ),
+      );
     });
     const rows = doc.tables.flat().filter((r) => !r.header);
     const taskRows = new Map(rows.filter((r) => r.cells.length === 6 && /^\d+$/.test(r.cells[0]!)).map((r) => [Number(r.cells[0]), r.cells]));
@@ -116,7 +128,12 @@ describe('cchc report --period 2022-9M on the 2022 plan', () => {
     expect(iii.filter((t) => /^- Nhiệm vụ \d+ /.test(t)).map((t) => Number(/\d+/.exec(t)![0]))).toEqual(late.map((t) => t.no));
     const iv = doc.tables.at(-2)!; // the last is the closing table
     const due = s.tasks.filter((t) => t.status !== 'done' && t.due <= '2022-12-14').map((t) => t.no);
-    expect(iv.filter((r) => !r.header).map((r) => Number(r.cells[0])).sort((x, y) => x - y)).toEqual(due.sort((x, y) => x - y));
+    expect(
+      iv
+        .filter((r) => !r.header)
+        .map((r) => Number(r.cells[0]))
+        .sort((x, y) => x - y),
+    ).toEqual(due.sort((x, y) => x - y));
   });
 
   it('marks illustrative data on every page, first pages included', () => {

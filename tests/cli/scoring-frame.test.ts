@@ -56,7 +56,15 @@ describe('plans/scoring.yaml', () => {
     try {
       const r = await runCli(['export', 'plans/2022', '--as-of', '2022-09-14', '-o', 'x.xlsx'], { cwd: t.dir });
       expect(r.code).toBe(0);
-      const py = spawnSync('/usr/bin/python3', ['-c', 'import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1])["Tổng hợp tiến độ"]\nprint("\\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None))', path.join(t.dir, 'x.xlsx')], { encoding: 'utf8' });
+      const py = spawnSync(
+        '/usr/bin/python3',
+        [
+          '-c',
+          'import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1])["Tổng hợp tiến độ"]\nprint("\\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None))',
+          path.join(t.dir, 'x.xlsx'),
+        ],
+        { encoding: 'utf8' },
+      );
       expect(py.status).toBe(0);
       expect(py.stdout).toContain('Điểm tiêu chí mức độ hoàn thành kế hoạch CCHC năm: 3/3');
       expect(py.stdout).toContain('(Khung điểm theo Quyết định số 99/QĐ-UBND ngày 01/02/2021 của UBND tỉnh X)');

@@ -68,7 +68,11 @@ describe('the built CLI, spawned', () => {
     const many = brokenMini();
     const file = path.join(many, 'tasks.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/lead: \[([a-z-]+)\]/g, 'lead: [$1-x]'));
-    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} validate . | head -1`], { cwd: many, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} validate . | head -1`], {
+      cwd: many,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^tasks\.yaml:\d+:\d+: lỗi task\/unknown-unit/);
     expect(r.stderr).not.toMatch(/EPIPE|Error|at /);

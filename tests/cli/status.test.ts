@@ -78,7 +78,15 @@ describe('--json', () => {
       asOf: '2023-12-14',
       period: { id: '2023', kind: 'year', year: 2023, start: '2022-12-15', end: '2023-12-14' },
       example: true,
-      plan: { agency: 'Ủy ban nhân dân huyện Tây Sơn', year: 2023, number: '45', symbol: 'KH-UBND', date: '2023-01-10', status: 'issued', dir: 'tests/fixtures/plans/mini' },
+      plan: {
+        agency: 'Ủy ban nhân dân huyện Tây Sơn',
+        year: 2023,
+        number: '45',
+        symbol: 'KH-UBND',
+        date: '2023-01-10',
+        status: 'issued',
+        dir: 'tests/fixtures/plans/mini',
+      },
       overall: { planned: 5, finished: 3, percent: 60, averagePercent: 78, overdue: 0, finishedLate: 2 },
       budget: { planned: 16500000, spent: 15000000, remaining: 1500000 },
       score: { points: 0, max: 2, percent: 0, frame: 'default' },
@@ -107,7 +115,9 @@ describe('--json', () => {
   });
 
   it('is the same in both languages', async () => {
-    expect((await runCli(['status', MINI, '--json', '--lang', 'en', '--as-of', '2023-07-10'])).stdout).toBe((await runCli(['status', MINI, '--json', '--as-of', '2023-07-10'])).stdout);
+    expect((await runCli(['status', MINI, '--json', '--lang', 'en', '--as-of', '2023-07-10'])).stdout).toBe(
+      (await runCli(['status', MINI, '--json', '--as-of', '2023-07-10'])).stdout,
+    );
   });
 });
 
@@ -147,7 +157,10 @@ describe('usage errors exit 2 with a clear message', () => {
     [['--period', '2022-Q1'], '--period 2022-Q1 không thuộc năm kế hoạch 2023'],
     [['--area', 'hai'], '--area cần số thứ tự của nội dung, có "hai"'],
     [['--area', '9'], 'kế hoạch không có nội dung 9\n  các nội dung: 1 (Cải cách thủ tục hành chính), 2 (Chuyển đổi số), 3 (Tài chính công)'],
-    [['--unit', 'noi vu'], 'kế hoạch không có đơn vị "noi vu"\n  có phải "noi-vu"? các đơn vị (mã hoặc tên): noi-vu (Phòng Nội vụ), tu-phap (Phòng Tư pháp), tai-chinh (Phòng Tài chính - Kế hoạch), cac-phong (Các phòng, ban liên quan)'],
+    [
+      ['--unit', 'noi vu'],
+      'kế hoạch không có đơn vị "noi vu"\n  có phải "noi-vu"? các đơn vị (mã hoặc tên): noi-vu (Phòng Nội vụ), tu-phap (Phòng Tư pháp), tai-chinh (Phòng Tài chính - Kế hoạch), cac-phong (Các phòng, ban liên quan)',
+    ],
   ])('%j', async (args, message) => {
     const r = await runCli(['status', MINI, ...args]);
     expect(r.code).toBe(2);
@@ -182,7 +195,10 @@ describe('the plan is checked first', () => {
     expect(status.stdout).toBe('');
     expect(status.stderr).toContain('mini/tasks.yaml:39:12: lỗi task/unknown-unit');
     // The same findings, each with the same excerpt, as validate shows them.
-    const findings = validate.stdout.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+    const findings = validate.stdout
+      .split(/\n\s*\n/)
+      .map((b) => b.trim())
+      .filter(Boolean);
     expect(findings.some((f) => f.includes('task/unknown-unit'))).toBe(true);
     for (const f of findings) expect(status.stderr).toContain(f);
     // With JSON asked for, the findings come as JSON on stdout (docs/json.md).

@@ -105,7 +105,13 @@ describe('cchc validate', () => {
   it('--format json on a clean plan: ok, no diagnostics', async () => {
     const r = await runCli(['validate', fixturePlan('mini'), '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ format: 1, command: 'validate', ok: true, summary: { errors: 0, warnings: 0, plans: 1, files: 0 }, diagnostics: [] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      format: 1,
+      command: 'validate',
+      ok: true,
+      summary: { errors: 0, warnings: 0, plans: 1, files: 0 },
+      diagnostics: [],
+    });
   });
 
   it('--format github prints escaped workflow commands', async () => {

@@ -38,7 +38,8 @@ function cchc(args: string[], cwd: string, cache: string, extra: Record<string, 
 function entries(cache: string): string[] {
   let out: string[] = [];
   try {
-    for (const sub of readdirSync(cache).filter((n) => /^[0-9a-f]{2}$/.test(n))) out = out.concat(readdirSync(path.join(cache, sub)).map((n) => path.join(cache, sub, n)));
+    for (const sub of readdirSync(cache).filter((n) => /^[0-9a-f]{2}$/.test(n)))
+      out = out.concat(readdirSync(path.join(cache, sub)).map((n) => path.join(cache, sub, n)));
   } catch {
     /* no cache yet */
   }
@@ -111,7 +112,10 @@ describe('a cache entry is checked before use', () => {
     const first = cchc(['validate', '.'], dir, cache);
     const [entry] = entries(cache);
     writeFileSync(entry!, '{}');
-    for (const cmd of [['validate', '.'], ['status', '.']]) {
+    for (const cmd of [
+      ['validate', '.'],
+      ['status', '.'],
+    ]) {
       const r = cchc(cmd, dir, cache);
       expect(r.code).toBe(1);
       if (cmd[0] === 'validate') expect(r).toEqual(first);

@@ -41,7 +41,12 @@ describe('output', () => {
   it('a failed write to stdout (/dev/full) is exit 2 with a message', () => {
     const full = openSync('/dev/full', 'w');
     try {
-      const r = spawnSync(process.execPath, [BIN, 'validate', '-f', 'json', PLAN_2022], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: cleanEnv(), timeout: 20_000 });
+      const r = spawnSync(process.execPath, [BIN, 'validate', '-f', 'json', PLAN_2022], {
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+        env: cleanEnv(),
+        timeout: 20_000,
+      });
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('ENOSPC');
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -74,7 +79,10 @@ describe('environment variables', () => {
     ['CCHC_LANG', 'fr', ['vi', 'en']],
   ];
   it.each(cases)('%s=%s is a usage error naming the variable and its valid values', async (name, value, valid) => {
-    for (const cmd of [['status', PLAN_2022], ['validate', PLAN_2022]]) {
+    for (const cmd of [
+      ['status', PLAN_2022],
+      ['validate', PLAN_2022],
+    ]) {
       const r = await runCli(cmd, { env: cleanEnv({ [name]: value }) });
       expect(r.code, cmd[0]).toBe(2);
       expect(r.stdout).toBe('');
@@ -132,7 +140,9 @@ describe('init --package', () => {
     expect(wf).toContain('CCHC_PACKAGE: "vendor/cchc.tgz"');
     expect(wf).toContain(`CCHC_SHA256: "${createHash('sha256').update('not really a tarball').digest('hex')}"`);
     const other = temp();
-    expect((await runCli(['init', '.', '--year', '2024', '--package', 'https://mirror.example/cchc-0.1.0.tgz#x', '--sha256', 'AB'.repeat(32)], { cwd: other })).code).toBe(0);
+    expect(
+      (await runCli(['init', '.', '--year', '2024', '--package', 'https://mirror.example/cchc-0.1.0.tgz#x', '--sha256', 'AB'.repeat(32)], { cwd: other })).code,
+    ).toBe(0);
     const wf2 = readFileSync(path.join(other, '.github', 'workflows', 'cchc.yml'), 'utf8');
     expect(wf2).toContain('CCHC_PACKAGE: "https://mirror.example/cchc-0.1.0.tgz#x"');
     expect(wf2).toContain(`CCHC_SHA256: "${'ab'.repeat(32)}"`);
@@ -205,4 +215,3 @@ describe('git', () => {
     expect(existsSync(path.join(repo, 'plans', '2023'))).toBe(true);
   });
 });
-

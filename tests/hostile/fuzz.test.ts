@@ -37,7 +37,14 @@ function assertSound(ds: { code: string; line: number; column: number }[]) {
 /** A mutation of a text: cut, insert, duplicate or swap lines, flip characters. */
 const mutation = fc.oneof(
   fc.record({ op: fc.constant('cut' as const), at: fc.nat(), len: fc.nat({ max: 40 }) }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(': ', '- ', '\t', '&a ', '*a', '[', '{', '"', "'", '\n  ', '---\n', '<<: ', '? ', '!!str ', '%YAML 1.1\n', '\r', '\u202e', '\u0000', 'ế')) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(': ', '- ', '\t', '&a ', '*a', '[', '{', '"', "'", '\n  ', '---\n', '<<: ', '? ', '!!str ', '%YAML 1.1\n', '\r', '\u202e', '\u0000', 'ế'),
+    ),
+  }),
   fc.record({ op: fc.constant('dupline' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
 );

@@ -40,7 +40,6 @@ export const replace = (dir: string, file: string, from: string, to: string) =>
     return t.replace(from, to);
   });
 
-
 function listTree(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
@@ -85,7 +84,8 @@ export async function runCase(c: HostileCase, cleanups: Array<() => void>, how: 
     // Let "nobody" reach the copy; the test's point is the unreadable file itself.
     chmodSync(root, 0o755);
   }
-  const r = how === 'spawned' || unprivileged ? spawnGuarded(args, root, unprivileged) : { ...(await runCli(['validate', ...args], { cwd: root })), signal: null };
+  const r =
+    how === 'spawned' || unprivileged ? spawnGuarded(args, root, unprivileged) : { ...(await runCli(['validate', ...args], { cwd: root })), signal: null };
   const out = r.stdout + r.stderr;
   expect(r.signal, 'killed by the hang guard').toBeNull();
   expect({ exit: r.code, code: out.includes(` ${c.code}:`) }).toEqual({ exit: c.exit, code: true });

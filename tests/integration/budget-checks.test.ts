@@ -32,7 +32,15 @@ describe('the 2022 budget', () => {
     const r = reportOf(PLAN_2022, '2022-12-31');
     for (const c of r.checks) expect({ id: c.id, ok: c.ok }).toEqual({ id: c.id, ok: true });
     expect(r.checks.map((c) => c.id)).toEqual([
-      'numbering', 'amounts', 'line-arithmetic', 'line-arithmetic', 'percent-line', 'total', 'words', 'funding', 'spending',
+      'numbering',
+      'amounts',
+      'line-arithmetic',
+      'line-arithmetic',
+      'percent-line',
+      'total',
+      'words',
+      'funding',
+      'spending',
     ]);
     expect(r.ok).toBe(true);
     expect(r.lines).toHaveLength(7);

@@ -13,8 +13,6 @@ import { makeChalk } from '../../src/render/style.js';
 import type { PlanDiff } from '../../src/report/diff.js';
 import { PLAN_2022, commitAll, git, tempDir } from '../helpers.js';
 
-
-
 function editYaml(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
   const doc = parseDocument(readFileSync(file, 'utf8'));
   edit(doc);
@@ -42,7 +40,16 @@ function insertTaskAtTop(file: string): void {
   editYaml(file, (doc) => {
     const tasks = doc.get('tasks') as YAMLSeq<YAMLMap>;
     for (const t of tasks.items) t.set('no', (t.get('no') as number) + 1);
-    tasks.items.unshift(doc.createNode({ no: 1, id: 't00', area: 1, title: 'Rà soát, cập nhật quy chế làm việc của Sở', lead: ['van-phong'], deadline: 'Quý II/2022' }) as YAMLMap);
+    tasks.items.unshift(
+      doc.createNode({
+        no: 1,
+        id: 't00',
+        area: 1,
+        title: 'Rà soát, cập nhật quy chế làm việc của Sở',
+        lead: ['van-phong'],
+        deadline: 'Quý II/2022',
+      }) as YAMLMap,
+    );
   });
 }
 
@@ -73,7 +80,10 @@ describe('diff between git revisions', () => {
 
     // v2: a renamed task, a moved deadline and a new lead unit, a changed amount.
     editYaml(path.join(plan, 'tasks.yaml'), (doc) => {
-      doc.setIn(['tasks', 0, 'title'], 'Tuyên truyền, quán triệt nâng cao nhận thức cho công chức, viên chức và người lao động về công tác cải cách hành chính');
+      doc.setIn(
+        ['tasks', 0, 'title'],
+        'Tuyên truyền, quán triệt nâng cao nhận thức cho công chức, viên chức và người lao động về công tác cải cách hành chính',
+      );
       doc.setIn(['tasks', 6, 'deadline'], 'Quý II/2022');
       doc.setIn(['tasks', 6, 'lead'], doc.createNode(['thanh-tra']));
     });
@@ -83,7 +93,11 @@ describe('diff between git revisions', () => {
     // v3: a task inserted at the top (all 27 renumbered); issued with a number and a date.
     insertTaskAtTop(path.join(plan, 'tasks.yaml'));
     editText(path.join(plan, 'plan.yaml'), (s) =>
-      s.replace('27 nhiệm vụ', '28 nhiệm vụ').replace('number: null', 'number: "45"').replace('date: null', 'date: 2022-01-15').replace('status: draft', 'status: issued'),
+      s
+        .replace('27 nhiệm vụ', '28 nhiệm vụ')
+        .replace('number: null', 'number: "45"')
+        .replace('date: null', 'date: 2022-01-15')
+        .replace('status: draft', 'status: issued'),
     );
     commitAll(repo.dir, 'Ban hành', 'v3');
   });
@@ -142,7 +156,20 @@ describe('diff between git revisions', () => {
     try {
       const d = diffOf(comparePlans('HEAD', 'plans/2022', undefined, env(repo.dir)));
       expect(d.b.source).toBe('worktree');
-      expect(d.indicators.changed).toEqual([{ before: '1.2', after: '1.2', text: expect.any(String), changes: [{ field: 'target', before: '= 100% (đơn vị trực thuộc có ban hành Kế hoạch cải cách hành chính)', after: '= 90% (đơn vị trực thuộc có ban hành Kế hoạch cải cách hành chính)' }] }]);
+      expect(d.indicators.changed).toEqual([
+        {
+          before: '1.2',
+          after: '1.2',
+          text: expect.any(String),
+          changes: [
+            {
+              field: 'target',
+              before: '= 100% (đơn vị trực thuộc có ban hành Kế hoạch cải cách hành chính)',
+              after: '= 90% (đơn vị trực thuộc có ban hành Kế hoạch cải cách hành chính)',
+            },
+          ],
+        },
+      ]);
       // PLAN alone: HEAD against the working tree, as `git diff` does.
       const alone = diffOf(comparePlans('plans/2022', undefined, undefined, env(repo.dir)));
       expect(alone.a).toMatchObject({ source: 'git', revision: 'HEAD' });

@@ -22,7 +22,10 @@ describe('control characters in messages', () => {
       const raw = r.stdout + r.stderr;
       expect(raw, format).not.toMatch(RAW);
       // SARIF is JSON: its message texts are read back as JSON.
-      const out = format === 'sarif' ? (JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ message: { text: string } }> }> }).runs[0]!.results.map((x) => x.message.text).join('\n') : raw;
+      const out =
+        format === 'sarif'
+          ? (JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ message: { text: string } }> }> }).runs[0]!.results.map((x) => x.message.text).join('\n')
+          : raw;
       expect(out, format).not.toMatch(RAW);
       expect(out, format).toContain('\\u001b]0;pwned\\u0007\\u001b[2J');
     }

@@ -25,7 +25,11 @@ async function exportPlan(dir: string, opts: { sheets?: SheetKey[]; asOf?: strin
   const { plan, diagnostics } = checkPlan(docs);
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const report = computeStatus(plan!, { asOf: opts.asOf, period: opts.period ? parsePeriod(opts.period) : undefined, today: '2022-12-31' });
-  const sheets = workbookSheets(opts.sheets ?? ['appendix1', 'appendix2', 'progress'], { plan: plan!, report, tasksTitle: plan!.tasksTitle, criterion: 'mức độ thực hiện kế hoạch CCHC' }, opts.lang ?? 'vi');
+  const sheets = workbookSheets(
+    opts.sheets ?? ['appendix1', 'appendix2', 'progress'],
+    { plan: plan!, report, tasksTitle: plan!.tasksTitle, criterion: 'mức độ thực hiện kế hoạch CCHC' },
+    opts.lang ?? 'vi',
+  );
   const bytes = await sheetsAsXlsx(sheets, { created: new Date(Date.UTC(2022, 2, 20)) });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as never);
@@ -63,7 +67,7 @@ describe('the 2022 workbook', () => {
 
   it('Phụ lục I: title block, merged two-row header, group rows and the 27 tasks', () => {
     const ws = sheet(wb, 'Phụ lục I');
-    expect(ws.getCell('A1').value).toBe('Phụ lục 1') // the 2022 source's own label (plan.yaml appendices);
+    expect(ws.getCell('A1').value).toBe('Phụ lục 1'); // the 2022 source's own label (plan.yaml appendices);
     expect(ws.getCell('A1').font).toMatchObject({ name: 'Times New Roman', size: 14, bold: true });
     expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
     expect(ws.getCell('A2').value).toBe('NHIỆM VỤ TRỌNG TÂM CÔNG TÁC CẢI CÁCH HÀNH CHÍNH');
@@ -71,7 +75,13 @@ describe('the 2022 workbook', () => {
     expect(ws.getCell('A3').font).toMatchObject({ italic: true });
     expect(merges(ws)).toEqual(expect.arrayContaining(['A1:F1', 'A2:F2', 'A3:F3', 'A5:A6', 'B5:B6', 'C5:D5', 'E5:E6', 'F5:F6']));
     expect(['A5', 'B5', 'C5', 'E5', 'F5', 'C6', 'D6'].map((a) => ws.getCell(a).value)).toEqual([
-      'Số TT', 'Nhiệm vụ cụ thể', 'Trách nhiệm cụ thể', 'Sản phẩm', 'Thời gian hoàn thành', 'Đơn vị chủ trì', 'Đơn vị phối hợp',
+      'Số TT',
+      'Nhiệm vụ cụ thể',
+      'Trách nhiệm cụ thể',
+      'Sản phẩm',
+      'Thời gian hoàn thành',
+      'Đơn vị chủ trì',
+      'Đơn vị phối hợp',
     ]);
     expect(ws.getCell('D5').isMerged).toBe(true);
     expect(ws.getCell('D5').master.address).toBe('C5');
@@ -118,7 +128,14 @@ describe('the 2022 workbook', () => {
 
   it('Phụ lục II: numbers as numbers, the SUM with its cached 20.000.000, and the words', () => {
     const ws = sheet(wb, 'Phụ lục II');
-    expect(['A6', 'B6', 'C6', 'D6', 'E6', 'F6'].map((a) => ws.getCell(a).value)).toEqual(['STT', 'Nội dung chi tiết', 'Đơn vị tính', 'Số lượng', 'Định mức', 'Số tiền']);
+    expect(['A6', 'B6', 'C6', 'D6', 'E6', 'F6'].map((a) => ws.getCell(a).value)).toEqual([
+      'STT',
+      'Nội dung chi tiết',
+      'Đơn vị tính',
+      'Số lượng',
+      'Định mức',
+      'Số tiền',
+    ]);
     expect(column(ws, 'F', 7).slice(0, 7)).toEqual([6000000, 2000000, 3000000, 3000000, 2000000, 2000000, 2000000]);
     expect(column(ws, 'E', 7).slice(0, 7)).toEqual([500000, 2000000, '-', '-', '-', '-', '-']);
     expect(column(ws, 'D', 7).slice(0, 3)).toEqual(['12 tháng', '01', '06']);
@@ -171,7 +188,14 @@ describe('the 2022 workbook', () => {
     expect(ws.getCell('A4').value).toBe('SỐ LIỆU MINH HỌA — không phải kết quả chính thức');
     expect(ws.getCell('A5').value).toBe('Đã hoàn thành 3/27 nhiệm vụ, đạt 11,11% so với kế hoạch; 0 nhiệm vụ quá hạn.');
     expect(['A7', 'B7', 'D7', 'E7', 'G7', 'H7', 'I7', 'J7'].map((a) => ws.getCell(a).value)).toEqual([
-      'Số TT', 'Nhiệm vụ', 'Trạng thái', 'Tỷ lệ (%)', 'Hạn', 'Quá hạn', 'Ngày hoàn thành', 'Minh chứng, ghi chú',
+      'Số TT',
+      'Nhiệm vụ',
+      'Trạng thái',
+      'Tỷ lệ (%)',
+      'Hạn',
+      'Quá hạn',
+      'Ngày hoàn thành',
+      'Minh chứng, ghi chú',
     ]);
     const rowOf = (no: number) => {
       for (let r = 8; r <= ws.rowCount; r++) if (ws.getCell(`A${r}`).value === no) return r;
@@ -187,10 +211,22 @@ describe('the 2022 workbook', () => {
     expect(ws.getCell(`I${r2}`).value).toEqual(new Date(Date.UTC(2022, 0, 20)));
     expect(ws.getCell(`J${r2}`).value).toMatch(/^Quyết định số 25\/QĐ-SLĐTBXH ngày 20\/01\/2022/);
     const r1 = rowOf(1);
-    expect([ws.getCell(`D${r1}`).value, ws.getCell(`E${r1}`).value, ws.getCell(`G${r1}`).value]).toEqual(['Đang thực hiện', 0.25, new Date(Date.UTC(2022, 11, 31))]);
+    expect([ws.getCell(`D${r1}`).value, ws.getCell(`E${r1}`).value, ws.getCell(`G${r1}`).value]).toEqual([
+      'Đang thực hiện',
+      0.25,
+      new Date(Date.UTC(2022, 11, 31)),
+    ]);
     const r26 = rowOf(26);
-    expect([ws.getCell(`D${r26}`).value, ws.getCell(`E${r26}`).value, ws.getCell(`F${r26}`).value, ws.getCell(`I${r26}`).value]).toEqual(['Đang thực hiện', 0.2, 'Cả năm', null]);
-    const cf = (ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings as Array<{ ref: string; rules: Array<{ type: string; formulae: string[]; style: { fill: { bgColor: { argb: string } } } }> }>;
+    expect([ws.getCell(`D${r26}`).value, ws.getCell(`E${r26}`).value, ws.getCell(`F${r26}`).value, ws.getCell(`I${r26}`).value]).toEqual([
+      'Đang thực hiện',
+      0.2,
+      'Cả năm',
+      null,
+    ]);
+    const cf = (ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings as Array<{
+      ref: string;
+      rules: Array<{ type: string; formulae: string[]; style: { fill: { bgColor: { argb: string } } } }>;
+    }>;
     expect(cf.map((c) => [c.ref, c.rules[0]!.type, c.rules[0]!.formulae[0]])).toEqual([
       [`A8:J${ws.rowCount}`, 'expression', '$H8="Quá hạn"'],
       [`A8:J${ws.rowCount}`, 'expression', '$D8="Hoàn thành"'],
@@ -206,7 +242,7 @@ describe('the 2022 workbook', () => {
       if (ws.getCell(`A${r}`).value === 'Tổng cộng' && total === 0) total = r;
     }
     expect([ws.getCell(`C${total}`).value, ws.getCell(`D${total}`).value]).toEqual([27, 3]);
-    expect(ws.getCell(`E${total}`).value).toBe(0.1111) // 11,11%: rounded once, docs/numbers.md;
+    expect(ws.getCell(`E${total}`).value).toBe(0.1111); // 11,11%: rounded once, docs/numbers.md;
     expect(ws.getCell(`E${total}`).numFmt).toBe('0.00%');
     const budgetTotal = (() => {
       for (let r = ws.rowCount; r >= 1; r--) if (ws.getCell(`A${r}`).value === 'Tổng cộng') return r;
@@ -258,7 +294,13 @@ describe('text from the plan is always text', () => {
     try {
       const file = path.join(dir, 'tasks.yaml');
       let yaml = readFileSync(file, 'utf8');
-      const titles = ['Rà soát, đơn giản hóa thủ tục hành chính', 'Công khai thủ tục hành chính', 'Số hóa hồ sơ một cửa', 'Triển khai chữ ký số', 'Rà soát quy chế chi tiêu nội bộ'];
+      const titles = [
+        'Rà soát, đơn giản hóa thủ tục hành chính',
+        'Công khai thủ tục hành chính',
+        'Số hóa hồ sơ một cửa',
+        'Triển khai chữ ký số',
+        'Rà soát quy chế chi tiêu nội bộ',
+      ];
       titles.forEach((t, i) => {
         yaml = yaml.replace(`title: ${t}`, `title: ${JSON.stringify(hostile[i])}`);
       });
@@ -282,7 +324,8 @@ describe('text from the plan is always text', () => {
       }
       // The only formula in the workbook is the tool's own SUM.
       const formulas: string[] = [];
-      for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => c.type === ExcelJS.ValueType.Formula && formulas.push(`${ws.name}!${c.address}=${c.formula}`)));
+      for (const ws of wb.worksheets)
+        ws.eachRow((row) => row.eachCell((c) => c.type === ExcelJS.ValueType.Formula && formulas.push(`${ws.name}!${c.address}=${c.formula}`)));
       expect(formulas).toEqual(['Phụ lục II!F9=SUM(F6:F8)']);
     } finally {
       cleanup();

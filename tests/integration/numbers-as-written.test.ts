@@ -84,7 +84,9 @@ describe('the hint names the figure as the clerk meant it', () => {
 describe('no misleading follow-on', () => {
   it('rate: 500.000 is one finding on the rate, not also "3 × 500 = 1.500" on the amount', () => {
     const dir = edited('budget.yaml', '    rate: 4500000', '    rate: 4500.000');
-    const codes = checkFolder(dir).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+    const codes = checkFolder(dir)
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => d.code);
     expect(codes).toEqual(['money/not-integer']);
   });
 });

@@ -67,11 +67,7 @@ describe('ref/likely-typo', () => {
   const ds = refFindings(dir);
 
   it('swapped digits, one digit off, the same subject: each at its place', () => {
-    expect(where(ds)).toEqual([
-      'ref/likely-typo budget.yaml:8:38',
-      'ref/likely-typo plan.yaml:22:27',
-      'ref/likely-typo tasks.yaml:17:46',
-    ]);
+    expect(where(ds)).toEqual(['ref/likely-typo budget.yaml:8:38', 'ref/likely-typo plan.yaml:22:27', 'ref/likely-typo tasks.yaml:17:46']);
     expect(ds.every((d) => d.severity === 'warning')).toBe(true);
   });
 
@@ -189,7 +185,12 @@ describe('the 2022 plan', () => {
     const lines = readFileSync(tasks, 'utf8').split('\n');
     const titleLine = lines[d.line - 1]!;
     expect(titleLine).toMatch(/^ {4}title: Tiếp tục triển khai thực hiện nghiêm Quyết định số 71\/QĐ-SLĐTBXH/);
-    expect(lines.slice(0, d.line).reverse().find((l) => /^ {2}- no: /.test(l))).toBe('  - no: 16');
+    expect(
+      lines
+        .slice(0, d.line)
+        .reverse()
+        .find((l) => /^ {2}- no: /.test(l)),
+    ).toBe('  - no: 16');
     expect(d.excerpt!.slice(d.column - 1, d.endColumn! - 1)).toBe('Quyết định số 1487/QĐ-TTg');
   });
 });

@@ -45,7 +45,11 @@ describe('refsReport on refs-mini', () => {
       '2345/QĐ-UBND': ['plan.yaml:35:5'],
     });
     expect(r.documents[0]!.places[0]).toEqual({
-      file: 'plan.yaml', line: 17, column: 5, text: 'Nghị quyết số 76/NQ-CP ngày 15/7/2021', date: '2021-07-15',
+      file: 'plan.yaml',
+      line: 17,
+      column: 5,
+      text: 'Nghị quyết số 76/NQ-CP ngày 15/7/2021',
+      date: '2021-07-15',
     });
     expect(r.documents[0]!.places[1]).toEqual({ file: 'tasks.yaml', line: 9, column: 59, text: 'Nghị quyết số 76/NQ-CP' });
   });

@@ -25,7 +25,13 @@ function replaceIn(file: string, from: string, to: string): void {
 }
 
 describe('qualitative indicators', () => {
-  const dir = mini((d) => replaceIn(path.join(d, 'progress', '2023-q4.yaml'), 'indicators:\n', 'indicators:\n  - indicator: "3.1"\n    assessment: khong-dat\n    source: Biên bản kiểm tra\n'));
+  const dir = mini((d) =>
+    replaceIn(
+      path.join(d, 'progress', '2023-q4.yaml'),
+      'indicators:\n',
+      'indicators:\n  - indicator: "3.1"\n    assessment: khong-dat\n    source: Biên bản kiểm tra\n',
+    ),
+  );
 
   it('validates an assessment on a qualitative indicator', () => {
     expect(where(checkFolder(dir).diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);

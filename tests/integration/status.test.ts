@@ -9,7 +9,6 @@ import { statusAsJson, statusAsJsonText } from '../../src/render/status-json.js'
 import type { Plan } from '../../src/model/plan.js';
 import type { StatusReport } from '../../src/report/status.js';
 
-
 function load(dir: string): Plan {
   const { plan, diagnostics } = checkFolder(dir);
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -75,7 +74,11 @@ describe('mini (2023: 3 areas, 5 tasks, 3 budget lines)', () => {
       ['2.1a', 52, true],
       ['2.1b', 25, false],
     ]);
-    expect(r.budget.lines.map((l) => [l.no, l.spent])).toEqual([[1, 13_500_000n], [2, 1_500_000n], [3, 0n]]);
+    expect(r.budget.lines.map((l) => [l.no, l.spent])).toEqual([
+      [1, 13_500_000n],
+      [2, 1_500_000n],
+      [3, 0n],
+    ]);
     expect(r.budget.spent).toBe(15_000_000n);
   });
 
@@ -186,9 +189,17 @@ describe('the terminal text', () => {
 
   it('wraps task titles at word boundaries, never mid-word', () => {
     // With the percent column taken off the first line, a title reads on, word for word, across its lines.
-    for (const [r, width] of [[computeStatus(Y2022, at('2022-06-30')), 80], [computeStatus(Y2022, at('2022-06-30')), 40], [computeStatus(TEN, at('2024-07-01')), 60]] as const) {
+    for (const [r, width] of [
+      [computeStatus(Y2022, at('2022-06-30')), 80],
+      [computeStatus(Y2022, at('2022-06-30')), 40],
+      [computeStatus(TEN, at('2024-07-01')), 60],
+    ] as const) {
       const text = statusAsText(r, { lang: 'vi', chalk: plain, width });
-      const tokens = text.split('\n').map((l) => l.replace(/\s+\d+(,\d+)?%$/, '')).join(' ').split(/\s+/);
+      const tokens = text
+        .split('\n')
+        .map((l) => l.replace(/\s+\d+(,\d+)?%$/, ''))
+        .join(' ')
+        .split(/\s+/);
       const flow = ` ${tokens.join(' ')} `;
       for (const t of r.tasks) expect(flow).toContain(` ${t.no}. ${t.title.split(/\s+/).join(' ')} `);
     }
@@ -256,14 +267,56 @@ describe('the JSON shape', () => {
     const r = computeStatus(MINI, at('2023-07-10'));
     const j = statusAsJson(r) as Json<StatusReport>;
     expect(JSON.parse(statusAsJsonText(r))).toEqual(j);
-    expect(Object.keys(j)).toEqual(['asOf', 'example', 'plan', 'overall', 'areas', 'units', 'tasks', 'indicators', 'qualitative', 'unresolvedDeadlines', 'budget', 'score', 'sources']);
+    expect(Object.keys(j)).toEqual([
+      'asOf',
+      'example',
+      'plan',
+      'overall',
+      'areas',
+      'units',
+      'tasks',
+      'indicators',
+      'qualitative',
+      'unresolvedDeadlines',
+      'budget',
+      'score',
+      'sources',
+    ]);
     expect(j.budget).toMatchObject({ planned: 16500000, spent: 4500000, remaining: 12000000 });
-    expect(j.budget.lines[0]).toEqual({ no: 1, content: 'Tập huấn nghiệp vụ', planned: 13500000, spent: 4500000, remaining: 9000000, percentUsed: 33.33, overspent: false });
-    expect(j.tasks[0]).toEqual({
-      no: 1, id: 'a1', area: 1, title: 'Rà soát, đơn giản hóa thủ tục hành chính', lead: 'Phòng Tư pháp', leadIds: ['tu-phap'],
-      status: 'in-progress', percent: 60, deadline: 'Quý II/2023', due: '2023-06-30', openEnded: false, overdue: true, finishedLate: false, recordAsOf: '2023-06-14',
+    expect(j.budget.lines[0]).toEqual({
+      no: 1,
+      content: 'Tập huấn nghiệp vụ',
+      planned: 13500000,
+      spent: 4500000,
+      remaining: 9000000,
+      percentUsed: 33.33,
+      overspent: false,
     });
-    expect(j.indicators[1]).toEqual({ id: '2.1a', indicator: '2.1', area: 2, text: 'Tối thiểu 50% hồ sơ được xử lý trực tuyến; thời gian chờ tối đa 20 phút.', target: { comparator: '>=', value: 50, unit: '%', of: 'hồ sơ' }, actual: 35.5, achieved: false });
+    expect(j.tasks[0]).toEqual({
+      no: 1,
+      id: 'a1',
+      area: 1,
+      title: 'Rà soát, đơn giản hóa thủ tục hành chính',
+      lead: 'Phòng Tư pháp',
+      leadIds: ['tu-phap'],
+      status: 'in-progress',
+      percent: 60,
+      deadline: 'Quý II/2023',
+      due: '2023-06-30',
+      openEnded: false,
+      overdue: true,
+      finishedLate: false,
+      recordAsOf: '2023-06-14',
+    });
+    expect(j.indicators[1]).toEqual({
+      id: '2.1a',
+      indicator: '2.1',
+      area: 2,
+      text: 'Tối thiểu 50% hồ sơ được xử lý trực tuyến; thời gian chờ tối đa 20 phút.',
+      target: { comparator: '>=', value: 50, unit: '%', of: 'hồ sơ' },
+      actual: 35.5,
+      achieved: false,
+    });
     expect(j.score).toEqual({ points: 0, max: 2, percent: 0, frame: 'default' });
   });
 

@@ -22,7 +22,11 @@ function withTitle(title: string): string {
 }
 
 function lineOfFirstTitle(dir: string): number {
-  return readFileSync(path.join(dir, 'tasks.yaml'), 'utf8').split('\n').findIndex((l) => /^ {4}title: /.test(l)) + 1;
+  return (
+    readFileSync(path.join(dir, 'tasks.yaml'), 'utf8')
+      .split('\n')
+      .findIndex((l) => /^ {4}title: /.test(l)) + 1
+  );
 }
 
 describe('characters no output survives are findings', () => {
@@ -52,7 +56,10 @@ describe('fuzz: the text checks', () => {
     const template = readFileSync(file, 'utf8');
     const esc = (cp: number) => (cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`);
     const bad = fc.oneof(
-      fc.integer({ min: 0, max: 16 }).chain((plane) => fc.constantFrom(plane * 0x10000 + 0xfffe, plane * 0x10000 + 0xffff)).map(esc),
+      fc
+        .integer({ min: 0, max: 16 })
+        .chain((plane) => fc.constantFrom(plane * 0x10000 + 0xfffe, plane * 0x10000 + 0xffff))
+        .map(esc),
       fc.integer({ min: 0xfdd0, max: 0xfdef }).map(esc),
       fc.integer({ min: 0xd800, max: 0xdfff }).map(esc),
       fc.constant('\\r'),

@@ -77,22 +77,49 @@ const CASES: Case[] = [
   { code: 'budget/no-funding', file: 'plan.yaml', edit: ['funding:\n  source: Ngân sách huyện năm 2023.\n', ''], at: 'plan.yaml:3:1' },
   // Issue 16.3: with a wrong total, the words are judged against the sum of the lines.
   {
-    code: 'budget/words-mismatch-sum', file: 'budget.yaml',
-    edit: ['total: 16500000\ntotalInWords: Mười sáu triệu năm trăm nghìn đồng', 'total: 16000000\ntotalInWords: Mười sáu triệu đồng'], at: 'budget.yaml:21:15',
+    code: 'budget/words-mismatch-sum',
+    file: 'budget.yaml',
+    edit: ['total: 16500000\ntotalInWords: Mười sáu triệu năm trăm nghìn đồng', 'total: 16000000\ntotalInWords: Mười sáu triệu đồng'],
+    at: 'budget.yaml:21:15',
   },
   { code: 'budget/duplicate-line', file: 'budget.yaml', edit: ['  - no: 2\n', '  - no: 1\n'], at: 'budget.yaml:13:9' },
   { code: 'budget/numbering', file: 'budget.yaml', edit: ['  - no: 3\n', '  - no: 4\n'], at: 'budget.yaml:16:9' },
   // progress
   { code: 'progress/unknown-task', file: 'progress/2023-q2.yaml', edit: ['  - task: 4\n', '  - task: 8\n'], at: 'progress/2023-q2.yaml:14:11' },
-  { code: 'progress/unknown-indicator', file: 'progress/2023-q2.yaml', edit: ['  - indicator: 2.1a', '  - indicator: 2.1c'], at: 'progress/2023-q2.yaml:20:16' },
-  { code: 'progress/non-indicator-value', file: 'progress/2023-q2.yaml', edit: ['  - indicator: 2.1a', '  - indicator: "2.1"'], at: 'progress/2023-q2.yaml:20:16' },
+  {
+    code: 'progress/unknown-indicator',
+    file: 'progress/2023-q2.yaml',
+    edit: ['  - indicator: 2.1a', '  - indicator: 2.1c'],
+    at: 'progress/2023-q2.yaml:20:16',
+  },
+  {
+    code: 'progress/non-indicator-value',
+    file: 'progress/2023-q2.yaml',
+    edit: ['  - indicator: 2.1a', '  - indicator: "2.1"'],
+    at: 'progress/2023-q2.yaml:20:16',
+  },
   { code: 'progress/unknown-line', file: 'progress/2023-q2.yaml', edit: ['  - line: 1\n', '  - line: 9\n'], at: 'progress/2023-q2.yaml:25:11' },
-  { code: 'progress/date-outside-year', file: 'progress/2023-q2.yaml', edit: ['completed: 2023-04-20', 'completed: 2022-04-20'], at: 'progress/2023-q2.yaml:17:16' },
+  {
+    code: 'progress/date-outside-year',
+    file: 'progress/2023-q2.yaml',
+    edit: ['completed: 2023-04-20', 'completed: 2022-04-20'],
+    at: 'progress/2023-q2.yaml:17:16',
+  },
   { code: 'progress/done-without-date', file: 'progress/2023-q2.yaml', edit: ['    completed: 2023-04-20\n', ''], at: 'progress/2023-q2.yaml:15:13' },
-  { code: 'progress/completed-after-as-of', file: 'progress/2023-q2.yaml', edit: ['completed: 2023-04-20', 'completed: 2023-07-20'], at: 'progress/2023-q2.yaml:17:16' },
+  {
+    code: 'progress/completed-after-as-of',
+    file: 'progress/2023-q2.yaml',
+    edit: ['completed: 2023-04-20', 'completed: 2023-07-20'],
+    at: 'progress/2023-q2.yaml:17:16',
+  },
   { code: 'progress/percent-status', file: 'progress/2023-q2.yaml', edit: ['    percent: 100\n', '    percent: 90\n'], at: 'progress/2023-q2.yaml:16:14' },
   { code: 'progress/duplicate', file: 'progress/2023-q2.yaml', edit: ['  - task: 2\n', '  - task: 1\n'], at: 'progress/2023-q2.yaml:11:11' },
-  { code: 'progress/indicator-record', file: 'progress/2023-q2.yaml', edit: ['    value: 18\n', '    value: 18\n  - indicator: "3.1"\n    value: 1\n'], at: 'progress/2023-q2.yaml:24:5' },
+  {
+    code: 'progress/indicator-record',
+    file: 'progress/2023-q2.yaml',
+    edit: ['    value: 18\n', '    value: 18\n  - indicator: "3.1"\n    value: 1\n'],
+    at: 'progress/2023-q2.yaml:24:5',
+  },
   { code: 'progress/overspent', file: 'progress/2023-q2.yaml', edit: ['    spent: 4500000', '    spent: 14500000'], at: 'progress/2023-q2.yaml:26:12' },
 ];
 
@@ -169,9 +196,7 @@ describe('file-level findings', () => {
     const { dir, cleanup } = copyPlan(fixturePlan('mini'));
     copies.push(cleanup);
     const file = path.join(dir, 'tasks.yaml');
-    const text = readFileSync(file, 'utf8')
-      .replace('    lead: [tu-phap]', '    lead: &le [tu-phapx]')
-      .replace('    lead: [tai-chinh]', '    lead: *le');
+    const text = readFileSync(file, 'utf8').replace('    lead: [tu-phap]', '    lead: &le [tu-phapx]').replace('    lead: [tai-chinh]', '    lead: *le');
     writeFileSync(file, text);
     const found = where(checkFolder(dir).diagnostics).filter((w) => w.startsWith('task/unknown-unit'));
     // Both uses point at the anchored text, where the clerk must fix it.
@@ -184,7 +209,10 @@ describe('file-level findings', () => {
     const file = path.join(dir, 'tasks.yaml');
     writeFileSync(
       file,
-      readFileSync(file, 'utf8').replace('    lead: [tu-phap]', '    lead: [x1]').replace('    lead: [tai-chinh]', '    lead: [x2]').replace('Quý I/2023', 'Quý V/2023'),
+      readFileSync(file, 'utf8')
+        .replace('    lead: [tu-phap]', '    lead: [x1]')
+        .replace('    lead: [tai-chinh]', '    lead: [x2]')
+        .replace('Quý I/2023', 'Quý V/2023'),
     );
     const codes = checkFolder(dir).diagnostics.map((d) => d.code);
     expect(codes.filter((c) => c === 'task/unknown-unit')).toHaveLength(2);

@@ -28,7 +28,9 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 describe('npm pack contents', () => {
   it('ships the bin, every bundle, the schemas, LICENSE and README, and nothing else', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', env: npmEnv });
-    const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path).sort();
+    const files: string[] = JSON.parse(out)[0]
+      .files.map((f: { path: string }) => f.path)
+      .sort();
     const bundles = readdirSync(path.join(ROOT, 'dist'));
     const schemas = readdirSync(path.join(ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json'));
     expect(bundles).toContain('cli.cjs');
@@ -46,7 +48,9 @@ describe('npm pack contents', () => {
     const external = [...build.match(/external:\s*\[([^\]]*)\]/)![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort();
     expect(Object.keys(pkg.dependencies).sort()).toEqual(external);
     // Each external library is loaded by name from some bundle (otherwise it is dead weight).
-    const dist = readdirSync(path.join(ROOT, 'dist')).map((f) => readFileSync(path.join(ROOT, 'dist', f), 'utf8')).join('\n');
+    const dist = readdirSync(path.join(ROOT, 'dist'))
+      .map((f) => readFileSync(path.join(ROOT, 'dist', f), 'utf8'))
+      .join('\n');
     for (const name of external) expect(dist, name).toMatch(new RegExp(`(require|import)\\)?\\("${name}"\\)|\\)\\("${name}"\\)`));
     // Bundled libraries and the unused table library are not installed for users.
     for (const name of ['commander', 'chalk', 'js-yaml', 'ajv', 'cli-table3']) expect(pkg.dependencies[name], name).toBeUndefined();
@@ -73,7 +77,11 @@ describe('a plan repository installs its pinned cchc from the tarball alone', ()
   afterAll(() => tmp.cleanup());
 
   it('init vendors exactly the packed tarball; the workflow step installs it; the installed cchc runs every command', { timeout: 240_000 }, () => {
-    const init = spawnSync(process.execPath, [BIN, 'init', '.', '--year', '2024', '--agency', 'Sở Tư pháp'], { cwd: repo, encoding: 'utf8', env: { ...npmEnv, NO_COLOR: '1' } });
+    const init = spawnSync(process.execPath, [BIN, 'init', '.', '--year', '2024', '--agency', 'Sở Tư pháp'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...npmEnv, NO_COLOR: '1' },
+    });
     expect(init.status, init.stderr).toBe(0);
     const workflow = parse(readFileSync(path.join(repo, '.github', 'workflows', 'cchc.yml'), 'utf8'));
     expect(workflow.env.CCHC_PACKAGE).toBe(`.cchc/cchc-${pkg.version}.tgz`);
@@ -100,7 +108,11 @@ describe('a plan repository installs its pinned cchc from the tarball alone', ()
     }
 
     const cchc = (args: string[], cwd = repo) =>
-      spawnSync(path.join(prefix, 'bin', 'cchc'), args, { cwd, encoding: 'utf8', env: { ...npmEnv, NO_COLOR: '1', CCHC_TODAY: '2024-07-01', PATH: `${path.join(prefix, 'bin')}:${process.env.PATH}` } });
+      spawnSync(path.join(prefix, 'bin', 'cchc'), args, {
+        cwd,
+        encoding: 'utf8',
+        env: { ...npmEnv, NO_COLOR: '1', CCHC_TODAY: '2024-07-01', PATH: `${path.join(prefix, 'bin')}:${process.env.PATH}` },
+      });
     // The workflow's check step, as written.
     const check = steps.find((s) => s.run?.startsWith('cchc validate'))!.run!;
     expect(check).toBe('cchc validate --format github plans');

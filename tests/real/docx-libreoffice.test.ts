@@ -61,7 +61,17 @@ describe('LibreOffice opens and prints both documents', () => {
       const out = path.join(dir, 'pdf');
       const r = spawnSync(
         'soffice',
-        [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nologo', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', out, ...Object.values(files)],
+        [
+          `-env:UserInstallation=file://${profile}`,
+          '--headless',
+          '--norestore',
+          '--nologo',
+          '--convert-to',
+          'pdf:writer_pdf_Export',
+          '--outdir',
+          out,
+          ...Object.values(files),
+        ],
         { encoding: 'utf8', timeout: 170_000 },
       );
       expect(r.status, r.stderr).toBe(0);

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { copyPlan, fixturePlan, PLAN_2022, spawnCli, tempDir, type Json } from '../helpers.js';
 import type { StatusReport } from '../../src/report/status.js';
 
-
 const PY = '/usr/bin/python3';
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -95,10 +94,14 @@ function resaveWithLibreOffice(files: string[], outDir: string): void {
   const profile = tempDir();
   cleanups.push(profile.cleanup);
   mkdirSync(outDir, { recursive: true });
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile.dir}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, ...files], {
-    stdio: 'pipe',
-    timeout: 120_000,
-  });
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${profile.dir}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, ...files],
+    {
+      stdio: 'pipe',
+      timeout: 120_000,
+    },
+  );
 }
 
 function progressFiles(dir: string): Record<string, string> {
@@ -130,8 +133,21 @@ describe('cchc form on a plan of another shape (status-ten)', () => {
 
   it('is a protected, validated, print-ready form with a hidden identity, as openpyxl reads it', () => {
     const f = inspect(path.join(forms, 'kt.xlsx'));
-    expect(f.sheets).toEqual([['Hướng dẫn', 'visible'], ['Tiến độ', 'visible'], ['cchc', 'hidden']]);
-    expect(f.rows[3]).toEqual(['Số TT', 'Nhiệm vụ', 'Thời hạn', 'Trạng thái', 'Tỷ lệ hoàn thành (%)', 'Ngày hoàn thành', 'Minh chứng (số, ký hiệu và ngày văn bản)', 'Ghi chú']);
+    expect(f.sheets).toEqual([
+      ['Hướng dẫn', 'visible'],
+      ['Tiến độ', 'visible'],
+      ['cchc', 'hidden'],
+    ]);
+    expect(f.rows[3]).toEqual([
+      'Số TT',
+      'Nhiệm vụ',
+      'Thời hạn',
+      'Trạng thái',
+      'Tỷ lệ hoàn thành (%)',
+      'Ngày hoàn thành',
+      'Minh chứng (số, ký hiệu và ngày văn bản)',
+      'Ghi chú',
+    ]);
     // kt leads tasks 2, 3 and 8, prefilled with the state on 14/06/2024
     const tasks = f.rows.filter((r: unknown[]) => typeof r[0] === 'number');
     expect(tasks.map((r: unknown[]) => r[0])).toEqual([2, 3, 8]);
@@ -194,7 +210,9 @@ describe('the round trip: form → openpyxl → LibreOffice → import', () => {
 
   it('imports what openpyxl wrote, then importing again changes nothing (byte-identical)', () => {
     const before = progressFiles(dir);
-    const files = readdirSync(forms).sort().map((n) => path.join(forms, n));
+    const files = readdirSync(forms)
+      .sort()
+      .map((n) => path.join(forms, n));
     const dry = spawnCli(['import', ...files, dir, '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('không ghi (--dry-run)');
@@ -222,9 +240,20 @@ describe('the round trip: form → openpyxl → LibreOffice → import', () => {
 
   it('reads the same forms re-saved by LibreOffice Calc to the same result', () => {
     const lo = path.join(dir, '..', 'lo');
-    resaveWithLibreOffice(readdirSync(forms).sort().map((n) => path.join(forms, n)), lo);
+    resaveWithLibreOffice(
+      readdirSync(forms)
+        .sort()
+        .map((n) => path.join(forms, n)),
+      lo,
+    );
     const other = plan(fixturePlan('status-ten'));
-    const r = spawnCli(['import', ...readdirSync(lo).sort().map((n) => path.join(lo, n)), other]);
+    const r = spawnCli([
+      'import',
+      ...readdirSync(lo)
+        .sort()
+        .map((n) => path.join(lo, n)),
+      other,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(progressFiles(other)['2024-07-31.yaml']).toBe(progressFiles(dir)['2024-07-31.yaml']);
@@ -271,7 +300,9 @@ describe('import refuses, naming the cell, and writes nothing', () => {
     const before = progressFiles(dir);
     const r = spawnCli(['import', path.join(forms, 'vp.xlsx'), path.join(forms, 'kt.xlsx'), dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/nhiệm vụ 2 được ghi khác nhau ở hai biểu mẫu: .*vp\.xlsx › Tiến độ!D\d+ ghi .*Đã tổng kết.*, .*kt\.xlsx › Tiến độ!D\d+ ghi .*Chưa tổng kết/);
+    expect(r.stderr).toMatch(
+      /nhiệm vụ 2 được ghi khác nhau ở hai biểu mẫu: .*vp\.xlsx › Tiến độ!D\d+ ghi .*Đã tổng kết.*, .*kt\.xlsx › Tiến độ!D\d+ ghi .*Chưa tổng kết/,
+    );
     expect(progressFiles(dir)).toEqual(before);
   });
 
@@ -307,20 +338,36 @@ describe('the export shows qualitative indicators with their assessment', () => 
     const r = spawnCli(['export', dir, '--as-of', '2023-12-31', '--out', out]);
     expect(r.code).toBe(0);
     const rows = JSON.parse(
-      execFileSync(PY, ['-c', `
+      execFileSync(
+        PY,
+        [
+          '-c',
+          `
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 print(json.dumps([[c for c in r if c not in (None, '')] for ws in wb for r in ws.iter_rows(values_only=True) if r[0] in ('3.1', '1.1')], ensure_ascii=False))
-`, out], { encoding: 'utf8' }),
+`,
+          out,
+        ],
+        { encoding: 'utf8' },
+      ),
     );
     expect(rows.find((x: unknown[]) => x[0] === '3.1')).toEqual(['3.1', 'Thực hiện nghiêm quy chế chi tiêu nội bộ.', 'Định tính', 'Không đạt']);
     const before = path.join(dir, '..', 'KH-before.xlsx');
     expect(spawnCli(['export', dir, '--as-of', '2023-07-01', '--out', before]).code).toBe(0);
-    const early = execFileSync(PY, ['-c', `
+    const early = execFileSync(
+      PY,
+      [
+        '-c',
+        `
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 print([[c for c in r if c is not None] for ws in wb for r in ws.iter_rows(values_only=True) if r[0] == '3.1'])
-`, before], { encoding: 'utf8' });
+`,
+        before,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(early).toContain('Chưa đánh giá');
   });
 });

@@ -55,7 +55,9 @@ describe('the printed 2022 workbook (as of 14/09/2022)', () => {
   });
 
   it('prints no row more than one line taller than its text, and clips none', () => {
-    const out = JSON.parse(run(PY, [path.join(ROOT, 'tests/tools/pdf_rows.py'), pdf])) as { rows: Array<{ page: number; gap: number; line: number; first: string }> };
+    const out = JSON.parse(run(PY, [path.join(ROOT, 'tests/tools/pdf_rows.py'), pdf])) as {
+      rows: Array<{ page: number; gap: number; line: number; first: string }>;
+    };
     expect(out.rows.length).toBeGreaterThan(100);
     for (const r of out.rows) {
       // The space under a row's last line: at most one line (plus the row's padding).

@@ -31,10 +31,31 @@ describe('export writes text exactly', () => {
     const xlsx = path.join(out, 'x.xlsx');
     const r = await runCli(['export', dir, '--sheets', 'appendix1', '-o', xlsx]);
     expect(r.code).toBe(0);
-    const py = spawnSync('/usr/bin/python3', ['-c', 'import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]\nprint("\\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None))', xlsx], { encoding: 'utf8' });
+    const py = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]\nprint("\\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None))',
+        xlsx,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(py.status).toBe(0);
     expect(py.stdout.split('\n')).toContain(literal);
-    const lo = spawnSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', out, xlsx], { encoding: 'utf8' });
+    const lo = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${out}/profile`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76',
+        '--outdir',
+        out,
+        xlsx,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(lo.status).toBe(0);
     expect(readFileSync(path.join(out, 'x.csv'), 'utf8')).toContain(literal);
   }, 60_000);

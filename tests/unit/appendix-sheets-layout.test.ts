@@ -63,10 +63,14 @@ describe('text measures', () => {
     expect(wrappedLines('một\nhai\nba', 50, 12)).toBe(3);
     expect(wrappedLines('', 10, 12)).toBe(1);
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'bb', 'Đơn', 'vị', 'phối hợp', '25/QĐ-SLĐTBXH'), { maxLength: 30 }), fc.integer({ min: 4, max: 60 }), (words, w) => {
-        const s = words.join(' ');
-        expect(wrappedLines(s, w + 10, 12)).toBeLessThanOrEqual(wrappedLines(s, w, 12));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', 'bb', 'Đơn', 'vị', 'phối hợp', '25/QĐ-SLĐTBXH'), { maxLength: 30 }),
+        fc.integer({ min: 4, max: 60 }),
+        (words, w) => {
+          const s = words.join(' ');
+          expect(wrappedLines(s, w + 10, 12)).toBeLessThanOrEqual(wrappedLines(s, w, 12));
+        },
+      ),
     );
   });
 
@@ -88,7 +92,17 @@ describe('fitColumns', () => {
       ['1', 'a long task title that could use every bit of room on the page', 'Quý I/2022'],
       ['27', 'short', 'Theo đăng ký năm 2022 và khi có yêu cầu'],
     ]);
-    const w = fitColumns(r, [], [{ min: 5, max: 7 }, { min: 20, max: 200, grow: 1 }, { min: 10, max: 16 }], 100, 12);
+    const w = fitColumns(
+      r,
+      [],
+      [
+        { min: 5, max: 7 },
+        { min: 20, max: 200, grow: 1 },
+        { min: 10, max: 16 },
+      ],
+      100,
+      12,
+    );
     expect(w[0]).toBe(5);
     expect(w[2]).toBe(16);
     expect(w[0]! + w[1]! + w[2]!).toBeCloseTo(100, 0);
@@ -97,7 +111,17 @@ describe('fitColumns', () => {
   it('shares a page that is too narrow by weight, no growing column below its floor', () => {
     const long = 'x '.repeat(200);
     const r = rows([[long, long, 'fixed']]);
-    const w = fitColumns(r, [], [{ min: 20, max: 80, grow: 3 }, { min: 10, max: 80, grow: 1 }, { min: 8, max: 8 }], 60, 12);
+    const w = fitColumns(
+      r,
+      [],
+      [
+        { min: 20, max: 80, grow: 3 },
+        { min: 10, max: 80, grow: 1 },
+        { min: 8, max: 8 },
+      ],
+      60,
+      12,
+    );
     expect(w[2]).toBe(8);
     expect(w[0]! + w[1]! + w[2]!).toBeCloseTo(60, 0);
     expect(w[0]!).toBeGreaterThan(w[1]!);
@@ -106,9 +130,27 @@ describe('fitColumns', () => {
 
   it('ignores cells merged across columns but measures a header merged down one column', () => {
     const r = [{ cells: [text('a very very very long title spanning the table')] }, { cells: [text('Số TT')] }, { cells: [text('1')] }];
-    const across = fitColumns(r, [{ top: 1, left: 1, bottom: 1, right: 2 }], [{ min: 3, max: 30 }, { min: 3, max: 30 }], 60, 12);
+    const across = fitColumns(
+      r,
+      [{ top: 1, left: 1, bottom: 1, right: 2 }],
+      [
+        { min: 3, max: 30 },
+        { min: 3, max: 30 },
+      ],
+      60,
+      12,
+    );
     expect(across[0]).toBeLessThan(10);
-    const down = fitColumns(r, [{ top: 2, left: 1, bottom: 3, right: 1 }], [{ min: 3, max: 30 }, { min: 3, max: 30 }], 60, 12);
+    const down = fitColumns(
+      r,
+      [{ top: 2, left: 1, bottom: 3, right: 1 }],
+      [
+        { min: 3, max: 30 },
+        { min: 3, max: 30 },
+      ],
+      60,
+      12,
+    );
     expect(down[0]).toBeGreaterThan(textUnits('Số TT', 12));
   });
 
@@ -127,7 +169,12 @@ describe('layoutRows', () => {
     b.spanning(text('a title wider than one column'));
     b.add([text('one'), text('a cell with text that needs several lines in its narrow column')]);
     b.add([text('one'), text('two')], { height: 40 });
-    const sheet: Pick<Sheet, 'rows' | 'merges' | 'columns' | 'font'> = { rows: b.rows, merges: b.merges, columns: [{ width: 20 }, { width: 20 }], font: { name: 'Times New Roman', size: 12 } };
+    const sheet: Pick<Sheet, 'rows' | 'merges' | 'columns' | 'font'> = {
+      rows: b.rows,
+      merges: b.merges,
+      columns: [{ width: 20 }, { width: 20 }],
+      font: { name: 'Times New Roman', size: 12 },
+    };
     layoutRows(sheet);
     expect(sheet.rows[0]!.height).toBeLessThan(2 * lineHeight(12));
     expect(sheet.rows[1]!.height).toBeGreaterThan(2 * lineHeight(12));

@@ -80,7 +80,7 @@ describe('Phụ lục I (2022)', () => {
 
   it('has the title block of Nghị định 30/2020: "Phụ lục I", the title in capitals, the italic line', () => {
     expect(s.name).toBe('Phụ lục I');
-    expect(row(s, 1)[0]).toBe('Phụ lục 1') // the 2022 source's own label (plan.yaml appendices);
+    expect(row(s, 1)[0]).toBe('Phụ lục 1'); // the 2022 source's own label (plan.yaml appendices);
     expect(s.rows[0]!.cells[0]!.style).toMatchObject({ bold: true, size: 14, align: 'center' });
     expect(row(s, 2)[0]).toBe('NHIỆM VỤ TRỌNG TÂM CÔNG TÁC CẢI CÁCH HÀNH CHÍNH');
     expect(s.rows[1]!.cells[0]!.style).toMatchObject({ bold: true, align: 'center' });
@@ -125,7 +125,14 @@ describe('Phụ lục I (2022)', () => {
       for (const c of r.cells) expect(c?.style?.border).toBe(true);
     });
     const byNo = (n: number) => taskRows[n - 1]!.cells.map(valueOf);
-    expect(byNo(1)).toEqual([1, expect.stringMatching(/^Truyền truyền, quán triệt/), 'Văn phòng Sở', 'Các phòng, đơn vị liên quan', 'Các văn bản chỉ đạo, hướng dẫn; các lớp tập huấn', 'Thường xuyên']);
+    expect(byNo(1)).toEqual([
+      1,
+      expect.stringMatching(/^Truyền truyền, quán triệt/),
+      'Văn phòng Sở',
+      'Các phòng, đơn vị liên quan',
+      'Các văn bản chỉ đạo, hướng dẫn; các lớp tập huấn',
+      'Thường xuyên',
+    ]);
     expect(byNo(5).slice(2, 4)).toEqual(['Các phòng, đơn vị', 'Văn phòng Sở tổng hợp']);
     expect(byNo(8)[2]).toBe('Các phòng nghiệp vụ;');
     expect(byNo(8)[5]).toBe('Theo đăng ký năm 2022 và khi có yêu cầu');
@@ -163,7 +170,11 @@ describe('Phụ lục I (mini: an issued plan of another size)', () => {
     expect(row(s, 2)[0]).toBe('NHIỆM VỤ TRỌNG TÂM CẢI CÁCH HÀNH CHÍNH');
     expect(row(s, 3)[0]).toBe('(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/01/2023 của UBND huyện Tây Sơn)');
     expect(s.print.header).toBeUndefined();
-    expect(spanningRows(s, 7).map((g) => g.text)).toEqual(['Nội dung 1: CẢI CÁCH THỦ TỤC HÀNH CHÍNH', 'Nội dung 2: CHUYỂN ĐỔI SỐ', 'Nội dung 3: TÀI CHÍNH CÔNG']);
+    expect(spanningRows(s, 7).map((g) => g.text)).toEqual([
+      'Nội dung 1: CẢI CÁCH THỦ TỤC HÀNH CHÍNH',
+      'Nội dung 2: CHUYỂN ĐỔI SỐ',
+      'Nội dung 3: TÀI CHÍNH CÔNG',
+    ]);
     const tasks = s.rows.filter((r, i) => i >= 6 && typeof valueOf(r.cells[0]) === 'number').map((r) => r.cells.map(valueOf));
     expect(tasks).toEqual([
       [1, 'Rà soát, đơn giản hóa thủ tục hành chính', 'Phòng Tư pháp', 'Các phòng, ban liên quan', 'Báo cáo rà soát', 'Quý II/2023'],
@@ -239,7 +250,7 @@ describe('Phụ lục II (2022)', () => {
     expect(s.rows).toHaveLength(15);
   });
 
-  it('sums another plan\'s lines (mini: 3 lines, 16.500.000)', () => {
+  it("sums another plan's lines (mini: 3 lines, 16.500.000)", () => {
     const m = appendix2AsSheet(mini, { lang: 'vi' });
     expect(row(m, 2)[0]).toBe('KẾ HOẠCH DỰ TRÙ KINH PHÍ');
     // No subtitle: the italic line follows the title.
@@ -259,7 +270,18 @@ describe('the progress sheets', () => {
     expect(row(s, 3)[0]).toBe('Tiến độ thực hiện đến ngày 14/03/2022');
     expect(row(s, 4)[0]).toBe('SỐ LIỆU MINH HỌA — không phải kết quả chính thức');
     const head = s.print.titleRows![0];
-    expect(row(s, head)).toEqual(['Số TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Trạng thái', 'Tỷ lệ (%)', 'Thời hạn', 'Hạn', 'Quá hạn', 'Ngày hoàn thành', 'Minh chứng, ghi chú']);
+    expect(row(s, head)).toEqual([
+      'Số TT',
+      'Nhiệm vụ',
+      'Đơn vị chủ trì',
+      'Trạng thái',
+      'Tỷ lệ (%)',
+      'Thời hạn',
+      'Hạn',
+      'Quá hạn',
+      'Ngày hoàn thành',
+      'Minh chứng, ghi chú',
+    ]);
     expect(s.freeze).toEqual({ rows: head });
     const tasks = s.rows.filter((r, i) => i >= head && typeof valueOf(r.cells[0]) === 'number');
     expect(tasks).toHaveLength(27);
@@ -355,7 +377,7 @@ describe('targetText', () => {
 });
 
 describe('appendix labels from the plan (issue 16.6)', () => {
-  it('default to Phụ lục I/II (Nghị định 30/2020) and are the plan\'s own where it gives them', () => {
+  it("default to Phụ lục I/II (Nghị định 30/2020) and are the plan's own where it gives them", () => {
     expect(row(appendix1AsSheet(mini, { lang: 'vi' }), 1)[0]).toBe('Phụ lục I');
     expect(row(appendix2AsSheet(mini, { lang: 'vi' }), 1)[0]).toBe('Phụ lục II');
     expect(row(appendix1AsSheet(p2022, { lang: 'vi' }), 1)[0]).toBe('Phụ lục 1');

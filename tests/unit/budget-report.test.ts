@@ -2,8 +2,13 @@ import { describe, it, expect } from 'vitest';
 import fc from '../fc.js';
 import { Chalk } from 'chalk';
 import {
-  computeBudgetReport, budgetReportAsJson, failedChecks,
-  type BudgetCheck, type BudgetReport, type LineArithmeticCheck, type TotalCheck,
+  computeBudgetReport,
+  budgetReportAsJson,
+  failedChecks,
+  type BudgetCheck,
+  type BudgetReport,
+  type LineArithmeticCheck,
+  type TotalCheck,
 } from '../../src/report/budget.js';
 import { budgetAsText, checkText } from '../../src/render/budget-text.js';
 import { analyzeBudget } from '../../src/model/budget.js';
@@ -16,7 +21,6 @@ import type { Json } from '../helpers.js';
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 1 });
 
-
 function budgetOf(lines: Partial<BudgetLine>[], total?: number, words?: string): BudgetFile {
   const full = lines.map((l, i) => ({ no: i + 1, content: `Dòng ${i + 1}`, amount: 0, ...l })) as BudgetFile['lines'];
   const t = total ?? full.reduce((s, l) => s + l.amount, 0);
@@ -28,11 +32,20 @@ function planOf(budget: BudgetFile, opts: { progress?: ProgressRecord[]; funding
   return {
     dir: 'plans/2024',
     meta: {
-      apiVersion: 'cchc/v1', kind: 'Plan', year: opts.year ?? 2024, agency: { name: 'Sở Thử nghiệm' }, status: 'draft',
-      title: 'Kế hoạch cải cách hành chính năm 2024', areas: [{ id: 1, title: 'Thể chế' }],
+      apiVersion: 'cchc/v1',
+      kind: 'Plan',
+      year: opts.year ?? 2024,
+      agency: { name: 'Sở Thử nghiệm' },
+      status: 'draft',
+      title: 'Kế hoạch cải cách hành chính năm 2024',
+      areas: [{ id: 1, title: 'Thể chế' }],
       ...(funding === null ? {} : { funding: { source: funding } }),
     },
-    units: [], tasks: [], indicators: [], budget, progress: opts.progress ?? [],
+    units: [],
+    tasks: [],
+    indicators: [],
+    budget,
+    progress: opts.progress ?? [],
   };
 }
 
@@ -48,7 +61,14 @@ function check<T extends BudgetCheck['id']>(r: BudgetReport, id: T, line?: numbe
 
 /** The 2022 appendix's shape, built here so the unit tier does not read files. */
 const SEVEN = budgetOf([
-  { content: 'Hỗ trợ công chức làm việc tại Trung tâm hành chính công tỉnh', unit: 'Người', quantity: 12, quantityText: '12 tháng', rate: 500000, amount: 6000000 },
+  {
+    content: 'Hỗ trợ công chức làm việc tại Trung tâm hành chính công tỉnh',
+    unit: 'Người',
+    quantity: 12,
+    quantityText: '12 tháng',
+    rate: 500000,
+    amount: 6000000,
+  },
   { content: 'Tập huấn', unit: 'Lớp', quantity: 1, quantityText: '01', rate: 2000000, amount: 2000000 },
   { content: 'Kiểm tra', unit: 'Đơn vị', quantity: 6, amount: 3000000 },
   { content: 'Tin, bài', amount: 3000000 },
@@ -75,8 +95,15 @@ describe('computeBudgetReport: lines and checks', () => {
 
   it('lists the checks in a fixed order, one per line where they apply, all ok', () => {
     const r = computeBudgetReport(planOf(SEVEN), { asOf: '2024-12-31' });
-    expect(r.checks.map((c) => (('line' in c) ? `${c.id}:${c.line}` : c.id))).toEqual([
-      'numbering', 'amounts', 'line-arithmetic:1', 'line-arithmetic:2', 'percent-line:7', 'total', 'words', 'funding',
+    expect(r.checks.map((c) => ('line' in c ? `${c.id}:${c.line}` : c.id))).toEqual([
+      'numbering',
+      'amounts',
+      'line-arithmetic:1',
+      'line-arithmetic:2',
+      'percent-line:7',
+      'total',
+      'words',
+      'funding',
     ]);
     expect(r.checks.every((c) => c.ok)).toBe(true);
     expect(check(r, 'line-arithmetic', 1)).toMatchObject({ quantity: 12, rate: 500000n, expected: 6000000n, actual: 6000000n, difference: 0n });
@@ -147,11 +174,18 @@ describe('computeBudgetReport: lines and checks', () => {
   });
 
   it('numbering: a gap and a repeat are both reported, with the code of the worse one', () => {
-    const b = budgetOf([{ no: 1, amount: 1 }, { no: 3, amount: 1 }, { no: 3, amount: 1 }] as Partial<BudgetLine>[]);
+    const b = budgetOf([
+      { no: 1, amount: 1 },
+      { no: 3, amount: 1 },
+      { no: 3, amount: 1 },
+    ] as Partial<BudgetLine>[]);
     const c = check(computeBudgetReport(planOf(b), { asOf: '2024-12-31' }), 'numbering');
     expect(c.ok).toBe(false);
     expect(c.code).toBe('budget/duplicate-line');
-    expect(c.problems).toEqual([{ position: 2, no: 3, duplicate: false }, { position: 3, no: 3, duplicate: true }]);
+    expect(c.problems).toEqual([
+      { position: 2, no: 3, duplicate: false },
+      { position: 3, no: 3, duplicate: true },
+    ]);
   });
 
   it('funding: missing or blank fails; given, it is quoted', () => {
@@ -167,7 +201,10 @@ describe('computeBudgetReport: spending as of a date', () => {
   const b = budgetOf([{ amount: 6000000 }, { amount: 2000000 }, { amount: 0 }]);
   const records = [
     progress('2024-06-14', [{ line: 1, spent: 2500000 }]),
-    progress('2024-12-14', [{ line: 1, spent: 6500000 }, { line: 2, spent: 1000000 }]),
+    progress('2024-12-14', [
+      { line: 1, spent: 6500000 },
+      { line: 2, spent: 1000000 },
+    ]),
   ];
 
   it('before any record: every line unrecorded, nothing spent', () => {
@@ -180,7 +217,12 @@ describe('computeBudgetReport: spending as of a date', () => {
   it('as of mid-year: the June record', () => {
     const r = computeBudgetReport(planOf(b, { progress: records }), { asOf: '2024-06-30' });
     expect(r.lines[0]!.spending).toEqual({
-      spent: 2500000n, recordedAsOf: '2024-06-14', file: 'progress/2024-06-14.yaml', remaining: 3500000n, percentUsed: 41.67, overspent: false,
+      spent: 2500000n,
+      recordedAsOf: '2024-06-14',
+      file: 'progress/2024-06-14.yaml',
+      remaining: 3500000n,
+      percentUsed: 41.67,
+      overspent: false,
     });
     expect(r.lines[1]!.spending).toMatchObject({ spent: null, remaining: 2000000n, percentUsed: 0 });
     expect(r.spending).toMatchObject({ spent: 2500000n, planned: 8000000n, remaining: 5500000n, percentUsed: 31.25 });
@@ -259,7 +301,14 @@ describe('budgetAsText', () => {
 
   it.each([40, 60, 100])('fits a width of %i columns', (width) => {
     const long = budgetOf([
-      { content: 'Tổ chức tập huấn nâng cao trình độ nghiệp vụ chuyên môn và công nghệ thông tin cho công chức, viên chức làm công tác cải cách hành chính', unit: 'Tập thể/cá nhân', quantity: 12, quantityText: '12 tháng', rate: 500000, amount: 6000000 },
+      {
+        content: 'Tổ chức tập huấn nâng cao trình độ nghiệp vụ chuyên môn và công nghệ thông tin cho công chức, viên chức làm công tác cải cách hành chính',
+        unit: 'Tập thể/cá nhân',
+        quantity: 12,
+        quantityText: '12 tháng',
+        rate: 500000,
+        amount: 6000000,
+      },
     ]);
     const r = computeBudgetReport(planOf(long, { progress: [progress('2024-06-14', [{ line: 1, spent: 7000000 }])] }), { asOf: '2024-12-31' });
     const out = render(r, 'vi', width);
@@ -308,7 +357,10 @@ describe('budgetAsText', () => {
   });
 
   it('a spending table with planned, spent, remaining and percent used, and the overspent line marked', () => {
-    const b = budgetOf([{ content: 'Hỗ trợ', amount: 6000000 }, { content: 'Tập huấn', amount: 2000000 }]);
+    const b = budgetOf([
+      { content: 'Hỗ trợ', amount: 6000000 },
+      { content: 'Tập huấn', amount: 2000000 },
+    ]);
     const r = computeBudgetReport(planOf(b, { progress: [progress('2024-06-14', [{ line: 1, spent: 6500000 }])] }), { asOf: '2024-06-30' });
     const out = render(r);
     expect(out).toContain('Tình hình chi tính đến ngày 30/06/2024');
@@ -326,7 +378,14 @@ describe('budgetAsText', () => {
   });
 
   it('every check has a sentence in both languages', () => {
-    const b = budgetOf([{ quantity: 2, rate: 5, amount: 11 }, { amount: 1, percentOf: { percent: 5, base: 'others' } }], 12, 'Mười ba đồng');
+    const b = budgetOf(
+      [
+        { quantity: 2, rate: 5, amount: 11 },
+        { amount: 1, percentOf: { percent: 5, base: 'others' } },
+      ],
+      12,
+      'Mười ba đồng',
+    );
     const r = computeBudgetReport(planOf(b, { funding: null, progress: [progress('2024-01-01', [{ line: 2, spent: 9 }])] }), { asOf: '2024-12-31' });
     for (const c of r.checks) {
       for (const lang of ['vi', 'en'] as const) expect(checkText(c, lang).length).toBeGreaterThan(10);
@@ -341,7 +400,11 @@ describe('properties (fast-check)', () => {
   it('analyzeBudget: the sum is the exact BigInt sum of the lines, and the total check agrees', () => {
     fc.assert(
       fc.property(fc.array(safeAmount, { minLength: 1, maxLength: 40 }), safeAmount, (amounts, total) => {
-        const b = budgetOf(amounts.map((amount) => ({ amount })), total, 'Không đồng');
+        const b = budgetOf(
+          amounts.map((amount) => ({ amount })),
+          total,
+          'Không đồng',
+        );
         const a = analyzeBudget(b);
         const exact = amounts.reduce((s, x) => s + BigInt(x), 0n);
         return a.sum === exact && a.totalOk === (exact === BigInt(total));
@@ -375,10 +438,7 @@ describe('properties (fast-check)', () => {
             others.fill(0n);
             others[0] = rest;
           }
-          const b = budgetOf(
-            [...others.map((x) => ({ amount: Number(x) })), { amount: Number(line), percentOf: { percent, base } }],
-            Number(total),
-          );
+          const b = budgetOf([...others.map((x) => ({ amount: Number(x) })), { amount: Number(line), percentOf: { percent, base } }], Number(total));
           const r = computeBudgetReport(planOf(b), { asOf: '2024-12-31' });
           const pl = check(r, 'percent-line');
           return pl.ok && pl.expected === line && r.ok && r.sum === total;
@@ -391,10 +451,20 @@ describe('properties (fast-check)', () => {
   it('the text always fits the width and marks exactly the failing amounts', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ q: fc.integer({ min: 0, max: 1000 }), rate: fc.integer({ min: 0, max: 10 ** 9 }), off: fc.integer({ min: -2, max: 2 }) }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ q: fc.integer({ min: 0, max: 1000 }), rate: fc.integer({ min: 0, max: 10 ** 9 }), off: fc.integer({ min: -2, max: 2 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         fc.integer({ min: 40, max: 120 }),
         (rows, width) => {
-          const b = budgetOf(rows.map((x) => ({ quantity: x.q, rate: x.rate, amount: Math.max(0, x.q * x.rate + x.off), content: 'Chi cho hoạt động cải cách hành chính năm nay' })));
+          const b = budgetOf(
+            rows.map((x) => ({
+              quantity: x.q,
+              rate: x.rate,
+              amount: Math.max(0, x.q * x.rate + x.off),
+              content: 'Chi cho hoạt động cải cách hành chính năm nay',
+            })),
+          );
           const r = computeBudgetReport(planOf(b), { asOf: '2024-12-31' });
           const out = render(r, 'vi', width);
           const bad = r.lines.filter((l) => !l.ok).length;

@@ -116,10 +116,7 @@ const POSITIVE: Array<[string, Expect]> = [
       year: 2005,
     },
   ],
-  [
-    'Quyết định số 1487/QĐ-TTg',
-    { type: 'Quyết định', number: '1487', symbol: '1487/QĐ-TTg', typeCode: 'QĐ', issuerCode: 'TTg' },
-  ],
+  ['Quyết định số 1487/QĐ-TTg', { type: 'Quyết định', number: '1487', symbol: '1487/QĐ-TTg', typeCode: 'QĐ', issuerCode: 'TTg' }],
   [
     'Quyết định số 22/2012/QĐ-UBND ngày 12/7/2012',
     {
@@ -257,45 +254,18 @@ const POSITIVE: Array<[string, Expect]> = [
     },
   ],
   // case of the type word
-  [
-    'QUYẾT ĐỊNH SỐ 12/QĐ-UBND',
-    { type: 'Quyết định', number: '12', symbol: '12/QĐ-UBND', typeCode: 'QĐ', issuerCode: 'UBND' },
-  ],
+  ['QUYẾT ĐỊNH SỐ 12/QĐ-UBND', { type: 'Quyết định', number: '12', symbol: '12/QĐ-UBND', typeCode: 'QĐ', issuerCode: 'UBND' }],
   // "số:" and spaces around "/"
-  [
-    'Kế hoạch số: 12/KH-UBND',
-    { type: 'Kế hoạch', number: '12', symbol: '12/KH-UBND', typeCode: 'KH', issuerCode: 'UBND' },
-  ],
-  [
-    'Quyết định số 3809 / QĐ-UBND',
-    { type: 'Quyết định', number: '3809', symbol: '3809/QĐ-UBND', typeCode: 'QĐ', issuerCode: 'UBND' },
-  ],
+  ['Kế hoạch số: 12/KH-UBND', { type: 'Kế hoạch', number: '12', symbol: '12/KH-UBND', typeCode: 'KH', issuerCode: 'UBND' }],
+  ['Quyết định số 3809 / QĐ-UBND', { type: 'Quyết định', number: '3809', symbol: '3809/QĐ-UBND', typeCode: 'QĐ', issuerCode: 'UBND' }],
   // plain D typo kept as written; Ð (U+00D0) and en dash normalised
-  [
-    'Quyết định số 71/QD-SLDTBXH',
-    { type: 'Quyết định', number: '71', symbol: '71/QD-SLDTBXH', typeCode: 'QD', issuerCode: 'SLDTBXH' },
-  ],
-  [
-    'Kế hoạch số 9/KH-SLDTBXH',
-    { type: 'Kế hoạch', number: '9', symbol: '9/KH-SLDTBXH', typeCode: 'KH', issuerCode: 'SLDTBXH' },
-  ],
-  [
-    'Quyết định số 5/Q\u00D0-UBND',
-    { type: 'Quyết định', number: '5', symbol: '5/QĐ-UBND', typeCode: 'QĐ', issuerCode: 'UBND' },
-  ],
-  [
-    'Quyết định số 5/QĐ\u2013UBND',
-    { type: 'Quyết định', number: '5', symbol: '5/QĐ-UBND', typeCode: 'QĐ', issuerCode: 'UBND' },
-  ],
+  ['Quyết định số 71/QD-SLDTBXH', { type: 'Quyết định', number: '71', symbol: '71/QD-SLDTBXH', typeCode: 'QD', issuerCode: 'SLDTBXH' }],
+  ['Kế hoạch số 9/KH-SLDTBXH', { type: 'Kế hoạch', number: '9', symbol: '9/KH-SLDTBXH', typeCode: 'KH', issuerCode: 'SLDTBXH' }],
+  ['Quyết định số 5/Q\u00D0-UBND', { type: 'Quyết định', number: '5', symbol: '5/QĐ-UBND', typeCode: 'QĐ', issuerCode: 'UBND' }],
+  ['Quyết định số 5/QĐ\u2013UBND', { type: 'Quyết định', number: '5', symbol: '5/QĐ-UBND', typeCode: 'QĐ', issuerCode: 'UBND' }],
   // other types and symbol shapes
-  [
-    'Luật số 80/2015/QH13',
-    { type: 'Luật', number: '80', symbol: '80/2015/QH13', typeCode: '', issuerCode: 'QH13', year: 2015 },
-  ],
-  [
-    'Công văn số 1234/UBND-VX',
-    { type: 'Công văn', number: '1234', symbol: '1234/UBND-VX', typeCode: '', issuerCode: 'UBND-VX' },
-  ],
+  ['Luật số 80/2015/QH13', { type: 'Luật', number: '80', symbol: '80/2015/QH13', typeCode: '', issuerCode: 'QH13', year: 2015 }],
+  ['Công văn số 1234/UBND-VX', { type: 'Công văn', number: '1234', symbol: '1234/UBND-VX', typeCode: '', issuerCode: 'UBND-VX' }],
   [
     'Thông tư liên tịch số 14/2015/TTLT-BNV-BTC',
     {
@@ -307,24 +277,12 @@ const POSITIVE: Array<[string, Expect]> = [
       year: 2015,
     },
   ],
-  [
-    'Nghị quyết số 18-NQ/TW',
-    { type: 'Nghị quyết', number: '18', symbol: '18-NQ/TW', typeCode: 'NQ', issuerCode: 'TW' },
-  ],
-  [
-    'Chương trình số 3-CTr/TU',
-    { type: 'Chương trình', number: '3', symbol: '3-CTr/TU', typeCode: 'CTr', issuerCode: 'TU' },
-  ],
+  ['Nghị quyết số 18-NQ/TW', { type: 'Nghị quyết', number: '18', symbol: '18-NQ/TW', typeCode: 'NQ', issuerCode: 'TW' }],
+  ['Chương trình số 3-CTr/TU', { type: 'Chương trình', number: '3', symbol: '3-CTr/TU', typeCode: 'CTr', issuerCode: 'TU' }],
   // the word wins over the code when "số" is written
-  [
-    'Quyết định số 5/NĐ-CP',
-    { type: 'Quyết định', number: '5', symbol: '5/NĐ-CP', typeCode: 'NĐ', issuerCode: 'CP' },
-  ],
+  ['Quyết định số 5/NĐ-CP', { type: 'Quyết định', number: '5', symbol: '5/NĐ-CP', typeCode: 'NĐ', issuerCode: 'CP' }],
   // a type word broken by one line break
-  [
-    'Quyết\nđịnh số 1/QĐ-UBND',
-    { type: 'Quyết định', number: '1', symbol: '1/QĐ-UBND', typeCode: 'QĐ', issuerCode: 'UBND' },
-  ],
+  ['Quyết\nđịnh số 1/QĐ-UBND', { type: 'Quyết định', number: '1', symbol: '1/QĐ-UBND', typeCode: 'QĐ', issuerCode: 'UBND' }],
 ];
 
 describe('findCitations: accepted forms', () => {
@@ -547,26 +505,23 @@ describe('similarNumber', () => {
 
 describe('similarCitation', () => {
   it('flags 1847/QĐ-TTg vs 1487/QĐ-TTg as swapped', () => {
-    const [a, b] = findCitations('Quyết định số 1847/QĐ-TTg và Quyết định số 1487/QĐ-TTg') as [
-      Citation,
-      Citation,
-    ];
+    const [a, b] = findCitations('Quyết định số 1847/QĐ-TTg và Quyết định số 1487/QĐ-TTg') as [Citation, Citation];
     expect(similarCitation(a, b)).toBe('swapped');
   });
 
   it('needs the same issuer, code and year', () => {
-    const [a, b, c, e] = findCitations(
-      'Quyết định số 1847/QĐ-TTg, Quyết định số 1487/QĐ-UBND, Nghị định số 107/2020/NĐ-CP, Nghị định số 170/2021/NĐ-CP',
-    ) as [Citation, Citation, Citation, Citation];
+    const [a, b, c, e] = findCitations('Quyết định số 1847/QĐ-TTg, Quyết định số 1487/QĐ-UBND, Nghị định số 107/2020/NĐ-CP, Nghị định số 170/2021/NĐ-CP') as [
+      Citation,
+      Citation,
+      Citation,
+      Citation,
+    ];
     expect(similarCitation(a, b)).toBeNull();
     expect(similarCitation(c, e)).toBeNull();
   });
 
   it('folds the plain-D typo', () => {
-    const [a, b] = findCitations('Quyết định số 71/QD-SLDTBXH và Quyết định số 17/QĐ-SLĐTBXH') as [
-      Citation,
-      Citation,
-    ];
+    const [a, b] = findCitations('Quyết định số 71/QD-SLDTBXH và Quyết định số 17/QĐ-SLĐTBXH') as [Citation, Citation];
     expect(similarCitation(a, b)).toBe('swapped');
   });
 });
@@ -678,17 +633,7 @@ describe('seed plan (tests/fixtures/seed, a copy of shared/seed/000_794019feac94
 // Properties over mixtures of the fragments above.
 
 describe('properties', () => {
-  const fragment = fc.constantFrom(
-    ...POSITIVE.map(([s]) => s),
-    ...BARE.map(([s]) => s),
-    ...NEGATIVE,
-    ' ',
-    ', ',
-    '. ',
-    '\n',
-    ' ngày 20/12/2021',
-    ' và ',
-  );
+  const fragment = fc.constantFrom(...POSITIVE.map(([s]) => s), ...BARE.map(([s]) => s), ...NEGATIVE, ' ', ', ', '. ', '\n', ' ngày 20/12/2021', ' và ');
   const text = fc.array(fragment, { maxLength: 8 }).map((parts) => parts.join(' '));
 
   it('results are ordered, non-overlapping and slice the input', () => {
@@ -712,9 +657,7 @@ describe('properties', () => {
       fc.property(text, (s) => {
         const a = findCitations(s);
         const b = findCitations(s.normalize('NFD'));
-        expect(b.map((c) => [c.symbol, c.type, c.date?.text])).toEqual(
-          a.map((c) => [c.symbol, c.type, c.date?.text]),
-        );
+        expect(b.map((c) => [c.symbol, c.type, c.date?.text])).toEqual(a.map((c) => [c.symbol, c.type, c.date?.text]));
         expect(b.map((c) => c.text.normalize('NFC'))).toEqual(a.map((c) => c.text.normalize('NFC')));
       }),
     );

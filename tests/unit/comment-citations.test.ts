@@ -37,7 +37,9 @@ export function citedFiles(comment: string): string[] {
   return [...new Set(names)].filter((n) => !/^\d|^https?|\.d\.ts$|\.schema\.json$|^[\w-]+\.json$/.test(n) || n.includes('/'));
 }
 
-const basenames = new Set([...filesUnder(path.join(ROOT, 'src'), () => true), ...filesUnder(path.join(ROOT, 'scripts'), () => true)].map((f) => path.basename(f)));
+const basenames = new Set(
+  [...filesUnder(path.join(ROOT, 'src'), () => true), ...filesUnder(path.join(ROOT, 'scripts'), () => true)].map((f) => path.basename(f)),
+);
 const testNames = new Set(filesUnder(path.join(ROOT, 'tests'), (n) => n.endsWith('.ts')).map((f) => path.basename(f)));
 
 const build = readFileSync(path.join(ROOT, 'scripts', 'build.mjs'), 'utf8');
@@ -76,7 +78,13 @@ describe('comments cite files that exist', () => {
   });
 
   it('and the pages of docs/ name repository paths that exist', () => {
-    const pages = [...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f)), 'BENCHMARKS.md', 'README.md'];
+    const pages = [
+      ...readdirSync(path.join(ROOT, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => path.join('docs', f)),
+      'BENCHMARKS.md',
+      'README.md',
+    ];
     const missing = pages.flatMap((page) =>
       [...readFileSync(path.join(ROOT, page), 'utf8').matchAll(/`((?:src|tests|scripts|bench|schemas|bin)\/[\w./-]+)`/g)]
         .map((m) => m[1]!)

@@ -31,7 +31,10 @@ function edited(): Plan {
   b.meta.status = 'issued';
   b.meta.number = '45';
   b.meta.date = '2022-01-15';
-  b.tasks = [{ no: 1, area: 1, title: 'Nhiệm vụ mới | có dấu *sao*', lead: ['van-phong'], deadline: 'Quý II/2022' }, ...b.tasks.map((t) => ({ ...t, no: t.no + 1 }))];
+  b.tasks = [
+    { no: 1, area: 1, title: 'Nhiệm vụ mới | có dấu *sao*', lead: ['van-phong'], deadline: 'Quý II/2022' },
+    ...b.tasks.map((t) => ({ ...t, no: t.no + 1 })),
+  ];
   b.tasks[7]!.deadline = 'Quý II/2022';
   b.tasks[1]!.title = b.tasks[1]!.title.replace('Truyền truyền', 'Tuyên truyền');
   b.budget.lines[1]!.rate = 2_900_000;
@@ -42,7 +45,10 @@ function edited(): Plan {
   return b;
 }
 
-const sides = { a: { source: 'git' as const, path: 'plans/2022', revision: 'v1', commit: 'a'.repeat(40) }, b: { source: 'worktree' as const, path: 'plans/2022' } };
+const sides = {
+  a: { source: 'git' as const, path: 'plans/2022', revision: 'v1', commit: 'a'.repeat(40) },
+  b: { source: 'worktree' as const, path: 'plans/2022' },
+};
 
 describe('text', () => {
   const text = diffAsText(diffPlans(P2022, edited(), sides), 'vi', plain, 80);

@@ -84,18 +84,22 @@ describe('word hunks', () => {
   it('rebuilds the new text from the old one', () => {
     // Every hunk's before text occurs in the old text and its after text in the new one.
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { minLength: 1, maxLength: 12 }), (xs, ys) => {
-        const before = xs.join(' ');
-        const after = ys.join(' ');
-        const hs = wordHunks(before, after);
-        if (!hs) return;
-        for (const h of hs) {
-          if (h.before) expect(` ${before} `).toContain(` ${h.before} `);
-          if (h.after) expect(` ${after} `).toContain(` ${h.after} `);
-        }
-        if (before === after) expect(hs).toEqual([]);
-        else expect(hs.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { minLength: 1, maxLength: 12 }),
+        (xs, ys) => {
+          const before = xs.join(' ');
+          const after = ys.join(' ');
+          const hs = wordHunks(before, after);
+          if (!hs) return;
+          for (const h of hs) {
+            if (h.before) expect(` ${before} `).toContain(` ${h.before} `);
+            if (h.after) expect(` ${after} `).toContain(` ${h.after} `);
+          }
+          if (before === after) expect(hs).toEqual([]);
+          else expect(hs.length).toBeGreaterThan(0);
+        },
+      ),
     );
   });
 });
@@ -140,10 +144,7 @@ describe('task identity', () => {
 
   it('prefers the same area among similar candidates', () => {
     const a = [task(1, 'Xây dựng kế hoạch kiểm tra công tác năm 2022', { area: 2 })];
-    const b = [
-      task(1, 'Xây dựng kế hoạch kiểm tra công tác năm 2023', { area: 1 }),
-      task(2, 'Xây dựng kế hoạch kiểm tra công tác năm 2024', { area: 2 }),
-    ];
+    const b = [task(1, 'Xây dựng kế hoạch kiểm tra công tác năm 2023', { area: 1 }), task(2, 'Xây dựng kế hoạch kiểm tra công tác năm 2024', { area: 2 })];
     expect(matchTasks(a, b).pairs.map((p) => p.b.no)).toEqual([2]);
   });
 
@@ -349,7 +350,9 @@ describe('diffPlans', () => {
     b.indicators = [inserted, { ...b.indicators[0]!, id: '1.2' }, ...b.indicators.slice(1)];
     const d = diffPlans(MINI, b);
     expect(d.indicators.added.map((x) => x.text)).toEqual([inserted.text]);
-    expect(d.indicators.changed).toEqual([{ before: '1.1', after: '1.2', text: MINI.indicators[0]!.text, changes: [{ field: 'id', before: '1.1', after: '1.2' }] }]);
+    expect(d.indicators.changed).toEqual([
+      { before: '1.1', after: '1.2', text: MINI.indicators[0]!.text, changes: [{ field: 'id', before: '1.1', after: '1.2' }] },
+    ]);
   });
 
   it('reports units renamed, added and removed, and areas', () => {
@@ -359,9 +362,15 @@ describe('diffPlans', () => {
     b.meta.areas[2]!.title = 'Cải cách tài chính công';
     b.meta.areas.push({ id: 4, title: 'Chính quyền số' });
     const d = diffPlans(MINI, b);
-    expect(d.units).toEqual({ added: [{ id: 'moi', name: 'Phòng Mới' }], removed: [], changed: [{ id: 'noi-vu', changes: [{ field: 'name', before: 'Phòng Nội vụ', after: 'Phòng Nội vụ huyện' }] }] });
+    expect(d.units).toEqual({
+      added: [{ id: 'moi', name: 'Phòng Mới' }],
+      removed: [],
+      changed: [{ id: 'noi-vu', changes: [{ field: 'name', before: 'Phòng Nội vụ', after: 'Phòng Nội vụ huyện' }] }],
+    });
     expect(d.areas.added).toEqual([{ id: 4, title: 'Chính quyền số' }]);
-    expect(d.areas.changed).toEqual([{ id: 3, title: 'Cải cách tài chính công', changes: [{ field: 'title', before: 'Tài chính công', after: 'Cải cách tài chính công' }], lists: [] }]);
+    expect(d.areas.changed).toEqual([
+      { id: 3, title: 'Cải cách tài chính công', changes: [{ field: 'title', before: 'Tài chính công', after: 'Cải cách tài chính công' }], lists: [] },
+    ]);
   });
 
   it('counts deadlines moved only by the difference of the plan years, without listing them', () => {

@@ -50,9 +50,16 @@ describe('header parts', () => {
 describe('the plan body', () => {
   it('follows the plan: sections I–IV, areas with a) and b), the closing line last', () => {
     const body = texts(planBody(load(PLAN_2022)));
-    expect(body.filter((t) => /^[IV]+\. /.test(t))).toEqual(['I. MỤC ĐÍCH, YÊU CẦU', 'II. CHỈ TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP', 'III. KINH PHÍ THỰC HIỆN', 'IV. TỔ CHỨC THỰC HIỆN']);
+    expect(body.filter((t) => /^[IV]+\. /.test(t))).toEqual([
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'II. CHỈ TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP',
+      'III. KINH PHÍ THỰC HIỆN',
+      'IV. TỔ CHỨC THỰC HIỆN',
+    ]);
     // One indicator: inline after "a) Chỉ tiêu:"; several: a "-" list.
-    expect(body).toContain('a) Chỉ tiêu: 100% văn bản quy phạm pháp luật được ban hành đúng trình tự, thủ tục, thẩm quyền và đảm bảo chất lượng theo quy định của Luật ban hành văn bản quy phạm pháp luật và các văn bản dưới luật hướng dẫn việc thực hiện.');
+    expect(body).toContain(
+      'a) Chỉ tiêu: 100% văn bản quy phạm pháp luật được ban hành đúng trình tự, thủ tục, thẩm quyền và đảm bảo chất lượng theo quy định của Luật ban hành văn bản quy phạm pháp luật và các văn bản dưới luật hướng dẫn việc thực hiện.',
+    );
     expect(body[body.indexOf('7. Xây dựng và phát triển chính quyền điện tử') + 1]).toBe('a) Chỉ tiêu:');
     expect(body.at(-1)).toMatch(/^Trên đây là Kế hoạch/);
     // Every legal basis is cited word for word in the text already: no "Căn cứ" line is added.
@@ -102,12 +109,28 @@ describe('the report', () => {
   });
 
   it('sends the report to the recipients the plan reports to, and keeps the Lưu line', () => {
-    expect(reportRecipients(['UBND tỉnh (báo cáo)', 'Sở Nội vụ (báo cáo)', 'Các phòng (t/hiện)', 'Lưu: VT, VP'])).toEqual(['UBND tỉnh (báo cáo)', 'Sở Nội vụ (báo cáo)', 'Lưu: VT, VP']);
+    expect(reportRecipients(['UBND tỉnh (báo cáo)', 'Sở Nội vụ (báo cáo)', 'Các phòng (t/hiện)', 'Lưu: VT, VP'])).toEqual([
+      'UBND tỉnh (báo cáo)',
+      'Sở Nội vụ (báo cáo)',
+      'Lưu: VT, VP',
+    ]);
     expect(reportRecipients(['UBND tỉnh', 'Lưu: VT'])).toEqual(['UBND tỉnh', 'Lưu: VT']);
   });
 
   it('names each task state, late and overdue included', () => {
-    const base = { no: 1, area: 1, title: '', lead: '', leadIds: [], percent: 0, deadline: '', due: '2022-03-31', openEnded: false, overdue: false, finishedLate: false };
+    const base = {
+      no: 1,
+      area: 1,
+      title: '',
+      lead: '',
+      leadIds: [],
+      percent: 0,
+      deadline: '',
+      due: '2022-03-31',
+      openEnded: false,
+      overdue: false,
+      finishedLate: false,
+    };
     expect(taskResult({ ...base, status: 'done' })).toBe('Hoàn thành');
     expect(taskResult({ ...base, status: 'done', finishedLate: true })).toBe('Hoàn thành trễ hạn');
     expect(taskResult({ ...base, status: 'in-progress', overdue: true })).toBe('Quá hạn');
@@ -138,7 +161,9 @@ describe('the writer', () => {
   it('writes the same bytes for the same plan and time', () => {
     const plan = load(fixturePlan('mini'));
     const at = new Date('2023-01-10T00:00:00Z');
-    expect(Buffer.from(documentAsDocx(planAsDocument(plan), { created: at })).equals(Buffer.from(documentAsDocx(planAsDocument(plan), { created: at })))).toBe(true);
+    expect(Buffer.from(documentAsDocx(planAsDocument(plan), { created: at })).equals(Buffer.from(documentAsDocx(planAsDocument(plan), { created: at })))).toBe(
+      true,
+    );
   });
 });
 

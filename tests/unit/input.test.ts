@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from '../fc.js';
-import {
-  readAmount, readNumber, readPercent, readDate, readStatus, readAssessment, readEvidence, serialToIso, problemMessage,
-} from '../../src/input/index.js';
+import { readAmount, readNumber, readPercent, readDate, readStatus, readAssessment, readEvidence, serialToIso, problemMessage } from '../../src/input/index.js';
 
 const ok = <T>(r: { ok: boolean; value?: T }) => (r.ok ? r.value : undefined);
 const why = (r: { ok: boolean; problem?: { id: string } }) => (r.ok ? 'ok' : r.problem!.id);

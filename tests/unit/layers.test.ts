@@ -78,7 +78,11 @@ describe('layers of src/', () => {
   });
 
   it('keeps scaffolding (init, new) below the command line and apart from reports', () => {
-    const fromScaffold = [...(folderGraph(sourceFiles(path.join(SRC, 'scaffold'))).get('scaffold')?.keys() ?? [])];
+    const fromScaffold = [
+      ...(folderGraph(sourceFiles(path.join(SRC, 'scaffold')))
+        .get('scaffold')
+        ?.keys() ?? []),
+    ];
     expect(fromScaffold).not.toContain('cli');
     expect(fromScaffold).not.toContain('report');
   });

@@ -1,11 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from '../fc.js';
-import {
-  moneyToWords,
-  wordsToAmount,
-  normalizeMoneyWords,
-  moneyWordsMatch,
-} from '../../src/model/money-words.js';
+import { moneyToWords, wordsToAmount, normalizeMoneyWords, moneyWordsMatch } from '../../src/model/money-words.js';
 
 /** Lower-case words without currency, as in the DOMAIN.md table. */
 const bare = (n: bigint | number): string => moneyToWords(n, { currency: null }).toLowerCase();
@@ -83,10 +78,7 @@ describe('moneyToWords: hand-derived edge vectors', () => {
     [10n ** 12n, 'một nghìn tỷ'],
     [10n ** 12n + 1000n, 'một nghìn tỷ không trăm linh một nghìn'],
     [1001n * 10n ** 9n, 'một nghìn không trăm linh một tỷ'],
-    [
-      1234567891011n,
-      'một nghìn hai trăm ba mươi tư tỷ năm trăm sáu mươi bảy triệu tám trăm chín mươi mốt nghìn không trăm mười một',
-    ],
+    [1234567891011n, 'một nghìn hai trăm ba mươi tư tỷ năm trăm sáu mươi bảy triệu tám trăm chín mươi mốt nghìn không trăm mười một'],
     [10n ** 15n, 'một triệu tỷ'],
     [25n * 10n ** 15n, 'hai mươi lăm triệu tỷ'],
     [10n ** 18n, 'một tỷ tỷ'],
@@ -138,12 +130,9 @@ describe('moneyToWords: "lẻ" and "ngàn" styles', () => {
 });
 
 describe('moneyToWords: invalid amounts', () => {
-  it.each<[number]>([[-1], [1.5], [Number.NaN], [Number.POSITIVE_INFINITY], [2 ** 53], [-0.5]])(
-    '%d throws RangeError',
-    (n) => {
-      expect(() => moneyToWords(n)).toThrow(RangeError);
-    },
-  );
+  it.each<[number]>([[-1], [1.5], [Number.NaN], [Number.POSITIVE_INFINITY], [2 ** 53], [-0.5]])('%d throws RangeError', (n) => {
+    expect(() => moneyToWords(n)).toThrow(RangeError);
+  });
 
   it('negative bigint throws RangeError', () => {
     expect(() => moneyToWords(-1n)).toThrow(RangeError);

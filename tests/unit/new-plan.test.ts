@@ -7,7 +7,16 @@ import { checkPlan } from '../../src/check/index.js';
 import { loadPlanFolder, docsFromTexts } from '../../src/load/plan-folder.js';
 import type { PlanText } from '../../src/load/plan-texts.js';
 import { parseSource } from '../../src/yaml/source.js';
-import { deriveNewPlan, newPlanSources, excerptAround, moveDeadline, moveIsoDate, recomputeBudget, shiftYmd, yearPattern } from '../../src/scaffold/new-plan.js';
+import {
+  deriveNewPlan,
+  newPlanSources,
+  excerptAround,
+  moveDeadline,
+  moveIsoDate,
+  recomputeBudget,
+  shiftYmd,
+  yearPattern,
+} from '../../src/scaffold/new-plan.js';
 import { PLAN_2022, fixturePlan } from '../helpers.js';
 
 describe('moving deadlines', () => {
@@ -63,12 +72,20 @@ describe('recomputing the budget', () => {
   });
 
   it('says when percentages of 100% or more cannot be solved, and keeps the amounts', () => {
-    const r = recomputeBudget([line(1, 1000), line(2, 7, { percentOf: { percent: 60, base: 'total' } }), line(3, 9, { percentOf: { percent: 40, base: 'total' } })]);
+    const r = recomputeBudget([
+      line(1, 1000),
+      line(2, 7, { percentOf: { percent: 60, base: 'total' } }),
+      line(3, 9, { percentOf: { percent: 40, base: 'total' } }),
+    ]);
     expect(r).toEqual({ amounts: [1000n, 7n, 9n], total: 1016n, settled: false });
   });
 
   it('solves two percentage lines together', () => {
-    const r = recomputeBudget([line(1, 9_000_000), line(2, 0, { percentOf: { percent: 5, base: 'total' } }), line(3, 0, { percentOf: { percent: 5, base: 'total' } })]);
+    const r = recomputeBudget([
+      line(1, 9_000_000),
+      line(2, 0, { percentOf: { percent: 5, base: 'total' } }),
+      line(3, 0, { percentOf: { percent: 5, base: 'total' } }),
+    ]);
     expect(r).toEqual({ amounts: [9_000_000n, 500_000n, 500_000n], total: 10_000_000n, settled: true });
   });
 
@@ -83,7 +100,13 @@ describe('recomputing the budget', () => {
           const r = recomputeBudget(lines);
           expect(r.settled).toBe(true);
           const recomputed = lines.map((l, i) => ({ ...l, amount: Number(r.amounts[i]) }));
-          const a = analyzeBudget({ apiVersion: 'cchc/v1', kind: 'Budget', lines: recomputed as BudgetFile['lines'], total: Number(r.total), totalInWords: moneyToWords(r.total) });
+          const a = analyzeBudget({
+            apiVersion: 'cchc/v1',
+            kind: 'Budget',
+            lines: recomputed as BudgetFile['lines'],
+            total: Number(r.total),
+            totalInWords: moneyToWords(r.total),
+          });
           expect(a.lines.every((l) => l.percent?.ok !== false)).toBe(true);
           expect(a.totalOk && a.words.ok).toBe(true);
         },
@@ -95,7 +118,8 @@ describe('recomputing the budget', () => {
 
 describe('excerpts', () => {
   it('cuts long text around the match at word boundaries', () => {
-    const t = 'Thực hiện Kế hoạch số 122/KH-UBND ngày 20/12/2021 của UBND tỉnh về ban hành Kế hoạch cải cách hành chính tỉnh Bình Định năm 2022, Sở Lao động - Thương binh và Xã hội xây dựng';
+    const t =
+      'Thực hiện Kế hoạch số 122/KH-UBND ngày 20/12/2021 của UBND tỉnh về ban hành Kế hoạch cải cách hành chính tỉnh Bình Định năm 2022, Sở Lao động - Thương binh và Xã hội xây dựng';
     const e = excerptAround(t, t.indexOf('2022'), 4);
     expect(e).toContain('năm 2022');
     expect(e.startsWith('…')).toBe(true);
@@ -116,7 +140,11 @@ function sourcesOf(dir: string) {
 }
 
 function checkResult(files: { kind: string; name: string; text: string }[], year: number) {
-  const parsed = docsFromTexts(`plans/${year}`, String(year), files.map((f) => ({ kind: f.kind as PlanText['kind'], path: `plans/${year}/${f.name}`, text: f.text })));
+  const parsed = docsFromTexts(
+    `plans/${year}`,
+    String(year),
+    files.map((f) => ({ kind: f.kind as PlanText['kind'], path: `plans/${year}/${f.name}`, text: f.text })),
+  );
   const r = checkPlan(parsed.docs);
   return { ...r, diagnostics: [...parsed.diagnostics, ...r.diagnostics] };
 }
@@ -128,7 +156,11 @@ describe('deriveNewPlan from the 2022 plan', () => {
   const checked = checkResult(r.files, 2023);
 
   it('writes the five files and references.yaml, schema line and apiVersion/kind first', () => {
-    expect(r.files.map((f) => f.name)).toEqual(['plan.yaml', 'units.yaml', 'tasks.yaml', 'indicators.yaml', 'budget.yaml', 'references.yaml'].filter((n) => n !== 'references.yaml' || sources.references));
+    expect(r.files.map((f) => f.name)).toEqual(
+      ['plan.yaml', 'units.yaml', 'tasks.yaml', 'indicators.yaml', 'budget.yaml', 'references.yaml'].filter(
+        (n) => n !== 'references.yaml' || sources.references,
+      ),
+    );
     for (const f of r.files) {
       const lines = f.text.split('\n');
       expect(lines[0]).toBe(`# yaml-language-server: $schema=../../schemas/${f.kind}.schema.json`);
@@ -211,12 +243,22 @@ describe('deriveNewPlan from the 2022 plan', () => {
   });
 
   it('chains: a plan made by cchc new gives the next one, with one provenance line', () => {
-    const parsed = docsFromTexts('plans/2023', '2023', r.files.map((f) => ({ kind: f.kind, path: `plans/2023/${f.name}`, text: f.text })));
+    const parsed = docsFromTexts(
+      'plans/2023',
+      '2023',
+      r.files.map((f) => ({ kind: f.kind, path: `plans/2023/${f.name}`, text: f.text })),
+    );
     const next = checkPlan(parsed.docs);
     const d = parsed.docs;
-    const r2 = deriveNewPlan(next.plan!, { plan: d.plan!.source, units: d.units!.source, tasks: d.tasks!.source, indicators: d.indicators!.source, budget: d.budget!.source }, { year: 2024, toPath: 'plans/2024', fromPath: 'plans/2023' });
+    const r2 = deriveNewPlan(
+      next.plan!,
+      { plan: d.plan!.source, units: d.units!.source, tasks: d.tasks!.source, indicators: d.indicators!.source, budget: d.budget!.source },
+      { year: 2024, toPath: 'plans/2024', fromPath: 'plans/2023' },
+    );
     const text = r2.files[0]!.text;
-    expect(text.split('\n').filter((l) => l.includes('cchc new'))).toEqual(['# Lập từ plans/2023 (năm 2023) bằng "cchc new 2024"; rà soát trước khi trình ký.']);
+    expect(text.split('\n').filter((l) => l.includes('cchc new'))).toEqual([
+      '# Lập từ plans/2023 (năm 2023) bằng "cchc new 2024"; rà soát trước khi trình ký.',
+    ]);
     expect(checkResult(r2.files, 2024).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
     expect(r2.notes.filter((n) => n.kind === 'deadline-moved').map((n) => (n.kind === 'deadline-moved' ? n.after : ''))).toEqual(Array(5).fill('Quý I/2024'));
   });

@@ -46,7 +46,9 @@ describe('applyProgressChanges', () => {
     const text = q1.replace(/ {2}- task: 5\n[\s\S]*?(?= {2}- task: 6)/, '');
     const base: ProgressBase = { ...emptyBase, tasks: new Map([[5, { task: 5, status: 'in-progress', percent: 20, note: 'cũ' }]]) };
     const r = applyProgressChanges(text, changes({ tasks: [{ task: 5, percent: 35 }] }), base);
-    expect(r.text).toContain('    note: "Đang tổng hợp báo cáo quý I/2022"\n  - task: 5\n    status: in-progress\n    percent: 35\n    note: "cũ"\n  - task: 6\n');
+    expect(r.text).toContain(
+      '    note: "Đang tổng hợp báo cáo quý I/2022"\n  - task: 5\n    status: in-progress\n    percent: 35\n    note: "cũ"\n  - task: 6\n',
+    );
   });
 
   it('keeps a flow mapping flow and a plain date plain', () => {
@@ -62,7 +64,11 @@ describe('applyProgressChanges', () => {
     const start = newProgressText('2022-05-31', '# yaml-language-server: $schema=../../../schemas/progress.schema.json');
     const r = applyProgressChanges(
       start,
-      changes({ budget: [{ line: 2, spent: 500000 }], indicators: [{ indicator: '1.2', value: 50.5 }], tasks: [{ task: 3, status: 'in-progress', percent: 40 }] }),
+      changes({
+        budget: [{ line: 2, spent: 500000 }],
+        indicators: [{ indicator: '1.2', value: 50.5 }],
+        tasks: [{ task: 3, status: 'in-progress', percent: 40 }],
+      }),
       emptyBase,
     );
     expect(r.text).toBe(
@@ -81,7 +87,6 @@ describe('applyProgressChanges', () => {
 const MINI = fixturePlan('mini');
 const { texts: MINI_TEXTS } = readPlanTexts(MINI, MINI);
 const DATES = ['2023-03-31', '2023-06-14', '2023-08-31', '2023-12-14'];
-
 
 const call = fc.record({
   date: fc.constantFrom(...DATES),

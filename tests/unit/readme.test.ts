@@ -15,7 +15,6 @@ const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const commandsDoc = readFileSync(path.join(ROOT, 'docs', 'commands.md'), 'utf8');
 const commands = COMMANDS.map((c) => c.name);
 
-
 /** The section of a Markdown text under a heading that starts with `title`. */
 function section(text: string, title: string): string {
   const start = text.indexOf(`\n## ${title}`);
@@ -65,8 +64,17 @@ describe('README', () => {
   });
 
   it('and every page in docs/ link only to files that exist', () => {
-    const pages = [path.join(ROOT, 'README.md'), ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join(ROOT, 'docs', f))];
-    const broken = pages.flatMap((p) => links(p).filter((t) => !existsSync(path.join(ROOT, t))).map((t) => `${path.relative(ROOT, p)} → ${t}`));
+    const pages = [
+      path.join(ROOT, 'README.md'),
+      ...readdirSync(path.join(ROOT, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => path.join(ROOT, 'docs', f)),
+    ];
+    const broken = pages.flatMap((p) =>
+      links(p)
+        .filter((t) => !existsSync(path.join(ROOT, t)))
+        .map((t) => `${path.relative(ROOT, p)} → ${t}`),
+    );
     expect(broken).toEqual([]);
     const readmeDocs = links(path.join(ROOT, 'README.md')).filter((t) => t.startsWith('docs/'));
     for (const page of ['commands', 'file-format', 'codes', 'integrations', 'environment', 'development', 'reporting-period', 'domain']) {

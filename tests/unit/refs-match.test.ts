@@ -1,14 +1,6 @@
 /** Identity of documents, reading the registry, the likely intended document, the plan's cut-off. */
 import { describe, expect, it } from 'vitest';
-import {
-  documentKey,
-  findCitationPlaces,
-  likelyIntended,
-  planCutoff,
-  readRegistry,
-  sameType,
-  type CitationPlace,
-} from '../../src/check/rules/refs.js';
+import { documentKey, findCitationPlaces, likelyIntended, planCutoff, readRegistry, sameType, type CitationPlace } from '../../src/check/rules/refs.js';
 import { findCitations } from '../../src/model/citation.js';
 import type { PlanDocs } from '../../src/check/context.js';
 import type { PlanFile, ReferencesFile } from '../../src/model/plan.js';
@@ -153,10 +145,7 @@ describe('likelyIntended', () => {
 
 describe('findCitationPlaces', () => {
   it('skips the plan citing itself (its own number and symbol) and reads every text file', () => {
-    const plan = source(
-      'number: "45"\nsymbol: KH-UBND\npreamble: Kế hoạch số 45/KH-UBND thực hiện Kế hoạch số 150/KH-UBND ngày 28/12/2022\n',
-      'plan.yaml',
-    );
+    const plan = source('number: "45"\nsymbol: KH-UBND\npreamble: Kế hoạch số 45/KH-UBND thực hiện Kế hoạch số 150/KH-UBND ngày 28/12/2022\n', 'plan.yaml');
     const budget = source('lines:\n  - content: Khen thưởng theo Nghị định số 91/2017/NĐ-CP\n', 'budget.yaml');
     const progress = source('tasks:\n  - evidence: { document: Quyết định số 12/QĐ-UBND }\n', 'progress/q2.yaml');
     const docs: PlanDocs = { dir: '', folderName: 'x', plan: { source: plan }, budget: { source: budget }, progress: [{ source: progress }] };

@@ -12,13 +12,24 @@ const REPORT: RefsReport = {
   citations: 5,
   documents: [
     {
-      level: 'central', party: false, type: 'Quyết định', number: '1847', symbol: '1847/QĐ-TTg', date: '2018-12-27',
-      issuer: 'Thủ tướng Chính phủ', subject: 'phê duyệt Đề án Văn hóa công vụ',
+      level: 'central',
+      party: false,
+      type: 'Quyết định',
+      number: '1847',
+      symbol: '1847/QĐ-TTg',
+      date: '2018-12-27',
+      issuer: 'Thủ tướng Chính phủ',
+      subject: 'phê duyệt Đề án Văn hóa công vụ',
       registry: { file: 'plans/2022/references.yaml', line: 12 },
       places: [{ file: 'plans/2022/plan.yaml', line: 70, column: 182, text: 'Quyết định số 1847/QĐ-TTg ngày 27/12/2018', date: '2018-12-27' }],
     },
     {
-      level: 'province', party: true, type: 'Chương trình hành động', number: '09', symbol: '09-CTr/TU', date: '2021-05-14',
+      level: 'province',
+      party: true,
+      type: 'Chương trình hành động',
+      number: '09',
+      symbol: '09-CTr/TU',
+      date: '2021-05-14',
       issuer: 'Tỉnh ủy',
       subject:
         'thực hiện Nghị quyết Đại hội XX Đảng bộ tỉnh, Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII về cải cách hành chính, trọng tâm là tiếp tục đẩy mạnh cải cách thủ tục hành chính giai đoạn 2020 - 2025',
@@ -29,13 +40,23 @@ const REPORT: RefsReport = {
       ],
     },
     {
-      level: 'department', party: false, type: 'Quyết định', number: '71', symbol: '71/QĐ-SLĐTBXH', date: '2017-02-28',
+      level: 'department',
+      party: false,
+      type: 'Quyết định',
+      number: '71',
+      symbol: '71/QĐ-SLĐTBXH',
+      date: '2017-02-28',
       issuer: 'Giám đốc Sở Lao động - Thương binh và Xã hội',
       registry: { file: 'plans/2022/references.yaml', line: 30 },
       places: [],
     },
     {
-      level: 'department', party: false, type: 'Nghị định', number: '130', symbol: '130/2005/NĐ-CP', year: 2005,
+      level: 'department',
+      party: false,
+      type: 'Nghị định',
+      number: '130',
+      symbol: '130/2005/NĐ-CP',
+      year: 2005,
       issuer: 'Chính phủ',
       registry: { file: 'plans/2022/references.yaml', line: 40 },
       places: [{ file: 'plans/2022/plan.yaml', line: 85, column: 105, text: 'Nghị định 130/2005/NĐ-CP' }],
@@ -43,7 +64,11 @@ const REPORT: RefsReport = {
   ],
   unregistered: [
     {
-      level: 'central', party: false, type: 'Quyết định', number: '1487', symbol: '1487/QĐ-TTg',
+      level: 'central',
+      party: false,
+      type: 'Quyết định',
+      number: '1487',
+      symbol: '1487/QĐ-TTg',
       places: [{ file: 'plans/2022/tasks.yaml', line: 138, column: 112, text: 'Quyết định số 1487/QĐ-TTg' }],
       suggestion: { symbol: '1847/QĐ-TTg', likeness: 'swapped', place: 'plans/2022/plan.yaml:70:182' },
     },
@@ -67,7 +92,9 @@ describe('refsAsText', () => {
   it('has a header row and one row per document with its date dd/mm/yyyy and count', () => {
     expect(lines[2]).toMatch(/^STT {2}Loại văn bản {2}Số, ký hiệu {5}Ngày {8}Cơ quan ban hành +Số lần$/);
     expect(textWidth(lines[2]!)).toBe(80);
-    expect(lines.find((l) => l.includes('1847/QĐ-TTg') && l.startsWith('  1'))).toMatch(/^ {2}1 {2}Quyết định +1847\/QĐ-TTg +27\/12\/2018 +Thủ tướng Chính phủ +1$/);
+    expect(lines.find((l) => l.includes('1847/QĐ-TTg') && l.startsWith('  1'))).toMatch(
+      /^ {2}1 {2}Quyết định +1847\/QĐ-TTg +27\/12\/2018 +Thủ tướng Chính phủ +1$/,
+    );
     expect(lines.find((l) => l.includes('130/2005/NĐ-CP'))).toMatch(/130\/2005\/NĐ-CP +— +Chính phủ +1$/);
   });
 
@@ -122,8 +149,16 @@ describe('refsAsJson', () => {
     expect(j.plan).toBe('plans/2022');
     expect(j.registry).toBe('plans/2022/references.yaml');
     expect(j.documents[0]).toEqual({
-      no: 1, level: 'central', party: false, type: 'Quyết định', symbol: '1847/QĐ-TTg', date: '2018-12-27', issuer: 'Thủ tướng Chính phủ',
-      subject: 'phê duyệt Đề án Văn hóa công vụ', registryLine: 12, citations: 1,
+      no: 1,
+      level: 'central',
+      party: false,
+      type: 'Quyết định',
+      symbol: '1847/QĐ-TTg',
+      date: '2018-12-27',
+      issuer: 'Thủ tướng Chính phủ',
+      subject: 'phê duyệt Đề án Văn hóa công vụ',
+      registryLine: 12,
+      citations: 1,
       places: [{ file: 'plans/2022/plan.yaml', line: 70, column: 182, text: 'Quyết định số 1847/QĐ-TTg ngày 27/12/2018', date: '2018-12-27' }],
     });
     expect(j.documents[3]).toMatchObject({ date: null, subject: null, places: [{ date: null }] });

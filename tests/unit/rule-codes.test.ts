@@ -177,7 +177,10 @@ describe('the error catalogue and its fixture cases', () => {
     const dir = materialize(name, c);
     const { diagnostics, docs } = await runCase(dir, c);
     const hits = diagnostics.filter((d) => d.code === c.code);
-    expect(hits.map((d) => d.code), `${c.why}\n${diagnostics.map((d) => d.code).join(', ')}`).toContain(c.code);
+    expect(
+      hits.map((d) => d.code),
+      `${c.why}\n${diagnostics.map((d) => d.code).join(', ')}`,
+    ).toContain(c.code);
     if (c.at?.file) expect(hits.some((d) => d.file === c.at!.file)).toBe(true);
     if (c.at?.line !== undefined) expect(hits.map((d) => d.line)).toContain(c.at.line);
     if (docs) expect(undeclared(docs)).toEqual([]);

@@ -38,7 +38,8 @@ describe('schemas', () => {
     const visit = (node: SchemaNode | undefined, where: string, isProperty: boolean) => {
       if (!node || typeof node !== 'object') return;
       if (isProperty && typeof node.description !== 'string') problems.push(`${where}: no description`);
-      if (isProperty && typeof node.description === 'string' && !/ — /.test(node.description)) problems.push(`${where}: description not "Vietnamese — English"`);
+      if (isProperty && typeof node.description === 'string' && !/ — /.test(node.description))
+        problems.push(`${where}: description not "Vietnamese — English"`);
       if (node.type === 'object' && node.additionalProperties !== false) problems.push(`${where}: additionalProperties is not false`);
       const types = Array.isArray(node.type) ? node.type : [node.type];
       if (types.includes('string') && node.maxLength === undefined && !node.enum) problems.push(`${where}: string without maxLength`);

@@ -20,7 +20,16 @@ describe('the scoring frame schema', () => {
   it.each([
     ['an unknown field', { ...builtIn, colour: 'red' }],
     ['no bands', { ...builtIn, bands: [] }],
-    ['a bound over 100', { ...builtIn, bands: [{ above: 120, points: 2 }, { atLeast: 0, points: 0 }] }],
+    [
+      'a bound over 100',
+      {
+        ...builtIn,
+        bands: [
+          { above: 120, points: 2 },
+          { atLeast: 0, points: 0 },
+        ],
+      },
+    ],
     ['no criterion', { ...builtIn, criterion: undefined }],
   ])('refuses %s, as the checker does', (_what, frame) => {
     const f = JSON.parse(JSON.stringify(frame));

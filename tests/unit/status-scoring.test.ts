@@ -33,11 +33,14 @@ describe('the default scoring frame (mức độ thực hiện kế hoạch CCHC
 
   it('agrees with the band read off the exact fraction for every completion', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20000 }).chain((planned) => fc.tuple(fc.integer({ min: 0, max: planned }), fc.constant(planned))), ([f, p]) => {
-        // Compare in integers: f/p > 0.9  ⇔  10f > 9p.
-        const expected = 10 * f > 9 * p ? 2 : 10 * f >= 7 * p ? 1 : 0;
-        expect(scoreCompletion(DEFAULT_FRAME, f, p).points).toBe(expected);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 20000 }).chain((planned) => fc.tuple(fc.integer({ min: 0, max: planned }), fc.constant(planned))),
+        ([f, p]) => {
+          // Compare in integers: f/p > 0.9  ⇔  10f > 9p.
+          const expected = 10 * f > 9 * p ? 2 : 10 * f >= 7 * p ? 1 : 0;
+          expect(scoreCompletion(DEFAULT_FRAME, f, p).points).toBe(expected);
+        },
+      ),
     );
   });
 
@@ -84,13 +87,85 @@ describe('parseScoringFrame refuses frames that cannot score every plan', () => 
     ['no criterion', { ...base, criterion: { vi: 'a' }, bands: [{ atLeast: 0, points: 0 }] }, '/criterion'],
     ['max zero', { ...base, max: 0, bands: [{ atLeast: 0, points: 0 }] }, '/max'],
     ['no bands', { ...base, bands: [] }, '/bands'],
-    ['both bounds', { ...base, bands: [{ above: 90, atLeast: 90, points: 2 }, { atLeast: 0, points: 0 }] }, '/bands/0'],
-    ['bound above 100', { ...base, bands: [{ above: 120, points: 2 }, { atLeast: 0, points: 0 }] }, '/bands/0/above'],
-    ['three decimals', { ...base, bands: [{ above: 90.125, points: 2 }, { atLeast: 0, points: 0 }] }, '/bands/0/above'],
-    ['points above max', { ...base, bands: [{ above: 90, points: 3 }, { atLeast: 0, points: 0 }] }, '/bands/0/points'],
-    ['bands out of order', { ...base, bands: [{ atLeast: 70, points: 1 }, { above: 90, points: 2 }, { atLeast: 0, points: 0 }] }, '/bands/1'],
-    ['lower band, more points', { ...base, bands: [{ above: 90, points: 1 }, { atLeast: 70, points: 2 }, { atLeast: 0, points: 0 }] }, '/bands/1/points'],
-    ['no floor', { ...base, bands: [{ above: 90, points: 2 }, { atLeast: 70, points: 1 }] }, '/bands/1'],
+    [
+      'both bounds',
+      {
+        ...base,
+        bands: [
+          { above: 90, atLeast: 90, points: 2 },
+          { atLeast: 0, points: 0 },
+        ],
+      },
+      '/bands/0',
+    ],
+    [
+      'bound above 100',
+      {
+        ...base,
+        bands: [
+          { above: 120, points: 2 },
+          { atLeast: 0, points: 0 },
+        ],
+      },
+      '/bands/0/above',
+    ],
+    [
+      'three decimals',
+      {
+        ...base,
+        bands: [
+          { above: 90.125, points: 2 },
+          { atLeast: 0, points: 0 },
+        ],
+      },
+      '/bands/0/above',
+    ],
+    [
+      'points above max',
+      {
+        ...base,
+        bands: [
+          { above: 90, points: 3 },
+          { atLeast: 0, points: 0 },
+        ],
+      },
+      '/bands/0/points',
+    ],
+    [
+      'bands out of order',
+      {
+        ...base,
+        bands: [
+          { atLeast: 70, points: 1 },
+          { above: 90, points: 2 },
+          { atLeast: 0, points: 0 },
+        ],
+      },
+      '/bands/1',
+    ],
+    [
+      'lower band, more points',
+      {
+        ...base,
+        bands: [
+          { above: 90, points: 1 },
+          { atLeast: 70, points: 2 },
+          { atLeast: 0, points: 0 },
+        ],
+      },
+      '/bands/1/points',
+    ],
+    [
+      'no floor',
+      {
+        ...base,
+        bands: [
+          { above: 90, points: 2 },
+          { atLeast: 70, points: 1 },
+        ],
+      },
+      '/bands/1',
+    ],
     ['unknown field', { ...base, bands: [{ atLeast: 0, points: 0 }], threshold: 3 }, '/threshold'],
   ])('%s', (_name, data, path) => {
     const { frame, problems } = parseScoringFrame(data);

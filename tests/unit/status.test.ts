@@ -21,11 +21,25 @@ function makePlan(p: {
   const lines = (p.lines ?? [{ no: 1, amount: 1000 }]).map((l) => ({ content: `Dòng ${l.no}`, ...l }));
   return {
     dir: 'mem',
-    meta: { apiVersion: 'cchc/v1', kind: 'Plan', year, agency: { name: 'Cơ quan thử' }, status: 'draft', title: `Kế hoạch ${year}`, areas: areas as Plan['meta']['areas'] },
+    meta: {
+      apiVersion: 'cchc/v1',
+      kind: 'Plan',
+      year,
+      agency: { name: 'Cơ quan thử' },
+      status: 'draft',
+      title: `Kế hoạch ${year}`,
+      areas: areas as Plan['meta']['areas'],
+    },
     units: (p.units ?? ['a', 'b', 'c']).map((id) => ({ id, name: `Phòng ${id.toUpperCase()}` })),
     tasks: p.tasks.map((t) => ({ title: `Nhiệm vụ ${t.no}`, lead: ['a'], ...t })),
     indicators: p.indicators ?? [],
-    budget: { apiVersion: 'cchc/v1', kind: 'Budget', lines: lines as Plan['budget']['lines'], total: lines.reduce((s, l) => s + l.amount, 0), totalInWords: '-' },
+    budget: {
+      apiVersion: 'cchc/v1',
+      kind: 'Budget',
+      lines: lines as Plan['budget']['lines'],
+      total: lines.reduce((s, l) => s + l.amount, 0),
+      totalInWords: '-',
+    },
     progress: (p.progress ?? []).map((r, i) => ({ apiVersion: 'cchc/v1', kind: 'Progress', file: r.file ?? `progress/${i}.yaml`, ...r })),
   };
 }
@@ -69,8 +83,21 @@ describe('task state as of a date', () => {
     ],
     progress: [
       // Files are taken by date, not by their order in the folder.
-      { asOf: '2030-06-14', tasks: [{ task: 1, status: 'done', percent: 90, completed: '2030-04-02' }, { task: 2, status: 'in-progress' }, { task: 3, status: 'done', completed: '2030-05-15' }] },
-      { asOf: '2030-03-14', tasks: [{ task: 1, status: 'in-progress', percent: 40, note: 'đang làm' }, { task: 2, status: 'not-started', percent: 30 }] },
+      {
+        asOf: '2030-06-14',
+        tasks: [
+          { task: 1, status: 'done', percent: 90, completed: '2030-04-02' },
+          { task: 2, status: 'in-progress' },
+          { task: 3, status: 'done', completed: '2030-05-15' },
+        ],
+      },
+      {
+        asOf: '2030-03-14',
+        tasks: [
+          { task: 1, status: 'in-progress', percent: 40, note: 'đang làm' },
+          { task: 2, status: 'not-started', percent: 30 },
+        ],
+      },
       { asOf: '2030-12-14', tasks: [{ task: 4, status: 'done', completed: '2030-12-01', evidence: { document: 'QĐ 1' } }] },
     ],
   });
@@ -140,7 +167,16 @@ describe('rollups', () => {
       { no: 3, area: 1, deadline: 'Cả năm', lead: [], leadText: 'UBND các xã' },
       { no: 4, area: 3, deadline: 'Quý I/2030', lead: ['c', 'c'] },
     ],
-    progress: [{ asOf: '2030-06-30', tasks: [{ task: 1, status: 'done', completed: '2030-03-01' }, { task: 2, status: 'in-progress', percent: 25 }, { task: 4, status: 'in-progress', percent: 50 }] }],
+    progress: [
+      {
+        asOf: '2030-06-30',
+        tasks: [
+          { task: 1, status: 'done', completed: '2030-03-01' },
+          { task: 2, status: 'in-progress', percent: 25 },
+          { task: 4, status: 'in-progress', percent: 50 },
+        ],
+      },
+    ],
   });
   const r = computeStatus(plan, opts('2030-07-01'));
 
@@ -185,7 +221,17 @@ describe('filters narrow the tasks and their rollups; budget and score stay whol
       { id: '1.1', area: 1, text: 'x', targets: [{ comparator: '>=', value: 50, unit: '%' }] },
       { id: '2.1', area: 2, text: 'y', targets: [{ comparator: '<=', value: 5, unit: 'ngày' }] },
     ],
-    progress: [{ asOf: '2030-05-01', tasks: [{ task: 1, status: 'done', completed: '2030-03-01' }, { task: 2, status: 'done', completed: '2030-03-02' }, { task: 3, status: 'done', completed: '2030-04-01' }], budget: [{ line: 1, spent: 400 }] }],
+    progress: [
+      {
+        asOf: '2030-05-01',
+        tasks: [
+          { task: 1, status: 'done', completed: '2030-03-01' },
+          { task: 2, status: 'done', completed: '2030-03-02' },
+          { task: 3, status: 'done', completed: '2030-04-01' },
+        ],
+        budget: [{ line: 1, spent: 400 }],
+      },
+    ],
   });
   const whole = computeStatus(plan, opts('2030-06-01'));
 
@@ -200,7 +246,10 @@ describe('filters narrow the tasks and their rollups; budget and score stay whol
     expect(r.filter).toEqual({ area: 2 });
     expect(r.tasks.map((t) => t.no)).toEqual([3, 4]);
     expect(r.areas.map((a) => a.id)).toEqual([2]);
-    expect(r.units.map((u) => [u.id, u.planned])).toEqual([['a', 2], ['b', 1]]);
+    expect(r.units.map((u) => [u.id, u.planned])).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
     expect(r.overall).toMatchObject({ planned: 2, finished: 1, percent: 50 });
     expect(r.indicators.map((i) => i.id)).toEqual(['2.1']);
     expect(r.score).toEqual(whole.score);
@@ -212,7 +261,10 @@ describe('filters narrow the tasks and their rollups; budget and score stay whol
     expect(r.filter).toEqual({ unit: { id: 'b', name: 'Phòng B' } });
     expect(r.tasks.map((t) => t.no)).toEqual([2, 3]);
     expect(r.units.map((u) => u.id)).toEqual(['b']);
-    expect(r.areas.map((a) => [a.id, a.planned])).toEqual([[1, 1], [2, 1]]);
+    expect(r.areas.map((a) => [a.id, a.planned])).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
     expect(r.indicators).toHaveLength(2); // indicators have no unit
   });
 
@@ -257,11 +309,25 @@ describe('indicators', () => {
       tasks: [],
       indicators: [
         { id: '1', area: 1, text: 'Một mục tiêu', targets: [{ comparator: '=', value: 100, unit: '%', of: 'hồ sơ' }] },
-        { id: '2', area: 2, text: 'Hai mục tiêu', targets: [{ id: '2a', comparator: '>', value: 30, unit: '%' }, { id: '2b', comparator: '<=', value: 20, unit: 'phút' }] },
+        {
+          id: '2',
+          area: 2,
+          text: 'Hai mục tiêu',
+          targets: [
+            { id: '2a', comparator: '>', value: 30, unit: '%' },
+            { id: '2b', comparator: '<=', value: 20, unit: 'phút' },
+          ],
+        },
         { id: '3', area: 2, text: 'Định tính' },
       ],
       progress: [
-        { asOf: '2030-03-01', indicators: [{ indicator: '1', value: 90, source: 'BC quý I' }, { indicator: '2b', value: 25 }] },
+        {
+          asOf: '2030-03-01',
+          indicators: [
+            { indicator: '1', value: 90, source: 'BC quý I' },
+            { indicator: '2b', value: 25 },
+          ],
+        },
         { asOf: '2030-06-01', indicators: [{ indicator: '1', value: 100 }] },
       ],
     });
@@ -280,9 +346,19 @@ describe('budget', () => {
     const big = 9_000_000_000_000_000; // near the schema cap, beyond float-exact sums
     const plan = makePlan({
       tasks: [],
-      lines: [{ no: 1, amount: big }, { no: 2, amount: 2_000_000 }, { no: 3, amount: 1_000_000 }],
+      lines: [
+        { no: 1, amount: big },
+        { no: 2, amount: 2_000_000 },
+        { no: 3, amount: 1_000_000 },
+      ],
       progress: [
-        { asOf: '2030-03-01', budget: [{ line: 1, spent: 1 }, { line: 2, spent: 500_000 }] },
+        {
+          asOf: '2030-03-01',
+          budget: [
+            { line: 1, spent: 1 },
+            { line: 2, spent: 500_000 },
+          ],
+        },
         { asOf: '2030-06-01', budget: [{ line: 2, spent: 2_500_000 }] },
       ],
     });
@@ -301,10 +377,22 @@ describe('budget', () => {
 
 describe('the example flag and the plan header', () => {
   it('is set only when a record that contributed is illustrative', () => {
-    const plan = makePlan({ tasks: [{ no: 1, area: 1, deadline: 'Cả năm' }], progress: [{ asOf: '2030-03-01', example: true, tasks: [{ task: 1, status: 'in-progress', percent: 10 }] }] });
+    const plan = makePlan({
+      tasks: [{ no: 1, area: 1, deadline: 'Cả năm' }],
+      progress: [{ asOf: '2030-03-01', example: true, tasks: [{ task: 1, status: 'in-progress', percent: 10 }] }],
+    });
     expect(computeStatus(plan, opts('2030-02-01')).example).toBe(false);
     expect(computeStatus(plan, opts('2030-03-01')).example).toBe(true);
-    expect(computeStatus(plan, opts('2030-03-01')).plan).toEqual({ agency: 'Cơ quan thử', title: 'Kế hoạch 2030', year: 2030, number: null, symbol: null, date: null, status: 'draft', dir: 'mem' });
+    expect(computeStatus(plan, opts('2030-03-01')).plan).toEqual({
+      agency: 'Cơ quan thử',
+      title: 'Kế hoạch 2030',
+      year: 2030,
+      number: null,
+      symbol: null,
+      date: null,
+      status: 'draft',
+      dir: 'mem',
+    });
   });
 });
 
@@ -332,8 +420,20 @@ describe('invariants on any plan', () => {
     .record({
       areas: fc.integer({ min: 1, max: 6 }),
       units: fc.integer({ min: 1, max: 5 }),
-      tasks: fc.array(fc.record({ area: fc.nat(), leads: fc.uniqueArray(fc.nat({ max: 4 }), { maxLength: 3 }), q: fc.integer({ min: 1, max: 4 }), open: fc.boolean() }), { maxLength: 40 }),
-      records: fc.array(fc.record({ month: fc.integer({ min: 1, max: 12 }), task: fc.nat(), state: fc.constantFrom('not-started', 'in-progress', 'done'), percent: fc.integer({ min: 0, max: 99 }), day: fc.integer({ min: 1, max: 28 }) }), { maxLength: 60 }),
+      tasks: fc.array(
+        fc.record({ area: fc.nat(), leads: fc.uniqueArray(fc.nat({ max: 4 }), { maxLength: 3 }), q: fc.integer({ min: 1, max: 4 }), open: fc.boolean() }),
+        { maxLength: 40 },
+      ),
+      records: fc.array(
+        fc.record({
+          month: fc.integer({ min: 1, max: 12 }),
+          task: fc.nat(),
+          state: fc.constantFrom('not-started', 'in-progress', 'done'),
+          percent: fc.integer({ min: 0, max: 99 }),
+          day: fc.integer({ min: 1, max: 28 }),
+        }),
+        { maxLength: 60 },
+      ),
       asOfMonth: fc.integer({ min: 1, max: 12 }),
     })
     .map(({ areas, units, tasks, records, asOfMonth }) => {
@@ -352,11 +452,18 @@ describe('invariants on any plan', () => {
         const no = (r.task % ts.length) + 1;
         if (list.some((x) => x.task === no)) continue;
         const mm = String(r.month).padStart(2, '0');
-        list.push(r.state === 'done' ? { task: no, status: 'done', completed: `2030-${mm}-${String(r.day).padStart(2, '0')}` } : { task: no, status: r.state as 'in-progress', percent: r.state === 'in-progress' ? r.percent : 0 });
+        list.push(
+          r.state === 'done'
+            ? { task: no, status: 'done', completed: `2030-${mm}-${String(r.day).padStart(2, '0')}` }
+            : { task: no, status: r.state as 'in-progress', percent: r.state === 'in-progress' ? r.percent : 0 },
+        );
         byMonth.set(r.month, list);
       }
       const progress = [...byMonth].map(([m, tasks]) => ({ asOf: `2030-${String(m).padStart(2, '0')}-28`, tasks }));
-      return { plan: makePlan({ areas: Array.from({ length: areas }, (_, i) => i + 1), units: unitIds, tasks: ts, progress }), asOf: `2030-${String(asOfMonth).padStart(2, '0')}-15` };
+      return {
+        plan: makePlan({ areas: Array.from({ length: areas }, (_, i) => i + 1), units: unitIds, tasks: ts, progress }),
+        asOf: `2030-${String(asOfMonth).padStart(2, '0')}-15`,
+      };
     });
 
   it('rollups add up, percentages stay in range, overdue and late exclude each other', () => {

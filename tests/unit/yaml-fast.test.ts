@@ -79,7 +79,10 @@ describe('the fast YAML path', () => {
     // At the limit, both paths draw the line at the same depth.
     for (let n = 60; n <= 68; n++) {
       for (const t of ['a: ' + '['.repeat(n) + ']'.repeat(n) + '\n', 'a:\n' + Array.from({ length: n }, (_, i) => '  '.repeat(i + 1) + 'k:\n').join('')]) {
-        expect(parseSource('t.yaml', t).diagnostics.map((d) => d.code), `${n}`).toEqual(parseExact('t.yaml', t).diagnostics.map((d) => d.code));
+        expect(
+          parseSource('t.yaml', t).diagnostics.map((d) => d.code),
+          `${n}`,
+        ).toEqual(parseExact('t.yaml', t).diagnostics.map((d) => d.code));
       }
     }
   });
@@ -91,7 +94,27 @@ describe('the fast YAML path', () => {
       key: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('no', 'yes', 'null', '1', '2022-01-01', '__proto__', 'constructor', 'true')),
       values: [
         fc.string({ maxLength: 20 }),
-        fc.constantFrom('no', 'on', '~', 'null', '1e3', '0x1F', '0o17', '.nan', '2022-03-31', 'Quý I/2022', 'Sở LĐ-TB&XH', 'a: b', '- x', '# c', "it's", '"q"', 'x & y', '3 * 4', 'Chú ý!'),
+        fc.constantFrom(
+          'no',
+          'on',
+          '~',
+          'null',
+          '1e3',
+          '0x1F',
+          '0o17',
+          '.nan',
+          '2022-03-31',
+          'Quý I/2022',
+          'Sở LĐ-TB&XH',
+          'a: b',
+          '- x',
+          '# c',
+          "it's",
+          '"q"',
+          'x & y',
+          '3 * 4',
+          'Chú ý!',
+        ),
         fc.integer(),
         fc.double({ noNaN: false }),
         fc.boolean(),
@@ -118,7 +141,12 @@ describe('the fast YAML path', () => {
 
   it('agrees with the exact path on mutated plan files', () => {
     const base = files(fixturePlan('mini'));
-    const edit = fc.record({ file: fc.nat(), at: fc.nat(), cut: fc.nat({ max: 12 }), insert: fc.constantFrom('', ' ', ':', '- ', '"', "'", '[', ']', '{', '}', '#', '\n', '\n  ', ',', '|', '>', '0', 'ế', '\\') });
+    const edit = fc.record({
+      file: fc.nat(),
+      at: fc.nat(),
+      cut: fc.nat({ max: 12 }),
+      insert: fc.constantFrom('', ' ', ':', '- ', '"', "'", '[', ']', '{', '}', '#', '\n', '\n  ', ',', '|', '>', '0', 'ế', '\\'),
+    });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
         let t = base[edits[0]!.file % base.length]!;

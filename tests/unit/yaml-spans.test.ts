@@ -57,7 +57,7 @@ describe('positions from js-yaml events', () => {
   it('agree on every scalar and collection style', () => {
     const text = [
       'plain: value with words',
-      'single: \'it\'\'s\'',
+      "single: 'it''s'",
       'double: "tab\\there"',
       'empty:',
       'emptyquoted: ""',
@@ -88,7 +88,12 @@ describe('positions from js-yaml events', () => {
   it('agree on random data written in every style', () => {
     const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null));
     const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), tie('node'), { maxKeys: 4 })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), tie('node'), { maxKeys: 4 }),
+      ),
     })).node;
     fc.assert(
       fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), value, { minKeys: 1, maxKeys: 5 }), fc.boolean(), (data, flow) => {

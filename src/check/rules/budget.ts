@@ -37,14 +37,22 @@ export const budgetArithmetic = defineRule({
       if (['quantity', 'rate', 'amount'].some((f) => oddlyWritten(doc.source, ['lines', l.index, f]) !== undefined)) continue;
       if (l.product && !l.product.ok) {
         report.at(doc.source, ['lines', l.index, 'amount'], 'budget/line-arithmetic', {
-          no: l.no, quantity: fmt(l.product.quantity), rate: fmt(l.product.rate), expected: fmt(l.product.expected),
-          actual: fmt(l.amount), diff: fmt(absDong(l.amount - l.product.expected)),
+          no: l.no,
+          quantity: fmt(l.product.quantity),
+          rate: fmt(l.product.rate),
+          expected: fmt(l.product.expected),
+          actual: fmt(l.amount),
+          diff: fmt(absDong(l.amount - l.product.expected)),
         });
       }
       if (l.percent && !l.percent.ok) {
         report.at(doc.source, ['lines', l.index, 'amount'], 'budget/percent-line', {
-          no: l.no, percent: l.percent.percent, base: fmt(l.percent.baseAmount),
-          expected: fmt(l.percent.expected), actual: fmt(l.amount), diff: fmt(absDong(l.amount - l.percent.expected)),
+          no: l.no,
+          percent: l.percent.percent,
+          base: fmt(l.percent.baseAmount),
+          expected: fmt(l.percent.expected),
+          actual: fmt(l.amount),
+          diff: fmt(absDong(l.amount - l.percent.expected)),
         });
       }
     }
@@ -52,7 +60,8 @@ export const budgetArithmetic = defineRule({
       report.at(doc.source, ['total'], 'budget/total-mismatch', { expected: fmt(a.sum), actual: fmt(a.total), diff: fmt(absDong(a.total - a.sum)) });
     }
     if (a.totalOk) {
-      if (!a.words.ok) report.at(doc.source, ['totalInWords'], 'budget/words-mismatch', { actual: a.words.declared, total: fmt(a.total), expected: a.words.expected });
+      if (!a.words.ok)
+        report.at(doc.source, ['totalInWords'], 'budget/words-mismatch', { actual: a.words.declared, total: fmt(a.total), expected: a.words.expected });
       return;
     }
     // The declared total is wrong (reported above): the words are checked against the sum of
@@ -60,7 +69,12 @@ export const budgetArithmetic = defineRule({
     // into words that were right.
     const bySum = moneyWordsMatch(a.words.declared, a.sum);
     if (!bySum.ok) {
-      report.at(doc.source, ['totalInWords'], 'budget/words-mismatch-sum', { actual: a.words.declared, sum: fmt(a.sum), total: fmt(a.total), expected: bySum.expected });
+      report.at(doc.source, ['totalInWords'], 'budget/words-mismatch-sum', {
+        actual: a.words.declared,
+        sum: fmt(a.sum),
+        total: fmt(a.total),
+        expected: bySum.expected,
+      });
     }
   },
 });

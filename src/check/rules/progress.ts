@@ -6,7 +6,19 @@ import { figure } from '../../diagnostics/codes.js';
 
 export const progressValid = defineRule({
   name: 'progress-valid',
-  codes: ['progress/date-outside-year', 'progress/duplicate', 'progress/unknown-task', 'progress/done-without-date', 'progress/completed-after-as-of', 'progress/percent-status', 'progress/indicator-record', 'progress/non-indicator-value', 'progress/unknown-indicator', 'progress/unknown-line', 'progress/overspent'],
+  codes: [
+    'progress/date-outside-year',
+    'progress/duplicate',
+    'progress/unknown-task',
+    'progress/done-without-date',
+    'progress/completed-after-as-of',
+    'progress/percent-status',
+    'progress/indicator-record',
+    'progress/non-indicator-value',
+    'progress/unknown-indicator',
+    'progress/unknown-line',
+    'progress/overspent',
+  ],
   run(docs, report) {
     const year = docs.plan?.data?.year;
     const tasks = docs.tasks?.data ? new Set(docs.tasks.data.tasks.map((t) => t.no)) : undefined;
@@ -22,7 +34,7 @@ export const progressValid = defineRule({
       };
       // A report cut off on 14/12 may be dated after 15/12 of the year before: allow the
       // as-of date from 15/12 of the previous year.
-      if (year !== undefined && p.asOf < `${year - 1}-12-15` || year !== undefined && p.asOf > `${year}-12-31`) {
+      if ((year !== undefined && p.asOf < `${year - 1}-12-15`) || (year !== undefined && p.asOf > `${year}-12-31`)) {
         report.at(src, ['asOf'], 'progress/date-outside-year', { actual: p.asOf, year });
       }
       const seenTasks = new Set<number>();
@@ -37,7 +49,8 @@ export const progressValid = defineRule({
         }
         if (r.evidence?.date) inYear(r.evidence.date, ['tasks', i, 'evidence', 'date']);
         if (r.percent !== undefined) {
-          const mismatch = (r.status === 'done' && r.percent !== 100) || (r.status === 'not-started' && r.percent !== 0) || (r.status === 'in-progress' && r.percent === 100);
+          const mismatch =
+            (r.status === 'done' && r.percent !== 100) || (r.status === 'not-started' && r.percent !== 0) || (r.status === 'in-progress' && r.percent === 100);
           if (mismatch) report.at(src, ['tasks', i, 'percent'], 'progress/percent-status', { status: r.status, percent: r.percent });
         }
       });
@@ -48,7 +61,8 @@ export const progressValid = defineRule({
         const ind = inds?.find((x) => x.id === r.indicator);
         // A qualitative indicator (no targets) is assessed, đạt / không đạt; a measurable one has a value.
         if (ind && (ind.targets?.length ?? 0) === 0) {
-          if (r.assessment === undefined) report.at(src, ['indicators', i], 'progress/indicator-record', { id: r.indicator, kind: '@qualitative', field: 'assessment: dat|khong-dat' });
+          if (r.assessment === undefined)
+            report.at(src, ['indicators', i], 'progress/indicator-record', { id: r.indicator, kind: '@qualitative', field: 'assessment: dat|khong-dat' });
           return;
         }
         if (measurableIds?.has(r.indicator) && r.value === undefined) {
@@ -59,7 +73,10 @@ export const progressValid = defineRule({
           const targets = ind.targets!.map((t) => t.id ?? '?').join(', ');
           report.at(src, ['indicators', i, 'indicator'], 'progress/non-indicator-value', { id: r.indicator, count: ind.targets!.length, targets });
         } else {
-          report.at(src, ['indicators', i, 'indicator'], 'progress/unknown-indicator', { id: r.indicator, suggestion: closest(r.indicator, [...measurableIds]) ?? '' });
+          report.at(src, ['indicators', i, 'indicator'], 'progress/unknown-indicator', {
+            id: r.indicator,
+            suggestion: closest(r.indicator, [...measurableIds]) ?? '',
+          });
         }
       });
       const seenLines = new Set<number>();
@@ -71,7 +88,10 @@ export const progressValid = defineRule({
         if (planned === undefined) report.at(src, ['budget', i, 'line'], 'progress/unknown-line', { no: r.line });
         else if (r.spent > planned) {
           report.at(src, ['budget', i, 'spent'], 'progress/overspent', {
-            no: r.line, actual: figure(r.spent), expected: figure(planned), diff: figure(BigInt(r.spent) - BigInt(planned)),
+            no: r.line,
+            actual: figure(r.spent),
+            expected: figure(planned),
+            diff: figure(BigInt(r.spent) - BigInt(planned)),
           });
         }
       });

@@ -35,12 +35,7 @@
  */
 import { defineRule, type Doc, type PlanDocs, type Rule, type RuleReporter } from '../context.js';
 import type { Code, ParamsOf, Position } from '../../diagnostics/diagnostic.js';
-import {
-  DOC_TYPES,
-  findCitations,
-  similarCitation,
-  type Citation,
-} from '../../model/citation.js';
+import { DOC_TYPES, findCitations, similarCitation, type Citation } from '../../model/citation.js';
 import { isoDate, isValidIsoDate, type IsoDate } from '../../model/dates.js';
 import type { CitedDocument, PlanFile, ReferencesFile } from '../../model/plan.js';
 import { locateSpan, offsetPosition, positionOf, type PathSegment, type SourceFile } from '../../yaml/source.js';
@@ -422,41 +417,49 @@ function withRegistry<const C extends Code>(
   });
 }
 
-export const refRegistryReadable = withRegistry('ref-registry-readable', ['ref/unknown-type', 'ref/bad-symbol', 'ref/duplicate'], ({ registry }, docs, report) => {
-  const src = docs.references!.source;
-  const first = new Map<string, RegistryEntry>();
-  for (const e of registry) {
-    const d = e.document;
-    if (e.problem === 'unknown-type') {
-      reportAt(report, src, positionOf(src, ['documents', e.index, 'type']), 'ref/unknown-type', { actual: d.type, expected: DOC_TYPES.join(', ') });
-    } else if (e.problem === 'bad-symbol') {
-      reportAt(report, src, e.position, 'ref/bad-symbol', { actual: d.symbol });
-    } else if (e.key !== undefined) {
-      const prev = first.get(e.key);
-      if (prev) reportAt(report, src, e.position, 'ref/duplicate', { symbol: d.symbol, other: prev.position.line });
-      else first.set(e.key, e);
+export const refRegistryReadable = withRegistry(
+  'ref-registry-readable',
+  ['ref/unknown-type', 'ref/bad-symbol', 'ref/duplicate'],
+  ({ registry }, docs, report) => {
+    const src = docs.references!.source;
+    const first = new Map<string, RegistryEntry>();
+    for (const e of registry) {
+      const d = e.document;
+      if (e.problem === 'unknown-type') {
+        reportAt(report, src, positionOf(src, ['documents', e.index, 'type']), 'ref/unknown-type', { actual: d.type, expected: DOC_TYPES.join(', ') });
+      } else if (e.problem === 'bad-symbol') {
+        reportAt(report, src, e.position, 'ref/bad-symbol', { actual: d.symbol });
+      } else if (e.key !== undefined) {
+        const prev = first.get(e.key);
+        if (prev) reportAt(report, src, e.position, 'ref/duplicate', { symbol: d.symbol, other: prev.position.line });
+        else first.set(e.key, e);
+      }
     }
-  }
-});
+  },
+);
 
-export const refCitationsRegistered = withRegistry('ref-citations-registered', ['ref/likely-typo', 'ref/unknown'], ({ registry, byKey, places }, _docs, report) => {
-  for (const p of places) {
-    if (byKey.has(p.key)) continue;
-    const c = p.citation;
-    const likely = likelyIntended(p, registry);
-    if (likely) {
-      reportAt(report, p.src, p.position, 'ref/likely-typo', {
-        type: c.type,
-        symbol: c.symbol,
-        intended: likely.entry.document.symbol,
-        place: whereCited(likely.entry, places),
-        likeness: likely.likeness,
-      });
-    } else {
-      reportAt(report, p.src, p.position, 'ref/unknown', { type: c.type, symbol: c.symbol });
+export const refCitationsRegistered = withRegistry(
+  'ref-citations-registered',
+  ['ref/likely-typo', 'ref/unknown'],
+  ({ registry, byKey, places }, _docs, report) => {
+    for (const p of places) {
+      if (byKey.has(p.key)) continue;
+      const c = p.citation;
+      const likely = likelyIntended(p, registry);
+      if (likely) {
+        reportAt(report, p.src, p.position, 'ref/likely-typo', {
+          type: c.type,
+          symbol: c.symbol,
+          intended: likely.entry.document.symbol,
+          place: whereCited(likely.entry, places),
+          likeness: likely.likeness,
+        });
+      } else {
+        reportAt(report, p.src, p.position, 'ref/unknown', { type: c.type, symbol: c.symbol });
+      }
     }
-  }
-});
+  },
+);
 
 export const refTypesAgree = withRegistry('ref-types-agree', ['ref/conflicting-type'], ({ byKey, places }, _docs, report) => {
   for (const p of places) {
@@ -535,13 +538,4 @@ export const refRegistryUsed = withRegistry('ref-registry-used', ['ref/unused'],
   }
 });
 
-export const refRules: Rule[] = [
-  refRegistryReadable,
-  refCitationsRegistered,
-  refTypesAgree,
-  refDatesExist,
-  refDatesAgree,
-  refDatesBeforePlan,
-  refRegistryUsed,
-];
-
+export const refRules: Rule[] = [refRegistryReadable, refCitationsRegistered, refTypesAgree, refDatesExist, refDatesAgree, refDatesBeforePlan, refRegistryUsed];

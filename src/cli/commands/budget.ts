@@ -52,12 +52,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   // What the clerk needs beside the table: every finding on the budget, and the overspent
   // records among the files that count as of the date.
   const contributing = new Set(report.spending?.files.map((f) => f.file) ?? []);
-  const relevant = all.filter(
-    (d) =>
-      isBudgetFinding(d, budgetFile) ||
-      d.file === budgetFile ||
-      (d.code === 'progress/overspent' && contributing.has(d.file)),
-  );
+  const relevant = all.filter((d) => isBudgetFinding(d, budgetFile) || d.file === budgetFile || (d.code === 'progress/overspent' && contributing.has(d.file)));
 
   const failed = !report.ok || relevant.some((d) => d.severity === 'error');
   if (json) writeJson('budget', !failed, { ...budgetReportAsJson(report), diagnostics: relevant.map((d) => diagnosticAsJson(d, env.lang)) });

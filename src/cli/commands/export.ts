@@ -212,11 +212,21 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
 
   const writing = startProgress(env.lang);
   writing.update(PROGRESS_LABELS[env.lang].writing);
-  const bytes = await sheetsAsXlsx(sheets, { title: plan.meta.title, subject: plan.meta.agency.name, creator: 'cchc', created: env.now }).finally(() => writing.end());
+  const bytes = await sheetsAsXlsx(sheets, { title: plan.meta.title, subject: plan.meta.agency.name, creator: 'cchc', created: env.now }).finally(() =>
+    writing.end(),
+  );
   writeWorkbook(file, shown, bytes, M);
 
   const names = flags.sheets.flatMap((k) => sheetNames(k, env.lang));
-  if (json) writeJson('export', true, { file: shown, bytes: bytes.length, sheets: flags.sheets, sheetNames: names, asOf: report?.asOf ?? null, period: flags.period?.id ?? null });
+  if (json)
+    writeJson('export', true, {
+      file: shown,
+      bytes: bytes.length,
+      sheets: flags.sheets,
+      sheetNames: names,
+      asOf: report?.asOf ?? null,
+      period: flags.period?.id ?? null,
+    });
   else write(M.written(shown, names.join(', '), humanSize(bytes.length, env.lang)));
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
   if (warnings > 0) writeErr(warningsNote(warnings, plan.dir, env.lang));

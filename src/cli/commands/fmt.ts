@@ -35,7 +35,9 @@ const MSG = {
     wouldChange: (f: string, n: number) => `  ~ ${f}: chưa ở dạng NFC (${formatInt(n, 'vi')} dòng)`,
     summary: (changed: number, total: number) => `Đã chuẩn hoá ${formatInt(changed, 'vi')}/${formatInt(total, 'vi')} tệp sang NFC.`,
     summaryCheck: (changed: number, total: number) =>
-      changed ? `${formatInt(changed, 'vi')}/${formatInt(total, 'vi')} tệp chưa ở dạng NFC; chạy: cchc fmt --nfc` : `Cả ${formatInt(total, 'vi')} tệp đã ở dạng NFC.`,
+      changed
+        ? `${formatInt(changed, 'vi')}/${formatInt(total, 'vi')} tệp chưa ở dạng NFC; chạy: cchc fmt --nfc`
+        : `Cả ${formatInt(total, 'vi')} tệp đã ở dạng NFC.`,
     notRegular: (f: string) => `${f}: không phải tệp thường (liên kết, thiết bị…); bỏ qua`,
     tooLarge: (f: string) => `${f}: tệp quá lớn; bỏ qua`,
     notUtf8: (f: string) => `${f}: không phải UTF-8; bỏ qua`,
@@ -48,7 +50,9 @@ const MSG = {
     wouldChange: (f: string, n: number) => `  ~ ${f}: not in NFC (${formatInt(n, 'en')} line${n === 1 ? '' : 's'})`,
     summary: (changed: number, total: number) => `Normalised ${formatInt(changed, 'en')} of ${formatInt(total, 'en')} files to NFC.`,
     summaryCheck: (changed: number, total: number) =>
-      changed ? `${formatInt(changed, 'en')} of ${formatInt(total, 'en')} files are not in NFC; run: cchc fmt --nfc` : `All ${formatInt(total, 'en')} files are in NFC.`,
+      changed
+        ? `${formatInt(changed, 'en')} of ${formatInt(total, 'en')} files are not in NFC; run: cchc fmt --nfc`
+        : `All ${formatInt(total, 'en')} files are in NFC.`,
     notRegular: (f: string) => `${f}: not a regular file (a link, a device…); skipped`,
     tooLarge: (f: string) => `${f}: file too large; skipped`,
     notUtf8: (f: string) => `${f}: not UTF-8; skipped`,

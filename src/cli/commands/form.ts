@@ -53,7 +53,16 @@ function unitsOf(plan: Plan, asked: string[] | undefined, lang: Lang): Unit[] {
   if (!asked || asked.length === 0) return formUnits(plan);
   return asked.map((q) => {
     const u = findUnit(plan.units, q);
-    if (!u) throw new UsageError(MSG[lang].noUnit(q, closest(q.normalize('NFC').trim(), plan.units.map((x) => x.id)) ?? ''));
+    if (!u)
+      throw new UsageError(
+        MSG[lang].noUnit(
+          q,
+          closest(
+            q.normalize('NFC').trim(),
+            plan.units.map((x) => x.id),
+          ) ?? '',
+        ),
+      );
     return u;
   });
 }
@@ -95,7 +104,14 @@ async function writeForm(plan: Plan, unit: Unit, asOf: IsoDate, outDir: string, 
     throw usage('cannotWrite', { file: displayPath(file, env.cwd), reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
   }
   const tasks = model.groups.reduce((n, g) => n + g.rows.length, 0);
-  return { file: path.basename(file), unit: { id: unit.id, name: unit.name }, tasks, coordinated: model.coordinated.length, indicators: model.indicators.length, budgetLines: model.budget.length };
+  return {
+    file: path.basename(file),
+    unit: { id: unit.id, name: unit.name },
+    tasks,
+    coordinated: model.coordinated.length,
+    indicators: model.indicators.length,
+    budgetLines: model.budget.length,
+  };
 }
 
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
@@ -118,7 +134,9 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
     writeJson('form', true, { dir, asOf, forms });
     return EXIT.ok;
   }
-  const lines = forms.map((f) => M.line(f.file, f.unit.name, f.tasks, f.coordinated, f.indicators + f.budgetLines > 0 ? M.extra(f.indicators, f.budgetLines) : ''));
+  const lines = forms.map((f) =>
+    M.line(f.file, f.unit.name, f.tasks, f.coordinated, f.indicators + f.budgetLines > 0 ? M.extra(f.indicators, f.budgetLines) : ''),
+  );
   write([M.wrote(forms.length, dir, formatDate(asOf, env.lang)), ...lines, M.next].join('\n'));
   return EXIT.ok;
 }

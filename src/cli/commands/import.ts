@@ -10,9 +10,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { IsoDate } from '../../model/dates.js';
 import { readDate, problemMessage } from '../../input/index.js';
-import {
-  cellProblemAsText, readFormWorkbook, unreadableProblem, type CellProblem, type CellRef, type FormRead,
-} from '../../input/form-read.js';
+import { cellProblemAsText, readFormWorkbook, unreadableProblem, type CellProblem, type CellRef, type FormRead } from '../../input/form-read.js';
 import { loadExcelJS } from '../../render/form-xlsx.js';
 import { noChanges, type ProgressChanges } from '../../input/changes.js';
 import { prepareUpdate } from '../../edit/update.js';
@@ -79,8 +77,25 @@ const MSG = {
 };
 
 const IGNORED_NODES = [
-  'dataValidations', 'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'mergeCells', 'pageMargins', 'pageSetup',
-  'printOptions', 'headerFooter', 'sheetProtection', 'conditionalFormatting', 'rowBreaks', 'autoFilter', 'drawing', 'picture', 'tableParts', 'extLst',
+  'dataValidations',
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'mergeCells',
+  'pageMargins',
+  'pageSetup',
+  'printOptions',
+  'headerFooter',
+  'sheetProtection',
+  'conditionalFormatting',
+  'rowBreaks',
+  'autoFilter',
+  'drawing',
+  'picture',
+  'tableParts',
+  'extLst',
 ];
 
 const at = (r: CellRef) => `${r.file} › ${r.sheet}!${r.cell}`;
@@ -148,7 +163,12 @@ function mergeForms(reads: Reads['reads'], problems: CellProblem[], lang: Lang):
       seen.set(key, { value, at: ref });
       list.push(change);
     } else if (prev.value !== value) {
-      problems.push({ file: ref.file, sheet: ref.sheet, cell: ref.cell, message: M.conflict(what, at(prev.at), at(ref), describe(prev.value), describe(value)) });
+      problems.push({
+        file: ref.file,
+        sheet: ref.sheet,
+        cell: ref.cell,
+        message: M.conflict(what, at(prev.at), at(ref), describe(prev.value), describe(value)),
+      });
     }
   };
   for (const { read } of reads) {
@@ -214,7 +234,8 @@ function writeImport(u: PreparedUpdate, reads: Reads['reads'], asOf: IsoDate, dr
   }
   const lines = [M.header(reads.length, formatDate(asOf, env.lang)), ...forms.map((f) => M.read(f.file, f.unit ?? '?', f.changes))];
   if (u.changed.length === 0) lines.push(M.nothing(u.isNew ? displayPath(path.dirname(u.file), env.cwd) : shown));
-  else lines.push(M.target(shown, u.isNew), ...u.changed.map((c) => '  ' + changeAsText(c, env.lang)), M.summary(u.changed.length), ...(dryRun ? [M.dryRun] : []));
+  else
+    lines.push(M.target(shown, u.isNew), ...u.changed.map((c) => '  ' + changeAsText(c, env.lang)), M.summary(u.changed.length), ...(dryRun ? [M.dryRun] : []));
   write(lines.join('\n'));
   return EXIT.ok;
 }

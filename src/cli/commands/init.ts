@@ -42,8 +42,20 @@ export async function run(dirArg: string, opts: Options): Promise<number> {
   const where = path.relative(env.cwd, root) || '.';
   const lines =
     env.lang === 'vi'
-      ? [`Đã tạo kho kế hoạch trong ${where}:`, ...created.map((f) => `  ${c.green('+')} ${f}`), ...kept.map((f) => `  ${c.yellow('=')} ${f} (đã có, giữ nguyên)`), '', `Tiếp theo: sửa các tệp trong plans/${year}/, rồi chạy: cchc validate`]
-      : [`Created a plan repository in ${where}:`, ...created.map((f) => `  ${c.green('+')} ${f}`), ...kept.map((f) => `  ${c.yellow('=')} ${f} (exists, kept)`), '', `Next: edit the files in plans/${year}/, then run: cchc validate`];
+      ? [
+          `Đã tạo kho kế hoạch trong ${where}:`,
+          ...created.map((f) => `  ${c.green('+')} ${f}`),
+          ...kept.map((f) => `  ${c.yellow('=')} ${f} (đã có, giữ nguyên)`),
+          '',
+          `Tiếp theo: sửa các tệp trong plans/${year}/, rồi chạy: cchc validate`,
+        ]
+      : [
+          `Created a plan repository in ${where}:`,
+          ...created.map((f) => `  ${c.green('+')} ${f}`),
+          ...kept.map((f) => `  ${c.yellow('=')} ${f} (exists, kept)`),
+          '',
+          `Next: edit the files in plans/${year}/, then run: cchc validate`,
+        ];
   write(lines.join('\n'));
   return EXIT.ok;
 }

@@ -9,9 +9,7 @@ import { todayIso, type IsoDate } from '../../model/dates.js';
 import { measurables, type Plan } from '../../model/plan.js';
 import type { Lang } from '../../diagnostics/codes.js';
 import { closest } from '../../model/text.js';
-import {
-  problemMessage, readAmount, readAssessment, readDate, readEvidence, readNumber, readPercent, readStatus, type Read,
-} from '../../input/index.js';
+import { problemMessage, readAmount, readAssessment, readDate, readEvidence, readNumber, readPercent, readStatus, type Read } from '../../input/index.js';
 import { noChanges, type ProgressChanges, type TaskChange } from '../../input/changes.js';
 import { prepareUpdate } from '../../edit/update.js';
 import { loadPlanForPeriod } from '../plan-access.js';
@@ -209,6 +207,9 @@ function writeUpdate(u: PreparedUpdate, asOf: IsoDate, dryRun: boolean, json: bo
   if (u.changed.length === 0) return EXIT.ok;
   // New warnings that concern the file just written (a status that does not match its percent).
   const rel = path.relative(env.cwd, u.file);
-  printDiagnostics(u.check!.diagnostics.filter((d) => d.severity === 'warning' && (d.file === shown || d.file === rel)), env);
+  printDiagnostics(
+    u.check!.diagnostics.filter((d) => d.severity === 'warning' && (d.file === shown || d.file === rel)),
+    env,
+  );
   return EXIT.ok;
 }

@@ -34,7 +34,15 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const report = refsReport(docs!);
   const failed = counts.errors > 0 || (opts.strict === true && counts.warnings > 0);
   if (json) {
-    writeJson('refs', !failed, refsAsJson(report, refDs.map((d) => diagnosticAsJson(d, env.lang)), counts));
+    writeJson(
+      'refs',
+      !failed,
+      refsAsJson(
+        report,
+        refDs.map((d) => diagnosticAsJson(d, env.lang)),
+        counts,
+      ),
+    );
   } else {
     write(refsAsText(report, env.lang, env.chalk, env.width));
     if (refDs.length > 0) {

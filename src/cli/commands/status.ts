@@ -69,7 +69,11 @@ function filterOf(plan: Plan, flags: { area?: number }, opts: Options, lang: Lan
   if (opts.unit !== undefined) {
     const unit = findUnit(plan.units, opts.unit);
     if (!unit) {
-      const suggestion = closest(opts.unit.normalize('NFC').trim(), plan.units.flatMap((u) => [u.id, u.name])) ?? '';
+      const suggestion =
+        closest(
+          opts.unit.normalize('NFC').trim(),
+          plan.units.flatMap((u) => [u.id, u.name]),
+        ) ?? '';
       throw new UsageError(M.noUnit(opts.unit), M.units(plan.units.map((u) => `${u.id} (${u.name})`).join(', '), suggestion));
     }
     filter.unit = unit.id;

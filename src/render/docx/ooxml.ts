@@ -60,9 +60,17 @@ const FONTS = `<w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:cs="${FONT}" w:ea
  * only when it differs from the paragraph style's. A 10.000-row appendix is 60.000 runs: what
  * each one leaves out is what keeps `cchc doc` within its time and memory (bench/docx.mjs).
  */
-function runXml(text: string, o: { bold?: boolean | undefined; italic?: boolean | undefined; size: number; color?: string | undefined }, styleSize: number): string {
+function runXml(
+  text: string,
+  o: { bold?: boolean | undefined; italic?: boolean | undefined; size: number; color?: string | undefined },
+  styleSize: number,
+): string {
   const sz = Math.round(o.size * 2);
-  const props = (o.bold ? '<w:b/><w:bCs/>' : '') + (o.italic ? '<w:i/><w:iCs/>' : '') + (o.color ? `<w:color w:val="${o.color}"/>` : '') + (o.size !== styleSize ? `<w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/>` : '');
+  const props =
+    (o.bold ? '<w:b/><w:bCs/>' : '') +
+    (o.italic ? '<w:i/><w:iCs/>' : '') +
+    (o.color ? `<w:color w:val="${o.color}"/>` : '') +
+    (o.size !== styleSize ? `<w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/>` : '');
   return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
 }
 
@@ -85,7 +93,10 @@ function paraXml(p: Para, width: number, style: ParaStyle = NORMAL): string {
   const before = p.before ?? 0;
   // A ruled paragraph's space after goes below its rule.
   const after = p.rule ? 0 : (p.after ?? PAGE.after);
-  const spacing = before !== style.before || after !== style.after ? `<w:spacing w:before="${Math.round(before * 20)}" w:after="${Math.round(after * 20)}" w:line="${style.line}" w:lineRule="auto"/>` : '';
+  const spacing =
+    before !== style.before || after !== style.after
+      ? `<w:spacing w:before="${Math.round(before * 20)}" w:after="${Math.round(after * 20)}" w:line="${style.line}" w:lineRule="auto"/>`
+      : '';
   const ppr =
     (style.id ? `<w:pStyle w:val="${style.id}"/>` : '') +
     (p.keepNext ? '<w:keepNext/>' : '') +
@@ -105,7 +116,8 @@ function paraXml(p: Para, width: number, style: ParaStyle = NORMAL): string {
   return out;
 }
 
-const BORDER = (v: string) => ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="${v}" w:sz="4" w:space="0" w:color="000000"/>`).join('');
+const BORDER = (v: string) =>
+  ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="${v}" w:sz="4" w:space="0" w:color="000000"/>`).join('');
 const VALIGN = { top: 'top', middle: 'center', bottom: 'bottom' } as const;
 
 function tableXml(t: Table, avail: number): string {
@@ -132,7 +144,9 @@ function tableXml(t: Table, avail: number): string {
       const cover = below[c];
       if (cover && cover.rows > 0) {
         const w = span(c, cover.cols);
-        parts.push(`<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${cover.cols > 1 ? `<w:gridSpan w:val="${cover.cols}"/>` : ''}<w:vMerge/></w:tcPr><w:p/></w:tc>`);
+        parts.push(
+          `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${cover.cols > 1 ? `<w:gridSpan w:val="${cover.cols}"/>` : ''}<w:vMerge/></w:tcPr><w:p/></w:tc>`,
+        );
         cover.rows--;
         c += cover.cols;
         continue;
@@ -215,7 +229,10 @@ function headerXml(withNumber: boolean, marks: string[], red: string | undefined
       `<w:r>${rpr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
       `<w:r>${rpr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${rpr}<w:t>2</w:t></w:r><w:r>${rpr}<w:fldChar w:fldCharType="end"/></w:r></w:p>`
     : '';
-  const lines = marks.map((m) => `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="right"/></w:pPr>${runXml(m, { bold: true, size: 11, color: m === red ? 'C00000' : undefined }, SIZE.body)}</w:p>`);
+  const lines = marks.map(
+    (m) =>
+      `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="right"/></w:pPr>${runXml(m, { bold: true, size: 11, color: m === red ? 'C00000' : undefined }, SIZE.body)}</w:p>`,
+  );
   const body = number + lines.join('') || '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>';
   return `${XML_HEAD}<w:hdr xmlns:w="${NS_W}" xmlns:r="${NS_R}">${body}</w:hdr>`;
 }

@@ -154,8 +154,24 @@ function reportOpening(report: StatusReport, plan: Pick<Plan, 'meta'>): Block[] 
   const planRef = m.number ? `Kế hoạch số ${m.number}/${m.symbol ?? ''}${m.date ? ` ngày ${formatDate(m.date, 'vi')}` : ''}` : m.title;
   const subject = subjectOf(m.title);
   const about = `${subject.charAt(0).toLocaleLowerCase('vi')}${subject.slice(1)}`;
-  out.push(body(`Thực hiện ${planRef === m.title ? m.title : `${planRef} về ${about}`}, ${m.agency.name} báo cáo kết quả thực hiện công tác cải cách hành chính ${label} như sau:`));
-  if (report.period) out.push(body([run(VI.period(formatPeriod(report.period as Parameters<typeof formatPeriod>[0], 'vi'), formatDate(report.period.start, 'vi'), formatDate(report.period.end, 'vi')), { italic: true })]));
+  out.push(
+    body(
+      `Thực hiện ${planRef === m.title ? m.title : `${planRef} về ${about}`}, ${m.agency.name} báo cáo kết quả thực hiện công tác cải cách hành chính ${label} như sau:`,
+    ),
+  );
+  if (report.period)
+    out.push(
+      body([
+        run(
+          VI.period(
+            formatPeriod(report.period as Parameters<typeof formatPeriod>[0], 'vi'),
+            formatDate(report.period.start, 'vi'),
+            formatDate(report.period.end, 'vi'),
+          ),
+          { italic: true },
+        ),
+      ]),
+    );
   else out.push(body([run(VI.asOf(formatDate(report.asOf, 'vi')), { italic: true })]));
   if (report.example) out.push(para([run(VI.example, { bold: true, color: 'C00000' })], { align: 'center' }));
   out.push(body(VI.overallLine(o.finished, o.planned, percent(o.percent), o.overdue)));
@@ -199,7 +215,11 @@ function resultsSection(report: StatusReport): Block[] {
   }
   const b = report.budget;
   out.push(heading(`${n + 1}. Tình hình sử dụng kinh phí`));
-  out.push(body(`Dự toán ${formatInt(b.planned, 'vi')} đồng; đã chi ${formatInt(b.spent, 'vi')} đồng, đạt ${percent(b.percentUsed)} dự toán; còn lại ${formatInt(b.remaining, 'vi')} đồng.`));
+  out.push(
+    body(
+      `Dự toán ${formatInt(b.planned, 'vi')} đồng; đã chi ${formatInt(b.spent, 'vi')} đồng, đạt ${percent(b.percentUsed)} dự toán; còn lại ${formatInt(b.remaining, 'vi')} đồng.`,
+    ),
+  );
   if (b.lines.length) out.push(budgetTable(b));
   return out;
 }
@@ -209,7 +229,9 @@ function assessmentSection(report: StatusReport): Block[] {
   const out: Block[] = [heading('1. Ưu điểm'), placeholder(), heading('2. Tồn tại, hạn chế và nguyên nhân')];
   const problems = report.tasks.filter((t) => t.overdue || t.finishedLate);
   for (const t of problems) {
-    const what = t.overdue ? `quá hạn (hạn ${formatDate(t.due, 'vi')})` : `hoàn thành trễ hạn (hạn ${formatDate(t.due, 'vi')}, xong ${formatDate(t.completed!, 'vi')})`;
+    const what = t.overdue
+      ? `quá hạn (hạn ${formatDate(t.due, 'vi')})`
+      : `hoàn thành trễ hạn (hạn ${formatDate(t.due, 'vi')}, xong ${formatDate(t.completed!, 'vi')})`;
     out.push(bullet(`Nhiệm vụ ${t.no} ${what}${t.note ? `: ${t.note}` : '.'}`));
   }
   if (!problems.length) out.push(body('Không có nhiệm vụ quá hạn hoặc hoàn thành trễ hạn.'));
@@ -220,14 +242,22 @@ function assessmentSection(report: StatusReport): Block[] {
 /** IV. Next period: unfinished tasks due by the next cut-off (overdue ones first). */
 function nextPeriodSection(report: StatusReport): Block[] {
   const until = nextCutOff(report.asOf, report.plan.year);
-  const next = report.tasks.filter((t) => t.status !== 'done' && t.due <= until).sort((x, y) => Number(y.overdue) - Number(x.overdue) || (x.due < y.due ? -1 : x.due > y.due ? 1 : x.no - y.no));
+  const next = report.tasks
+    .filter((t) => t.status !== 'done' && t.due <= until)
+    .sort((x, y) => Number(y.overdue) - Number(x.overdue) || (x.due < y.due ? -1 : x.due > y.due ? 1 : x.no - y.no));
   const out: Block[] = [body(`Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành có thời hạn đến ngày ${formatDate(until, 'vi')}:`)];
   if (next.length) {
     out.push(
       table(
         [6, 44, 22, 14, 14],
         ['Số TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
-        next.map((t) => [TD(String(t.no), 'center'), TD(t.title), TD(t.lead), TD(t.overdue ? `${t.deadline}\n(quá hạn)` : t.deadline, 'center'), TD(`${formatDecimal(t.percent, 'vi')}%`, 'center')]),
+        next.map((t) => [
+          TD(String(t.no), 'center'),
+          TD(t.title),
+          TD(t.lead),
+          TD(t.overdue ? `${t.deadline}\n(quá hạn)` : t.deadline, 'center'),
+          TD(`${formatDecimal(t.percent, 'vi')}%`, 'center'),
+        ]),
       ),
     );
   } else out.push(body('Không có nhiệm vụ chưa hoàn thành đến hạn trong kỳ tới.'));
@@ -250,8 +280,12 @@ export function statusAsReportDocument(report: StatusReport, plan: Pick<Plan, 'm
     ...reportBody(report, plan),
     closingTable(reportRecipients(m.recipients ?? []), m.signer),
   ];
-  const doc: OfficialDocument = { title: `Báo cáo ${subject.charAt(0).toLocaleLowerCase('vi')}${subject.slice(1)}`, subject: m.agency.name, firstPageMark: DRAFT_MARK, sections: [{ orientation: 'portrait', blocks }] };
+  const doc: OfficialDocument = {
+    title: `Báo cáo ${subject.charAt(0).toLocaleLowerCase('vi')}${subject.slice(1)}`,
+    subject: m.agency.name,
+    firstPageMark: DRAFT_MARK,
+    sections: [{ orientation: 'portrait', blocks }],
+  };
   if (report.example) doc.everyPageMark = VI.example;
   return doc;
 }
-

@@ -26,12 +26,7 @@ interface Matchable {
  * Greedy similarity matching between the unmatched items: pairs in the same area first,
  * then by similarity, then by nearness of position.
  */
-export function matchSimilar(
-  as: Matchable[],
-  bs: Matchable[],
-  threshold: number,
-  allow: (ai: number, bi: number) => boolean = () => true,
-): [number, number][] {
+export function matchSimilar(as: Matchable[], bs: Matchable[], threshold: number, allow: (ai: number, bi: number) => boolean = () => true): [number, number][] {
   const sameAreaOnly = as.length * bs.length > MAX_SIMILARITY_PAIRS;
   const tokensB = bs.map((b) => new Set(textTokens(b.key)));
   const candidates: { ai: number; bi: number; score: number; same: boolean; dist: number }[] = [];

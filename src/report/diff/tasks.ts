@@ -33,7 +33,6 @@ export function shiftIsoDate(iso: string, years: number): string {
   return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`;
 }
 
-
 function taskRef(t: Task, units: readonly Unit[]): TaskRef {
   return { no: t.no, ...(t.id !== undefined ? { id: t.id } : {}), area: t.area, title: t.title, lead: leadLabel(t, units), deadline: t.deadline };
 }
@@ -56,7 +55,12 @@ function taskChanges(a: Task, b: Task, pa: Plan, pb: Plan, years: number): { cha
   const ca = coordinatingLabel(a, pa.units);
   const cb = coordinatingLabel(b, pb.units);
   if (ca !== cb || !sameList(a.coordinating, b.coordinating)) {
-    changes.push({ field: 'coordinating', before: ca || null, after: cb || null, ids: { before: [...(a.coordinating ?? [])], after: [...(b.coordinating ?? [])] } });
+    changes.push({
+      field: 'coordinating',
+      before: ca || null,
+      after: cb || null,
+      ids: { before: [...(a.coordinating ?? [])], after: [...(b.coordinating ?? [])] },
+    });
   }
   push(changes, textChange('product', a.product, b.product));
   if (a.deadline !== b.deadline) {

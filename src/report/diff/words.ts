@@ -102,8 +102,14 @@ export function wordHunks(before: string, after: string): WordHunk[] | undefined
     const moreBefore = from > 0;
     const moreAfter = to < ops.length;
     hunks.push({
-      before: run.filter((o) => o.kind !== 'ins').map((o) => o.word).join(' '),
-      after: run.filter((o) => o.kind !== 'del').map((o) => o.word).join(' '),
+      before: run
+        .filter((o) => o.kind !== 'ins')
+        .map((o) => o.word)
+        .join(' '),
+      after: run
+        .filter((o) => o.kind !== 'del')
+        .map((o) => o.word)
+        .join(' '),
       contextBefore: (moreBefore ? '… ' : '') + ctxB.join(' '),
       contextAfter: ctxA.join(' ') + (moreAfter ? ' …' : ''),
     });
