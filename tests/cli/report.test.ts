@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { PLAN_2022, fixturePlan, spawnCli, tempDir } from '../helpers.js';
+import { PLAN_2022, fixturePlan, runCli, tempDir } from '../helpers.js';
 import { readDocx, type ReadDocx } from '../docx/read.js';
 
 interface StatusJson {
@@ -32,8 +32,8 @@ const state = (t: StatusJson['tasks'][number]) =>
         ? 'Đang thực hiện'
         : 'Chưa thực hiện';
 
-function status(args: string[]): StatusJson {
-  const r = spawnCli(['status', ...args, '--json']);
+async function status(args: string[]): Promise<StatusJson> {
+  const r = await runCli(['status', ...args, '--json']);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as StatusJson;
 }
@@ -46,13 +46,13 @@ describe('cchc report --period 2022-9M on the 2022 plan', () => {
   let s: StatusJson;
   let stdout = '';
 
-  beforeAll(() => {
+  beforeAll(async () => {
     tmp = tempDir();
-    const r = spawnCli(['report', PLAN_2022, '--period', '2022-9M'], { cwd: tmp.dir });
+    const r = await runCli(['report', PLAN_2022, '--period', '2022-9M'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     stdout = r.stdout;
     doc = readDocx(path.join(tmp.dir, 'BC-CCHC-2022-9M.docx'));
-    s = status([PLAN_2022, '--period', '2022-9M']);
+    s = await status([PLAN_2022, '--period', '2022-9M']);
   }, 60_000);
   afterAll(() => tmp.cleanup());
 
@@ -147,14 +147,14 @@ describe('cchc report --period 2022-9M on the 2022 plan', () => {
 });
 
 describe('cchc report on a plan of another shape', () => {
-  it('writes the report as of a date, with status --json figures, and no illustrative mark for official data', () => {
+  it('writes the report as of a date, with status --json figures, and no illustrative mark for official data', async () => {
     const { dir, cleanup } = tempDir();
     try {
       const plan = fixturePlan('status-ten');
-      const r = spawnCli(['report', plan, '--as-of', '2024-07-01', '--out', path.join(dir, 'bc.docx')]);
+      const r = await runCli(['report', plan, '--as-of', '2024-07-01', '--out', path.join(dir, 'bc.docx')]);
       expect(r.code).toBe(0);
       const d = readDocx(path.join(dir, 'bc.docx'));
-      const st = status([plan, '--as-of', '2024-07-01']);
+      const st = await status([plan, '--as-of', '2024-07-01']);
       const o = st.overall;
       expect(d.text).toContain(`Đã hoàn thành ${o.finished}/${o.planned} nhiệm vụ, đạt ${pct(o.percent)} so với kế hoạch; ${o.overdue} nhiệm vụ quá hạn.`);
       expect(d.text).toContain('Kết quả thực hiện công tác cải cách hành chính đến ngày 01/07/2024');
@@ -171,16 +171,16 @@ describe('cchc report on a plan of another shape', () => {
 });
 
 describe('cchc report: flags', () => {
-  it('needs --period or --as-of (exit 2)', () => {
-    const r = spawnCli(['report', PLAN_2022]);
+  it('needs --period or --as-of (exit 2)', async () => {
+    const r = await runCli(['report', PLAN_2022]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cần --period hoặc --as-of');
   });
 
-  it('refuses a period of another year (exit 2)', () => {
+  it('refuses a period of another year (exit 2)', async () => {
     const { dir, cleanup } = tempDir();
     try {
-      const r = spawnCli(['report', PLAN_2022, '--period', '2023-Q1'], { cwd: dir });
+      const r = await runCli(['report', PLAN_2022, '--period', '2023-Q1'], { cwd: dir });
       expect(r.code).toBe(2);
       expect(readdirSync(dir)).toEqual([]);
     } finally {
