@@ -3,13 +3,16 @@
  * tỉnh") and has no `due:` falls due on 31/12, which the clerk should know and can fix.
  * Located in tasks.yaml, read again only when there is such a task, for positions only
  * (one pass of js-yaml's events for a plain file, yaml/spans.ts), each task found by its
- * number once.
+ * number once. The result is kept in the result cache (load/cache.ts), keyed by the text of
+ * tasks.yaml, the year and the tasks, so a warm `cchc status` reads no YAML at all.
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cachedSource, diagnosticAt, locateSpan, parseSource, positionOf, type SourceFile } from '../yaml/source.js';
 import { displayPath } from '../load/plan-texts.js';
 import { readText } from '../load/read.js';
+import { cacheDir, cacheGet, cacheKey, cachePut } from '../load/cache.js';
+import { isDiagnosticList } from '../load/index.js';
 
 export async function unresolvedDeadlineDiagnostics(
   planDir: string,
@@ -19,16 +22,25 @@ export async function unresolvedDeadlineDiagnostics(
 ): Promise<Diagnostic[]> {
   if (tasks.length === 0) return [];
   const file = path.resolve(cwd, planDir, 'tasks.yaml');
-  const { text } = readText(file, displayPath(file, cwd));
+  const shown = displayPath(file, cwd);
+  const { text } = readText(file, shown);
   if (text === undefined) return [];
+  const key =
+    cacheDir() === undefined
+      ? undefined
+      : cacheKey(['task/deadline-unresolved', shown, text, String(year), ...tasks.flatMap((t) => [String(t.no), t.deadline])]);
+  const hit = key === undefined ? undefined : cacheGet(key, isDiagnosticList);
+  if (hit) return hit;
   // Positions only: the plan's data came from the checked (often cached) plan.
-  const source = cachedSource(displayPath(file, cwd), text, undefined);
+  const source = cachedSource(shown, text, undefined);
   const indexOf = taskIndexes(source);
-  return tasks.map((t) => {
+  const found = tasks.map((t) => {
     const i = indexOf.get(t.no);
     const pos = i === undefined ? { line: 0, column: 0 } : positionOf(source, ['tasks', i, 'deadline']);
     return diagnosticAt(source, pos, 'task/deadline-unresolved', { no: t.no, deadline: t.deadline, year });
   });
+  if (key !== undefined) cachePut(key, found);
+  return found;
 }
 
 /** Where each task number first stands in tasks.yaml: read off the spans, else off the data. */

@@ -118,6 +118,11 @@ function isObject(v: unknown): boolean {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A cached list of findings, checked before it is trusted. */
+export function isDiagnosticList(v: unknown): v is Diagnostic[] {
+  return Array.isArray(v) && v.every(isDiagnostic);
+}
+
 function isDiagnostic(v: unknown): boolean {
   if (!isObject(v)) return false;
   const d = v as Record<string, unknown>;

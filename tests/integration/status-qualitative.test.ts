@@ -1,6 +1,7 @@
 /** Issue 11, item 4: qualitative indicators and free-text deadlines in status, text, JSON and the export's progress sheet. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { checkFolder, copyPlan, fixturePlan, runCli, where } from '../helpers.js';
@@ -70,5 +71,19 @@ describe('free-text deadlines', () => {
     // With due: the warning goes.
     replaceIn(path.join(dir, 'tasks.yaml'), 'deadline: Khi có hướng dẫn của tỉnh', 'deadline: Khi có hướng dẫn của tỉnh\n    due: 2023-09-30');
     expect((await runCli(['status', dir, '--as-of', '2023-06-30'])).stderr).not.toContain('deadline-unresolved');
+  });
+
+  it('keep their place when the result is cached, and move with the line when tasks.yaml changes', async () => {
+    const dir = mini((d) => replaceIn(path.join(d, 'tasks.yaml'), 'deadline: Cả năm', 'deadline: Khi có hướng dẫn của tỉnh'));
+    const cache = mkdtempSync(path.join(tmpdir(), 'cchc-deadline-cache-'));
+    const run = async () => (await runCli(['status', dir, '--as-of', '2023-06-30'], { env: { CCHC_CACHE_DIR: cache } })).stderr;
+    const cold = await run();
+    expect(cold).toMatch(/tasks\.yaml:42:15: cảnh báo task\/deadline-unresolved/);
+    expect(await run()).toBe(cold);
+    // Two comment lines above the tasks: the warning moves down by two, cache or no cache.
+    const tasks = path.join(dir, 'tasks.yaml');
+    writeFileSync(tasks, readFileSync(tasks, 'utf8').replace('\ntasks:', '\n# một\n# hai\ntasks:'));
+    expect(await run()).toMatch(/tasks\.yaml:44:15: cảnh báo task\/deadline-unresolved/);
+    rmSync(cache, { recursive: true, force: true });
   });
 });
