@@ -34,8 +34,8 @@ const VI: HelpText = {
     'no-color': 'không dùng màu',
     format: 'định dạng kết quả',
     json: 'xuất JSON, như --format json',
-    'as-of': 'tính đến ngày YYYY-MM-DD',
-    period: 'kỳ báo cáo: 2022-Q1, 2022-6M, 2022-9M, 2022',
+    'as-of': 'tính đến ngày (30/06/2022 hoặc 2022-06-30)',
+    period: 'kỳ báo cáo: 2022-Q1 … 2022-Q4, 2022-6M, 2022-9M, 2022',
     strict: 'cảnh báo cũng làm lệnh thất bại',
     'dry-run': 'chỉ in, không ghi',
     help: 'hiện trợ giúp của lệnh',
@@ -57,14 +57,14 @@ const VI: HelpText = {
       options: { unit: 'lọc theo đơn vị chủ trì (mã hoặc tên)', area: 'lọc theo nội dung (số)', overdue: 'chỉ nhiệm vụ quá hạn' },
       examples: [
         ['tiến độ 9 tháng đầu năm', 'cchc status plans/2022 --period 2022-9M'],
-        ['nhiệm vụ quá hạn của một đơn vị', 'cchc status --unit noi-vu --overdue'],
+        ['nhiệm vụ quá hạn của một đơn vị', 'cchc status --unit van-phong --overdue'],
         ['số liệu cho chương trình khác', 'cchc status --as-of 2022-06-30 --format json'],
       ],
     },
     budget: {
       description: 'dự toán kinh phí và các phép kiểm tra',
       args: { plan: 'thư mục kế hoạch' },
-      options: { 'as-of': 'số đã chi tính đến ngày YYYY-MM-DD' },
+      options: { 'as-of': 'số đã chi tính đến ngày (30/06/2022)' },
       examples: [
         ['dự toán và số đã chi đến hôm nay', 'cchc budget'],
         ['số đã chi đến hết tháng 6', 'cchc budget plans/2022 --as-of 2022-06-30'],
@@ -76,7 +76,7 @@ const VI: HelpText = {
       options: { out: 'tệp .xlsx (mặc định: KH-CCHC-<năm>.xlsx)', sheets: 'các trang: appendix1,appendix2,progress' },
       examples: [
         ['cả hai phụ lục và tiến độ', 'cchc export plans/2022'],
-        ['chỉ Phụ lục I, vào tệp đã chọn', 'cchc export --sheets appendix1 -o bao-cao/PL1.xlsx'],
+        ['chỉ Phụ lục I, vào tệp đã chọn', 'cchc export --sheets appendix1 -o PL-I.xlsx'],
         ['tiến độ quý III', 'cchc export --sheets progress --period 2022-Q3'],
       ],
     },
@@ -86,7 +86,7 @@ const VI: HelpText = {
       options: { out: 'tệp .docx (mặc định: KH-CCHC-<năm>.docx)' },
       examples: [
         ['văn bản kế hoạch năm 2022', 'cchc doc plans/2022'],
-        ['vào tệp đã chọn', 'cchc doc -o van-ban/KH-CCHC-2022.docx'],
+        ['vào tệp đã chọn', 'cchc doc -o KH-CCHC-2022-ban-in.docx'],
       ],
     },
     report: {
@@ -164,7 +164,7 @@ const VI: HelpText = {
       },
       examples: [
         ['nhiệm vụ 3 đã xong', 'cchc record --task 3 --status "hoàn thành" --completed 25/03/2022'],
-        ['giá trị một chỉ tiêu', 'cchc record --indicator 2.1a --value 45,5'],
+        ['giá trị một chỉ tiêu', 'cchc record --indicator 2.1 --value 45,5'],
         ['số đã chi của dòng dự toán 2, chỉ xem', 'cchc record --line 2 --spent 1.500.000 --dry-run'],
       ],
     },
@@ -174,7 +174,7 @@ const VI: HelpText = {
       options: { unit: 'chỉ đơn vị này, lặp lại được (mã hoặc tên)', out: 'thư mục ghi biểu mẫu' },
       examples: [
         ['biểu mẫu cho mọi đơn vị', 'cchc form -o bieu-mau'],
-        ['cho hai đơn vị, kỳ 6 tháng', 'cchc form --unit noi-vu --unit tu-phap --period 2022-6M -o bm'],
+        ['cho hai đơn vị, kỳ 6 tháng', 'cchc form --unit van-phong --unit thanh-tra --period 2022-6M -o bm'],
       ],
     },
     import: {
@@ -216,8 +216,8 @@ const EN: HelpText = {
     'no-color': 'no colour',
     format: 'output format',
     json: 'JSON output, as --format json',
-    'as-of': 'as of a date, YYYY-MM-DD',
-    period: 'reporting period: 2022-Q1, 2022-6M, 2022-9M, 2022',
+    'as-of': 'as of a date (30/06/2022 or 2022-06-30)',
+    period: 'reporting period: 2022-Q1 … 2022-Q4, 2022-6M, 2022-9M, 2022',
     strict: 'warnings fail too',
     'dry-run': 'print without writing',
     help: 'display help for command',
@@ -239,14 +239,14 @@ const EN: HelpText = {
       options: { unit: 'only this lead unit (id or name)', area: 'only this area (number)', overdue: 'overdue tasks only' },
       examples: [
         ['progress over nine months', 'cchc status plans/2022 --period 2022-9M'],
-        ["one unit's overdue tasks", 'cchc status --unit noi-vu --overdue'],
-        ['figures for another program', 'cchc status --as-of 2022-06-30 --format json'],
+        ["one unit's overdue tasks", 'cchc status --unit van-phong --overdue'],
+        ['the figures as JSON, for a script', 'cchc status --as-of 2022-06-30 --format json'],
       ],
     },
     budget: {
       description: 'the budget and its checks',
       args: { plan: 'plan folder' },
-      options: { 'as-of': 'spending as of a date, YYYY-MM-DD' },
+      options: { 'as-of': 'spending as of a date (30/06/2022)' },
       examples: [
         ['the budget and spending to date', 'cchc budget'],
         ['spending to the end of June', 'cchc budget plans/2022 --as-of 2022-06-30'],
@@ -258,7 +258,7 @@ const EN: HelpText = {
       options: { out: '.xlsx file (default: KH-CCHC-<year>.xlsx)', sheets: 'sheets: appendix1,appendix2,progress' },
       examples: [
         ['both appendices and progress', 'cchc export plans/2022'],
-        ['Appendix I only, to a chosen file', 'cchc export --sheets appendix1 -o reports/PL1.xlsx'],
+        ['Appendix I only, to a chosen file', 'cchc export --sheets appendix1 -o PL-I.xlsx'],
         ['progress of the third quarter', 'cchc export --sheets progress --period 2022-Q3'],
       ],
     },
@@ -268,7 +268,7 @@ const EN: HelpText = {
       options: { out: '.docx file (default: KH-CCHC-<year>.docx)' },
       examples: [
         ['the 2022 plan as a document', 'cchc doc plans/2022'],
-        ['to a chosen file', 'cchc doc -o documents/KH-CCHC-2022.docx'],
+        ['to a chosen file', 'cchc doc -o KH-CCHC-2022-print.docx'],
       ],
     },
     report: {
@@ -346,7 +346,7 @@ const EN: HelpText = {
       },
       examples: [
         ['task 3 is done', 'cchc record --task 3 --status done --completed 25/03/2022'],
-        ["an indicator's value", 'cchc record --indicator 2.1a --value 45,5'],
+        ["an indicator's value", 'cchc record --indicator 2.1 --value 45,5'],
         ['spending on budget line 2, shown only', 'cchc record --line 2 --spent 1.500.000 --dry-run'],
       ],
     },
@@ -356,7 +356,7 @@ const EN: HelpText = {
       options: { unit: 'only this unit, repeatable (id or name)', out: 'folder for the forms' },
       examples: [
         ['forms for every unit', 'cchc form -o forms'],
-        ['two units, the half-year', 'cchc form --unit noi-vu --unit tu-phap --period 2022-6M -o f'],
+        ['two units, the half-year', 'cchc form --unit van-phong --unit thanh-tra --period 2022-6M -o f'],
       ],
     },
     import: {

@@ -152,7 +152,7 @@ describe('usage errors exit 2 with a clear message', () => {
   it.each([
     [['--as-of', '2023-07-10', '--period', '2023-Q1'], '--as-of và --period không dùng cùng nhau'],
     [['--as-of', '2023-02-30'], '--as-of "2023-02-30" không phải ngày hợp lệ'],
-    [['--as-of', '10/07/2023'], 'viết ngày theo dạng YYYY-MM-DD'],
+    [['--as-of', '31/02/2023'], 'viết ngày theo dạng dd/mm/yyyy hoặc YYYY-MM-DD'],
     [['--period', '2023-Q5'], 'dùng 2023-Q1, 2023-Q2, 2023-Q3, 2023-Q4 (quý), 2023-6M (6 tháng), 2023-9M (9 tháng) hoặc 2023 (cả năm)'],
     [['--period', '2022-Q1'], '--period 2022-Q1 không thuộc năm kế hoạch 2023'],
     [['--area', 'hai'], '--area cần số thứ tự của nội dung, có "hai"'],

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { todayIso, type IsoDate } from '../../model/dates.js';
+import { defaultAsOf } from '../../report/status.js';
 import { measurables, type Plan } from '../../model/plan.js';
 import type { Lang } from '../../diagnostics/codes.js';
 import { closest } from '../../model/text.js';
@@ -180,7 +181,8 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const { plan } = loaded;
   const absDir = loaded.absDir!;
   const changes = resolveRequest(plan, req, env.lang);
-  const asOf = req.asOf ?? todayIso(env.now);
+  // Today, within the plan year, as status and form take it.
+  const asOf = req.asOf ?? defaultAsOf(plan.meta.year, todayIso(env.now));
 
   const u = await prepareUpdate(plan, absDir, env.cwd, asOf, changes);
   return writeUpdate(u, asOf, opts.dryRun === true, json, env);
