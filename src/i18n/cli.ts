@@ -348,8 +348,3 @@ export const CLI = {
 } as const;
 
 export type CliGroup = keyof typeof CLI;
-
-/** One group's messages in the language of the run. */
-export function cliMessages<G extends CliGroup>(g: G, lang: Lang): (typeof CLI)[G][Lang] {
-  return CLI[g][lang];
-}
