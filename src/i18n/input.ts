@@ -7,7 +7,6 @@
  * checks the same at run time.
  */
 import type { Lang } from '../diagnostics/codes.js';
-import type { InputProblemId } from '../input/problem.js';
 
 /** One group: its English has the shape of its Vietnamese. */
 function group<T extends object>(g: { vi: T; en: NoInfer<T> }): Record<Lang, T> {
@@ -15,33 +14,34 @@ function group<T extends object>(g: { vi: T; en: NoInfer<T> }): Record<Lang, T> 
 }
 
 export const INPUT = {
-  // A value refused by a reader (src/input/problem.ts), by its InputProblemId
-  problem: group<Record<InputProblemId, (a: string) => string>>({
+  // A value refused by a reader, by its InputProblemId (src/input/problem.ts: every id has its message)
+  problem: group({
     vi: {
       empty: () => 'ô bỏ trống',
-      'not-number': (a) => `"${a}" không phải là số`,
-      'ambiguous-number': (a) => `"${a}" không rõ nghĩa; viết theo cách Việt Nam: dấu chấm ngăn cách hàng nghìn (500.000), dấu phẩy là dấu thập phân (50,5)`,
-      'fraction-not-allowed': (a) => `"${a}" có phần thập phân; ở đây cần số nguyên (số tiền là nguyên đồng)`,
-      negative: (a) => `"${a}" là số âm`,
-      'too-large': (a) => `"${a}" quá lớn`,
-      'percent-range': (a) => `tỷ lệ "${a}" phải từ 0 đến 100`,
-      'not-date': (a) => `"${a}" không phải là ngày; viết ngày dạng dd/mm/yyyy, ví dụ 20/01/2022`,
-      'no-such-date': (a) => `ngày "${a}" không tồn tại`,
-      status: (a) => `trạng thái "${a}" không hợp lệ; chọn "chưa thực hiện", "đang thực hiện" hoặc "hoàn thành"`,
-      assessment: (a) => `đánh giá "${a}" không hợp lệ; chọn "đạt" hoặc "không đạt"`,
+      'not-number': (a: string) => `"${a}" không phải là số`,
+      'ambiguous-number': (a: string) =>
+        `"${a}" không rõ nghĩa; viết theo cách Việt Nam: dấu chấm ngăn cách hàng nghìn (500.000), dấu phẩy là dấu thập phân (50,5)`,
+      'fraction-not-allowed': (a: string) => `"${a}" có phần thập phân; ở đây cần số nguyên (số tiền là nguyên đồng)`,
+      negative: (a: string) => `"${a}" là số âm`,
+      'too-large': (a: string) => `"${a}" quá lớn`,
+      'percent-range': (a: string) => `tỷ lệ "${a}" phải từ 0 đến 100`,
+      'not-date': (a: string) => `"${a}" không phải là ngày; viết ngày dạng dd/mm/yyyy, ví dụ 20/01/2022`,
+      'no-such-date': (a: string) => `ngày "${a}" không tồn tại`,
+      status: (a: string) => `trạng thái "${a}" không hợp lệ; chọn "chưa thực hiện", "đang thực hiện" hoặc "hoàn thành"`,
+      assessment: (a: string) => `đánh giá "${a}" không hợp lệ; chọn "đạt" hoặc "không đạt"`,
     },
     en: {
       empty: () => 'the cell is empty',
-      'not-number': (a) => `"${a}" is not a number`,
-      'ambiguous-number': (a) => `"${a}" is ambiguous; write it the Vietnamese way: a dot groups thousands (500.000), a comma marks decimals (50,5)`,
-      'fraction-not-allowed': (a) => `"${a}" has a fraction; a whole number is needed here (money is whole đồng)`,
-      negative: (a) => `"${a}" is negative`,
-      'too-large': (a) => `"${a}" is too large`,
-      'percent-range': (a) => `the percentage "${a}" must be within 0-100`,
-      'not-date': (a) => `"${a}" is not a date; write it as dd/mm/yyyy, for example 20/01/2022`,
-      'no-such-date': (a) => `there is no date "${a}"`,
-      status: (a) => `status "${a}" is not valid; pick "chưa thực hiện" (not started), "đang thực hiện" (in progress) or "hoàn thành" (done)`,
-      assessment: (a) => `assessment "${a}" is not valid; pick "đạt" (achieved) or "không đạt" (not achieved)`,
+      'not-number': (a: string) => `"${a}" is not a number`,
+      'ambiguous-number': (a: string) => `"${a}" is ambiguous; write it the Vietnamese way: a dot groups thousands (500.000), a comma marks decimals (50,5)`,
+      'fraction-not-allowed': (a: string) => `"${a}" has a fraction; a whole number is needed here (money is whole đồng)`,
+      negative: (a: string) => `"${a}" is negative`,
+      'too-large': (a: string) => `"${a}" is too large`,
+      'percent-range': (a: string) => `the percentage "${a}" must be within 0-100`,
+      'not-date': (a: string) => `"${a}" is not a date; write it as dd/mm/yyyy, for example 20/01/2022`,
+      'no-such-date': (a: string) => `there is no date "${a}"`,
+      status: (a: string) => `status "${a}" is not valid; pick "chưa thực hiện" (not started), "đang thực hiện" (in progress) or "hoàn thành" (done)`,
+      assessment: (a: string) => `assessment "${a}" is not valid; pick "đạt" (achieved) or "không đạt" (not achieved)`,
     },
   }),
 

@@ -35,5 +35,6 @@ export function refuse<T>(id: InputProblemId, actual: unknown): Read<T> {
 }
 
 export function problemMessage(p: InputProblem, lang: Lang): string {
-  return INPUT.problem[lang][p.id](p.actual);
+  const messages: Record<InputProblemId, (a: string) => string> = INPUT.problem[lang];
+  return messages[p.id](p.actual);
 }
