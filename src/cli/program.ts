@@ -8,6 +8,7 @@ import type { Lang } from '../diagnostics/codes.js';
 import { HELP, HELP_EXTRA, commanderMessage, type CommandHelp } from '../i18n/help.js';
 import { COMMANDS, longName, optionsOf, type CommandSpec, type OptionSpec } from './spec.js';
 import { VERSION } from './version.js';
+import { CLI } from '../i18n/cli.js';
 
 /** The default shown in help for an option commander does not default (--format). */
 const SHOWN_DEFAULT = new WeakMap<Option, string>();
@@ -89,7 +90,7 @@ export function buildProgram(lang: Lang): Command {
     .description(HELP[lang].program)
     .version(VERSION, '-V, --version', HELP[lang].options.version)
     .helpOption('-h, --help', HELP[lang].options.help)
-    .helpCommand(lang === 'vi' ? 'help [lệnh]' : 'help [command]', HELP[lang].options.help)
+    .helpCommand(CLI.program[lang].helpCommand, HELP[lang].options.help)
     .addOption(new Option('--lang <lang>', HELP[lang].options.lang).choices(['vi', 'en']))
     .showSuggestionAfterError(true)
     .exitOverride()

@@ -16,6 +16,7 @@ import { readDate, isoAsVi } from './date.js';
 import { readAssessment, readStatus, STATUS_LABEL_VI } from './labels.js';
 import { readEvidence } from './evidence.js';
 import type { BudgetChange, IndicatorChange, TaskChange } from './changes.js';
+import { INPUT } from '../i18n/input.js';
 import { BUDGET_SHEET, FORM_VERSION, IDENTITY_SHEET, INDICATORS_SHEET, TASKS_SHEET, formItems, itemsHash, officeUnit } from '../report/form-model.js';
 
 /** A located problem: FILE › SHEET!CELL (no sheet or cell when it concerns the whole file). */
@@ -48,50 +49,7 @@ export interface FormRead {
   problems: CellProblem[];
 }
 
-const M = {
-  vi: {
-    notForm: 'không phải biểu mẫu của cchc (không có trang nhận dạng); hãy dùng biểu mẫu do "cchc form" tạo ra',
-    newer: (v: string) => `biểu mẫu phiên bản ${v}, mới hơn phiên bản cchc này đọc được (${FORM_VERSION}); hãy cập nhật cchc`,
-    otherPlan: (got: string, want: string) => `biểu mẫu của kế hoạch khác: ${got}; kế hoạch đang nhập là ${want}`,
-    otherUnit: (u: string) => `biểu mẫu của đơn vị "${u}", đơn vị này không có trong kế hoạch`,
-    changed: (diff: string, unit: string) => `danh sách nhiệm vụ đã thay đổi từ khi gửi biểu mẫu (${diff}); hãy gửi biểu mẫu mới: cchc form --unit ${unit}`,
-    added: (n: number, list: string) => `thêm ${n}: ${list}`,
-    removed: (n: number, list: string) => `bỏ ${n}: ${list}`,
-    noSheet: (s: string) => `không có trang "${s}"`,
-    noHeader: (h: string) => `không tìm thấy cột "${h}" ở dòng tiêu đề`,
-    noTask: (v: string) => `Số TT "${v}" không phải nhiệm vụ đơn vị chủ trì trong biểu mẫu này`,
-    doneNoDate: 'nhiệm vụ hoàn thành cần ngày hoàn thành',
-    dateNotDone: (s: string) => `chỉ ghi ngày hoàn thành khi đã hoàn thành (trạng thái đang là "${s}")`,
-    afterAsOf: (d: string, a: string) => `ngày hoàn thành ${d} sau ngày số liệu ${a}`,
-    percentStatus: (p: string, s: string) => `tỷ lệ ${p}% không khớp với trạng thái "${s}"`,
-    noIndicator: (v: string) => `không có chỉ tiêu "${v}" trong kế hoạch`,
-    noLine: (v: string) => `không có dòng dự toán "${v}"`,
-    qualitativeValue: (id: string) => `chỉ tiêu ${id} là chỉ tiêu định tính: chọn Đạt hoặc Không đạt ở cột Đánh giá, không ghi số`,
-    measurableAssessment: (id: string) => `chỉ tiêu ${id} là chỉ tiêu định lượng: ghi kết quả bằng số`,
-    unreadable: (d: string) => `không đọc được tệp .xlsx: ${d}`,
-  },
-  en: {
-    notForm: 'not a cchc form (it has no identity sheet); use a form made by "cchc form"',
-    newer: (v: string) => `form version ${v} is newer than this cchc reads (${FORM_VERSION}); update cchc`,
-    otherPlan: (got: string, want: string) => `a form of another plan: ${got}; the plan being imported is ${want}`,
-    otherUnit: (u: string) => `a form of unit "${u}", which the plan does not have`,
-    changed: (diff: string, unit: string) => `the task list changed since the form was sent (${diff}); send a new form: cchc form --unit ${unit}`,
-    added: (n: number, list: string) => `added ${n}: ${list}`,
-    removed: (n: number, list: string) => `removed ${n}: ${list}`,
-    noSheet: (s: string) => `no sheet "${s}"`,
-    noHeader: (h: string) => `no column "${h}" in the header row`,
-    noTask: (v: string) => `Số TT "${v}" is not a task this form's unit leads`,
-    doneNoDate: 'a task done needs its completion date',
-    dateNotDone: (s: string) => `a completion date goes only with a task done (status is "${s}")`,
-    afterAsOf: (d: string, a: string) => `completion date ${d} is after the as-of date ${a}`,
-    percentStatus: (p: string, s: string) => `${p}% does not match the status "${s}"`,
-    noIndicator: (v: string) => `the plan has no indicator "${v}"`,
-    noLine: (v: string) => `the budget has no line "${v}"`,
-    qualitativeValue: (id: string) => `indicator ${id} is qualitative: pick Đạt or Không đạt in the assessment column, not a number`,
-    measurableAssessment: (id: string) => `indicator ${id} is measurable: give the result as a number`,
-    unreadable: (d: string) => `cannot read the .xlsx file: ${d}`,
-  },
-};
+const M = INPUT.form;
 
 export function unreadableProblem(file: string, detail: string, lang: Lang): CellProblem {
   return { file, message: M[lang].unreadable(detail) };
@@ -209,7 +167,7 @@ function formIdentity(wb: Workbook, file: string, plan: Plan, L: Messages, out: 
   const id = identity(wb);
   if (!id) return fileProblem(L.notForm);
   const one = (k: string) => id.get(k)?.[0] ?? '';
-  if (Number(one('version')) > FORM_VERSION) return fileProblem(L.newer(one('version')));
+  if (Number(one('version')) > FORM_VERSION) return fileProblem(L.newer(one('version'), FORM_VERSION));
   const got = `${one('agency')} — ${one('plan')} (${one('year')})`;
   const want = `${plan.meta.agency.name} — ${plan.meta.title} (${plan.meta.year})`;
   if (got !== want) return fileProblem(L.otherPlan(got, want));

@@ -29,6 +29,7 @@ import { outputFormat, writeJson } from '../json-out.js';
 import { defaultPlanDir, printDiagnostics } from '../plan-loader.js';
 import { makeEnv, write, writeErr, type Env, type GlobalOptions } from '../io.js';
 import { EXIT, usage } from '../../errors.js';
+import { CLI } from '../../i18n/cli.js';
 
 interface Options extends GlobalOptions {
   exitCode?: boolean;
@@ -86,8 +87,6 @@ interface LoadedSide {
  */
 export type Compared = { diff: PlanDiff; findings: () => void; errors: Diagnostic[]; exit: number } | { exit: number; errors: Diagnostic[] };
 
-const SIDE_NAME = { a: { vi: 'bản cũ', en: 'the older side' }, b: { vi: 'bản mới', en: 'the newer side' } } as const;
-
 function printFindings(s: LoadedSide, env: Env): void {
   const shown = s.diagnostics.filter((d) => d.severity === 'error');
   if (shown.length === 0) return;
@@ -141,13 +140,10 @@ export function comparePlans(a: string, b: string | undefined, plan: string | un
 function reportUnreadable(s: LoadedSide, i: number, env: Env): { io: boolean } {
   const errors = s.diagnostics.filter((d) => d.severity === 'error');
   printDiagnostics(errors, env);
-  const name = SIDE_NAME[i === 0 ? 'a' : 'b'][env.lang];
+  const M = CLI.diff[env.lang];
+  const name = i === 0 ? M.sideA : M.sideB;
   const where = s.side.revision ? `${s.side.revision}:${s.side.path}` : s.side.path;
-  writeErr(
-    env.lang === 'vi'
-      ? `cchc diff: không đọc được ${name} (${where}) thành kế hoạch; sửa các lỗi trên rồi so sánh lại`
-      : `cchc diff: ${name} (${where}) cannot be read as a plan; fix the errors above and compare again`,
-  );
+  writeErr(M.unreadable(name, where));
   return { io: errors.some((d) => codeInfo(d.code)?.io) };
 }
 

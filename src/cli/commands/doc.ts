@@ -14,15 +14,13 @@ import { loadCheckedPlan } from '../plan-loader.js';
 import { EXIT } from '../../errors.js';
 import { warningsNote } from '../as-of.js';
 import { checkOutName, checkTarget, humanSize, writeDocument } from './docx-out.js';
+import { CLI } from '../../i18n/cli.js';
 
 interface Options extends GlobalOptions {
   out?: string;
 }
 
-const MSG = {
-  vi: { written: (file: string, size: string) => `Đã ghi ${file} (kế hoạch, Phụ lục I, Phụ lục II; ${size})` },
-  en: { written: (file: string, size: string) => `Wrote ${file} (the plan, Appendix I, Appendix II; ${size})` },
-};
+const MSG = CLI.doc;
 
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
   const json = outputFormat(opts) === 'json';

@@ -8,33 +8,9 @@ import { writeFileAtomic } from '../../edit/write.js';
 import path from 'node:path';
 import { formatInt, type Lang } from '../../i18n/format.js';
 import { UsageError } from '../../errors.js';
+import { CLI } from '../../i18n/cli.js';
 
-const MSG = {
-  vi: {
-    notDocx: (v: string) => `--out "${v}" phải là tệp .docx`,
-    notDocxHint: (eg: string) => `ví dụ: --out ${eg}`,
-    isDir: (v: string) => `không ghi được ${v}: đó là một thư mục`,
-    isDirHint: 'cho tên tệp, ví dụ --out van-ban/KH-CCHC.docx',
-    noDir: (d: string) => `không ghi được: thư mục ${d} không tồn tại`,
-    noDirHint: 'tạo thư mục trước, hoặc chọn thư mục khác cho --out',
-    notDir: (d: string) => `không ghi được: ${d} không phải thư mục`,
-    denied: (v: string) => `không ghi được ${v}: không có quyền ghi`,
-    deniedHint: 'chọn thư mục khác cho --out',
-    failed: (v: string, why: string) => `không ghi được ${v}: ${why}`,
-  },
-  en: {
-    notDocx: (v: string) => `--out "${v}" must be a .docx file`,
-    notDocxHint: (eg: string) => `for example: --out ${eg}`,
-    isDir: (v: string) => `cannot write ${v}: it is a folder`,
-    isDirHint: 'give a file name, for example --out documents/KH-CCHC.docx',
-    noDir: (d: string) => `cannot write: the folder ${d} does not exist`,
-    noDirHint: 'create the folder first, or choose another folder for --out',
-    notDir: (d: string) => `cannot write: ${d} is not a folder`,
-    denied: (v: string) => `cannot write ${v}: permission denied`,
-    deniedHint: 'choose another folder for --out',
-    failed: (v: string, why: string) => `cannot write ${v}: ${why}`,
-  },
-};
+const MSG = CLI.docxOut;
 
 /** --out must name a .docx file; checked before the plan is loaded. */
 export function checkOutName(out: string | undefined, example: string, lang: Lang): void {

@@ -24,6 +24,7 @@ import { outputFormat, writeJson } from '../json-out.js';
 import { loadCheckedPlan } from '../plan-loader.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
+import { CLI } from '../../i18n/cli.js';
 
 interface Options extends GlobalOptions {
   out?: string;
@@ -32,44 +33,7 @@ interface Options extends GlobalOptions {
   period?: string;
 }
 
-const MSG = {
-  vi: {
-    badSheet: (v: string) => `--sheets: không có trang "${v}"`,
-    noSheet: '--sheets: cần ít nhất một trang',
-    sheetsHint: (list: string) => `các trang: ${list} (phân cách bằng dấu phẩy)`,
-    progressOnly: '--as-of và --period chỉ dùng cho trang progress',
-    progressOnlyHint: 'thêm progress vào --sheets, hoặc bỏ --as-of/--period',
-    notXlsx: (v: string) => `--out "${v}" phải là tệp .xlsx`,
-    notXlsxHint: (out: string) => `ví dụ: --out ${asXlsxName(out)}`,
-    isDir: (v: string) => `không ghi được ${v}: đó là một thư mục`,
-    isDirHint: 'cho tên tệp, ví dụ --out bao-cao/KH-CCHC.xlsx',
-    noDir: (d: string) => `không ghi được: thư mục ${d} không tồn tại`,
-    noDirHint: 'tạo thư mục trước, hoặc chọn thư mục khác cho --out',
-    notDir: (d: string) => `không ghi được: ${d} không phải thư mục`,
-    denied: (v: string) => `không ghi được ${v}: không có quyền ghi`,
-    deniedHint: 'chọn thư mục khác cho --out',
-    failed: (v: string, why: string) => `không ghi được ${v}: ${why}`,
-    written: (file: string, sheets: string, size: string) => `Đã ghi ${file} (${sheets}; ${size})`,
-  },
-  en: {
-    badSheet: (v: string) => `--sheets: there is no sheet "${v}"`,
-    noSheet: '--sheets: name at least one sheet',
-    sheetsHint: (list: string) => `sheets: ${list} (comma-separated)`,
-    progressOnly: '--as-of and --period only apply to the progress sheet',
-    progressOnlyHint: 'add progress to --sheets, or leave out --as-of/--period',
-    notXlsx: (v: string) => `--out "${v}" must be an .xlsx file`,
-    notXlsxHint: (out: string) => `for example: --out ${asXlsxName(out)}`,
-    isDir: (v: string) => `cannot write ${v}: it is a folder`,
-    isDirHint: 'give a file name, for example --out reports/KH-CCHC.xlsx',
-    noDir: (d: string) => `cannot write: the folder ${d} does not exist`,
-    noDirHint: 'create the folder first, or choose another folder for --out',
-    notDir: (d: string) => `cannot write: ${d} is not a folder`,
-    denied: (v: string) => `cannot write ${v}: permission denied`,
-    deniedHint: 'choose another folder for --out',
-    failed: (v: string, why: string) => `cannot write ${v}: ${why}`,
-    written: (file: string, sheets: string, size: string) => `Wrote ${file} (${sheets}; ${size})`,
-  },
-};
+const MSG = CLI.export;
 
 type Messages = (typeof MSG)['vi'];
 
@@ -103,7 +67,8 @@ function parseFlags(opts: Options, lang: Lang): Flags {
   const flags: Flags = { sheets: parseSheets(opts.sheets, lang) };
   Object.assign(flags, parseAsOfFlags(opts, lang));
   if ((flags.asOf || flags.period) && !flags.sheets.includes('progress')) throw new UsageError(M.progressOnly, M.progressOnlyHint);
-  if (opts.out !== undefined && path.extname(opts.out).toLowerCase() !== '.xlsx') throw new UsageError(M.notXlsx(opts.out), M.notXlsxHint(opts.out));
+  if (opts.out !== undefined && path.extname(opts.out).toLowerCase() !== '.xlsx')
+    throw new UsageError(M.notXlsx(opts.out), M.notXlsxHint(asXlsxName(opts.out)));
   return flags;
 }
 

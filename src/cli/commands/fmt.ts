@@ -17,48 +17,17 @@ import { discoverPlans } from '../../load/discover.js';
 import { resolveTargets, displayPath, PROGRESS_DIR } from '../../load/plan-texts.js';
 import { MAX_FILE_BYTES } from '../../load/read.js';
 import { messageOf } from '../../diagnostics/codes.js';
-import { formatInt } from '../../i18n/format.js';
 import { makeEnv, write, writeErr, type Env, type GlobalOptions } from '../io.js';
 import { outputFormat, writeJson } from '../json-out.js';
 import { EXIT, UsageError, usage } from '../../errors.js';
+import { CLI } from '../../i18n/cli.js';
 
 interface Options extends GlobalOptions {
   nfc?: boolean;
   check?: boolean;
 }
 
-const MSG = {
-  vi: {
-    needNfc: 'cchc fmt cần --nfc (hiện chỉ có chuẩn hoá Unicode NFC)',
-    needNfcHint: 'cchc fmt --nfc plans/2024',
-    changed: (f: string, n: number) => `  ~ ${f}: chuẩn hoá NFC ${formatInt(n, 'vi')} dòng`,
-    wouldChange: (f: string, n: number) => `  ~ ${f}: chưa ở dạng NFC (${formatInt(n, 'vi')} dòng)`,
-    summary: (changed: number, total: number) => `Đã chuẩn hoá ${formatInt(changed, 'vi')}/${formatInt(total, 'vi')} tệp sang NFC.`,
-    summaryCheck: (changed: number, total: number) =>
-      changed
-        ? `${formatInt(changed, 'vi')}/${formatInt(total, 'vi')} tệp chưa ở dạng NFC; chạy: cchc fmt --nfc`
-        : `Cả ${formatInt(total, 'vi')} tệp đã ở dạng NFC.`,
-    notRegular: (f: string) => `${f}: không phải tệp thường (liên kết, thiết bị…); bỏ qua`,
-    tooLarge: (f: string) => `${f}: tệp quá lớn; bỏ qua`,
-    notUtf8: (f: string) => `${f}: không phải UTF-8; bỏ qua`,
-    ioFail: (f: string, code: string) => `${f}: không ghi được (${code}); tệp giữ nguyên`,
-  },
-  en: {
-    needNfc: 'cchc fmt needs --nfc (Unicode NFC is the only formatting it does)',
-    needNfcHint: 'cchc fmt --nfc plans/2024',
-    changed: (f: string, n: number) => `  ~ ${f}: ${formatInt(n, 'en')} line${n === 1 ? '' : 's'} normalised to NFC`,
-    wouldChange: (f: string, n: number) => `  ~ ${f}: not in NFC (${formatInt(n, 'en')} line${n === 1 ? '' : 's'})`,
-    summary: (changed: number, total: number) => `Normalised ${formatInt(changed, 'en')} of ${formatInt(total, 'en')} files to NFC.`,
-    summaryCheck: (changed: number, total: number) =>
-      changed
-        ? `${formatInt(changed, 'en')} of ${formatInt(total, 'en')} files are not in NFC; run: cchc fmt --nfc`
-        : `All ${formatInt(total, 'en')} files are in NFC.`,
-    notRegular: (f: string) => `${f}: not a regular file (a link, a device…); skipped`,
-    tooLarge: (f: string) => `${f}: file too large; skipped`,
-    notUtf8: (f: string) => `${f}: not UTF-8; skipped`,
-    ioFail: (f: string, code: string) => `${f}: could not be written (${code}); left as it was`,
-  },
-};
+const MSG = CLI.fmt;
 
 type Messages = (typeof MSG)['vi'];
 

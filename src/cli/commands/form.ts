@@ -19,6 +19,7 @@ import { makeEnv, write, type Env, type GlobalOptions } from '../io.js';
 import { outputFormat, writeJson } from '../json-out.js';
 import { EXIT, UsageError, usage } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags } from '../as-of.js';
+import { CLI } from '../../i18n/cli.js';
 
 interface Options extends GlobalOptions {
   unit?: string[];
@@ -27,26 +28,7 @@ interface Options extends GlobalOptions {
   out: string;
 }
 
-const MSG = {
-  vi: {
-    noUnit: (v: string, s: string) => `kế hoạch không có đơn vị "${v}"${s ? ` (có phải "${s}"?)` : ''}`,
-    notDir: (v: string) => `--out ${v} không phải là thư mục`,
-    wrote: (n: number, dir: string, d: string) => `Đã ghi ${n} biểu mẫu, số liệu tính đến ngày ${d}, vào ${dir}:`,
-    line: (file: string, name: string, tasks: number, coord: number, extra: string) =>
-      `  ${file}  ${name}: ${tasks} nhiệm vụ chủ trì${coord ? `, ${coord} phối hợp` : ''}${extra}`,
-    extra: (i: number, l: number) => `; ${i} chỉ tiêu, ${l} dòng kinh phí`,
-    next: 'Gửi mỗi tệp cho đơn vị; khi nhận lại: cchc import <các tệp>',
-  },
-  en: {
-    noUnit: (v: string, s: string) => `the plan has no unit "${v}"${s ? ` (did you mean "${s}"?)` : ''}`,
-    notDir: (v: string) => `--out ${v} is not a folder`,
-    wrote: (n: number, dir: string, d: string) => `Wrote ${n} form${n === 1 ? '' : 's'}, as of ${d}, to ${dir}:`,
-    line: (file: string, name: string, tasks: number, coord: number, extra: string) =>
-      `  ${file}  ${name}: ${tasks} task${tasks === 1 ? '' : 's'} led${coord ? `, ${coord} coordinated` : ''}${extra}`,
-    extra: (i: number, l: number) => `; ${i} indicators, ${l} budget lines`,
-    next: 'Send each file to its unit; when they come back: cchc import <files>',
-  },
-};
+const MSG = CLI.form;
 
 /** --unit, each against the plan (id or name); every lead unit when none is given. */
 function unitsOf(plan: Plan, asked: string[] | undefined, lang: Lang): Unit[] {

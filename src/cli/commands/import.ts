@@ -27,54 +27,14 @@ import type { Plan } from '../../model/plan.js';
 import type { Lang } from '../../i18n/format.js';
 import { printDiagnostics } from '../plan-loader.js';
 import { EXIT, UsageError } from '../../errors.js';
+import { CLI } from '../../i18n/cli.js';
 
 interface Options extends GlobalOptions {
   asOf?: string;
   dryRun?: boolean;
 }
 
-const MSG = {
-  vi: {
-    noFiles: 'cần ít nhất một tệp biểu mẫu .xlsx',
-    noFilesHint: 'ví dụ: cchc import bieu-mau/*.xlsx',
-    twoPlans: (a: string, b: string) => `chỉ một thư mục kế hoạch, có "${a}" và "${b}"`,
-    notFound: (f: string) => `không tìm thấy tệp: ${f}`,
-    badAsOf: (m: string) => `--as-of: ${m}`,
-    mixedAsOf: (list: string) => `các biểu mẫu có ngày số liệu khác nhau (${list}); chọn ngày ghi bằng --as-of`,
-    conflict: (what: string, a: string, b: string, va: string, vb: string) => `${what} được ghi khác nhau ở hai biểu mẫu: ${a} ghi ${va}, ${b} ghi ${vb}`,
-    task: (n: number) => `nhiệm vụ ${n}`,
-    indicator: (id: string) => `chỉ tiêu ${id}`,
-    line: (n: number) => `dòng dự toán ${n}`,
-    problems: (n: number) => `✗ ${n} lỗi trong biểu mẫu; chưa ghi gì. Sửa các ô trên rồi nhập lại.`,
-    refused: 'cchc: không ghi vì kế hoạch sẽ có lỗi; tệp giữ nguyên',
-    read: (f: string, unit: string, n: number) => `  ${f}: ${unit}, ${n} thay đổi`,
-    header: (n: number, d: string) => `Đã đọc ${n} biểu mẫu; số liệu ghi vào ngày ${d}:`,
-    nothing: (f: string) => `Không có gì thay đổi; ${f} giữ nguyên.`,
-    target: (f: string, isNew: boolean) => `${f}${isNew ? ' (tệp mới)' : ''}:`,
-    summary: (n: number) => `${n} thay đổi.`,
-    dryRun: 'không ghi (--dry-run)',
-  },
-  en: {
-    noFiles: 'at least one .xlsx form is needed',
-    noFilesHint: 'for example: cchc import forms/*.xlsx',
-    twoPlans: (a: string, b: string) => `one plan folder only, got "${a}" and "${b}"`,
-    notFound: (f: string) => `no such file: ${f}`,
-    badAsOf: (m: string) => `--as-of: ${m}`,
-    mixedAsOf: (list: string) => `the forms have different as-of dates (${list}); choose the date with --as-of`,
-    conflict: (what: string, a: string, b: string, va: string, vb: string) => `${what} is set differently by two forms: ${a} says ${va}, ${b} says ${vb}`,
-    task: (n: number) => `task ${n}`,
-    indicator: (id: string) => `indicator ${id}`,
-    line: (n: number) => `budget line ${n}`,
-    problems: (n: number) => `✗ ${n} problem${n === 1 ? '' : 's'} in the forms; nothing written. Fix the cells above and import again.`,
-    refused: 'cchc: nothing written because the plan would have errors; the file is unchanged',
-    read: (f: string, unit: string, n: number) => `  ${f}: ${unit}, ${n} change${n === 1 ? '' : 's'}`,
-    header: (n: number, d: string) => `Read ${n} form${n === 1 ? '' : 's'}; recorded as of ${d}:`,
-    nothing: (f: string) => `Nothing changes; ${f} is left as it is.`,
-    target: (f: string, isNew: boolean) => `${f}${isNew ? ' (new file)' : ''}:`,
-    summary: (n: number) => `${n} change${n === 1 ? '' : 's'}.`,
-    dryRun: 'not written (--dry-run)',
-  },
-};
+const MSG = CLI.import;
 
 const IGNORED_NODES = [
   'dataValidations',

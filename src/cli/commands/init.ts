@@ -15,6 +15,7 @@ import { makeEnv, write, type GlobalOptions } from '../io.js';
 import { usage, EXIT } from '../../errors.js';
 import { VERSION } from '../version.js';
 import { checkInitTarget, repositoryFiles, writeNewFiles } from '../../scaffold/init.js';
+import { CLI } from '../../i18n/cli.js';
 
 interface Options extends GlobalOptions {
   year?: string;
@@ -36,26 +37,18 @@ export async function run(dirArg: string, opts: Options): Promise<number> {
   const root = path.resolve(env.cwd, dirArg);
   const shown = { dir: dirArg, cwd: env.cwd };
   checkInitTarget(root, year, shown);
-  const files = repositoryFiles(root, { year, agency: opts.agency ?? 'Tên cơ quan', package: opts.package, sha256: opts.sha256, version: VERSION });
+  const files = repositoryFiles(root, {
+    year,
+    agency: opts.agency ?? CLI.init[env.lang].defaultAgency,
+    package: opts.package,
+    sha256: opts.sha256,
+    version: VERSION,
+  });
   const { created, kept } = writeNewFiles(root, files, shown);
   const c = env.chalk;
   const where = path.relative(env.cwd, root) || '.';
-  const lines =
-    env.lang === 'vi'
-      ? [
-          `Đã tạo kho kế hoạch trong ${where}:`,
-          ...created.map((f) => `  ${c.green('+')} ${f}`),
-          ...kept.map((f) => `  ${c.yellow('=')} ${f} (đã có, giữ nguyên)`),
-          '',
-          `Tiếp theo: sửa các tệp trong plans/${year}/, rồi chạy: cchc validate`,
-        ]
-      : [
-          `Created a plan repository in ${where}:`,
-          ...created.map((f) => `  ${c.green('+')} ${f}`),
-          ...kept.map((f) => `  ${c.yellow('=')} ${f} (exists, kept)`),
-          '',
-          `Next: edit the files in plans/${year}/, then run: cchc validate`,
-        ];
+  const M = CLI.init[env.lang];
+  const lines = [M.created(where), ...created.map((f) => `  ${c.green('+')} ${f}`), ...kept.map((f) => `  ${c.yellow('=')} ${M.kept(f)}`), '', M.next(year)];
   write(lines.join('\n'));
   return EXIT.ok;
 }

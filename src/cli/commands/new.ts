@@ -18,6 +18,7 @@ import { printDiagnostics, resolvePlanDir } from '../plan-loader.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { EXIT, usage } from '../../errors.js';
 import { plansFolder } from '../../load/discover.js';
+import { CLI } from '../../i18n/cli.js';
 
 interface Options extends GlobalOptions {
   from?: string;
@@ -40,7 +41,7 @@ export async function run(yearArg: string, opts: Options): Promise<number> {
   if (errors.length > 0 || !checked.plan) {
     printDiagnostics(errors, env);
     writeErr(summaryAsText(errors, 1, env.lang, env.chalk));
-    writeErr(env.lang === 'vi' ? 'Sửa các lỗi của kế hoạch gốc trước khi tạo kế hoạch năm mới.' : 'Fix the source plan before starting a new one from it.');
+    writeErr(CLI.new[env.lang].fixSource);
     return checked.io ? EXIT.usage : EXIT.findings;
   }
   const plan = checked.plan;
@@ -66,11 +67,7 @@ export async function run(yearArg: string, opts: Options): Promise<number> {
   const newErrors = verify.diagnostics.filter((d) => d.severity === 'error');
   if (newErrors.length > 0) {
     printDiagnostics(newErrors, env);
-    writeErr(
-      env.lang === 'vi'
-        ? `cchc: kế hoạch mới sẽ có lỗi nên chưa ghi ${toShown}; đây là lỗi của chương trình, xin báo lại kèm lệnh đã chạy.`
-        : `cchc: the new plan would not validate, so ${toShown} was not written; this is a bug, please report it with the command you ran.`,
-    );
+    writeErr(CLI.new[env.lang].wouldNotValidate(toShown));
     return EXIT.findings;
   }
 

@@ -23,6 +23,7 @@ import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
 import type { PreparedUpdate } from '../../edit/update.js';
 import { printDiagnostics } from '../plan-loader.js';
 import { EXIT, UsageError } from '../../errors.js';
+import { CLI } from '../../i18n/cli.js';
 
 interface Options extends GlobalOptions {
   task?: string;
@@ -41,52 +42,7 @@ interface Options extends GlobalOptions {
   dryRun?: boolean;
 }
 
-const MSG = {
-  vi: {
-    oneTarget: 'cần đúng một trong --task, --indicator, --line',
-    oneTargetHint: 'ví dụ: cchc record --task 3 --status "hoàn thành" --completed 25/03/2022',
-    notFor: (flag: string, target: string) => `${flag} không dùng với ${target}`,
-    nothing: (target: string) => `${target}: chưa có gì để ghi`,
-    nothingHint: {
-      '--task': 'thêm --status, --percent, --completed, --evidence hoặc --note',
-      '--indicator': 'thêm --value (chỉ tiêu định lượng) hoặc --assessment dat|khong-dat (định tính)',
-      '--line': 'thêm --spent SỐ_TIỀN',
-    } as Record<string, string>,
-    bad: (flag: string, msg: string) => `${flag}: ${msg}`,
-    noTask: (v: string) => `kế hoạch không có nhiệm vụ "${v}"`,
-    noIndicator: (v: string, s: string) => `kế hoạch không có chỉ tiêu "${v}"${s ? ` (có phải "${s}"?)` : ''}`,
-    noLine: (v: string) => `dự toán không có dòng "${v}"`,
-    qualitative: (id: string) => `chỉ tiêu ${id} là chỉ tiêu định tính: dùng --assessment dat|khong-dat thay cho --value`,
-    measurable: (id: string) => `chỉ tiêu ${id} là chỉ tiêu định lượng: dùng --value thay cho --assessment`,
-    several: (id: string, targets: string) => `chỉ tiêu ${id} có nhiều mục tiêu; ghi theo mã mục tiêu: ${targets}`,
-    refused: 'cchc: không ghi thay đổi này vì kế hoạch sẽ có lỗi; tệp giữ nguyên',
-    unchanged: (f: string) => `${f}: không có gì thay đổi`,
-    newFile: (f: string) => `${f} (tệp mới)`,
-    dryRun: 'không ghi (--dry-run)',
-  },
-  en: {
-    oneTarget: 'exactly one of --task, --indicator, --line is needed',
-    oneTargetHint: 'for example: cchc record --task 3 --status done --completed 25/03/2022',
-    notFor: (flag: string, target: string) => `${flag} does not go with ${target}`,
-    nothing: (target: string) => `${target}: nothing to record`,
-    nothingHint: {
-      '--task': 'add --status, --percent, --completed, --evidence or --note',
-      '--indicator': 'add --value (measurable) or --assessment dat|khong-dat (qualitative)',
-      '--line': 'add --spent AMOUNT',
-    } as Record<string, string>,
-    bad: (flag: string, msg: string) => `${flag}: ${msg}`,
-    noTask: (v: string) => `the plan has no task "${v}"`,
-    noIndicator: (v: string, s: string) => `the plan has no indicator "${v}"${s ? ` (did you mean "${s}"?)` : ''}`,
-    noLine: (v: string) => `the budget has no line "${v}"`,
-    qualitative: (id: string) => `indicator ${id} is qualitative: use --assessment dat|khong-dat instead of --value`,
-    measurable: (id: string) => `indicator ${id} is measurable: use --value instead of --assessment`,
-    several: (id: string, targets: string) => `indicator ${id} has several targets; record by target id: ${targets}`,
-    refused: 'cchc: this change is not written because the plan would have errors; the file is unchanged',
-    unchanged: (f: string) => `${f}: nothing changes`,
-    newFile: (f: string) => `${f} (new file)`,
-    dryRun: 'not written (--dry-run)',
-  },
-};
+const MSG = CLI.record;
 
 const TASK_FLAGS = ['status', 'percent', 'completed', 'evidence', 'note'] as const;
 const INDICATOR_FLAGS = ['value', 'source', 'assessment'] as const;

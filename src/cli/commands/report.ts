@@ -16,6 +16,7 @@ import { loadCheckedPlan } from '../plan-loader.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
 import { checkOutName, checkTarget, humanSize, writeDocument } from './docx-out.js';
+import { CLI } from '../../i18n/cli.js';
 
 interface Options extends GlobalOptions {
   out?: string;
@@ -23,18 +24,7 @@ interface Options extends GlobalOptions {
   period?: string;
 }
 
-const MSG = {
-  vi: {
-    needWhen: 'cần --period hoặc --as-of: báo cáo cho kỳ nào?',
-    needWhenHint: 'ví dụ: cchc report --period 2022-9M, hoặc --as-of 2022-07-20',
-    written: (file: string, size: string, example: boolean) => `Đã ghi ${file} (${size})${example ? '; số liệu minh họa, không phải kết quả chính thức' : ''}`,
-  },
-  en: {
-    needWhen: 'give --period or --as-of: which period does the report cover?',
-    needWhenHint: 'for example: cchc report --period 2022-9M, or --as-of 2022-07-20',
-    written: (file: string, size: string, example: boolean) => `Wrote ${file} (${size})${example ? '; illustrative data, not official results' : ''}`,
-  },
-};
+const MSG = CLI.report;
 
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
   const json = outputFormat(opts) === 'json';

@@ -18,6 +18,7 @@ import { EXIT, UsageError } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
 import { unresolvedDeadlineDiagnostics } from '../deadline-warnings.js';
 import { printDiagnostics } from '../plan-loader.js';
+import { CLI } from '../../i18n/cli.js';
 
 interface Options extends GlobalOptions {
   asOf?: string;
@@ -27,22 +28,7 @@ interface Options extends GlobalOptions {
   overdue?: boolean;
 }
 
-const MSG = {
-  vi: {
-    badArea: (v: string) => `--area cần số thứ tự của nội dung, có "${v}"`,
-    noArea: (v: number) => `kế hoạch không có nội dung ${v}`,
-    areas: (list: string) => `các nội dung: ${list}`,
-    noUnit: (v: string) => `kế hoạch không có đơn vị "${v}"`,
-    units: (list: string, suggestion: string) => `${suggestion ? `có phải "${suggestion}"? ` : ''}các đơn vị (mã hoặc tên): ${list}`,
-  },
-  en: {
-    badArea: (v: string) => `--area needs an area number, got "${v}"`,
-    noArea: (v: number) => `the plan has no area ${v}`,
-    areas: (list: string) => `areas: ${list}`,
-    noUnit: (v: string) => `the plan has no unit "${v}"`,
-    units: (list: string, suggestion: string) => `${suggestion ? `did you mean "${suggestion}"? ` : ''}units (id or name): ${list}`,
-  },
-};
+const MSG = CLI.status;
 
 /** The flags that do not need the plan, checked before it is loaded. */
 function parseFlags(opts: Options, lang: Lang): { asOf?: IsoDate; period?: Period; area?: number } {
