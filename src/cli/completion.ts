@@ -168,9 +168,12 @@ function optionWords(spec: CommandSpec): string[] {
 function candidates(words: readonly string[], cwd: string): string[] {
   const current = words.at(-1) ?? '';
   const before = words.slice(0, -1);
-  const name = before.find((w) => !w.startsWith('-'));
+  // --lang takes a value, before the command or after it.
+  if (before.at(-1) === '--lang') return ['vi', 'en'].filter((w) => w.startsWith(current));
+  const name = before.find((w, i) => !w.startsWith('-') && before[i - 1] !== '--lang');
   const spec = COMMANDS.find((c) => c.name === name);
   if (!spec) {
+    if (name === 'help' && before.at(-1) === 'help') return COMMANDS.map((c) => c.name).filter((w) => w.startsWith(current));
     if (name !== undefined) return [];
     const top = current.startsWith('-') ? ['--help', '--version', '--lang'] : [...COMMANDS.map((c) => c.name), 'help'];
     return top.filter((w) => w.startsWith(current));

@@ -19,7 +19,8 @@ function isIsoDate(s: string): boolean {
 }
 
 /** Throws a UsageError for the first CCHC_* variable whose value is not one cchc accepts. */
-export function checkEnvironment(env: Record<string, string | undefined>): void {
+/** `langFlag`: --lang was given, and wins over CCHC_LANG (docs/environment.md), so CCHC_LANG is not checked. */
+export function checkEnvironment(env: Record<string, string | undefined>, langFlag = false): void {
   const today = env.CCHC_TODAY;
   if (today !== undefined && today !== '' && !isIsoDate(today)) {
     throw usage('badEnv', { name: 'CCHC_TODAY', value: today, expected: 'date' });
@@ -29,7 +30,7 @@ export function checkEnvironment(env: Record<string, string | undefined>): void 
     throw usage('badEnv', { name: 'CCHC_THREADS', value: threads, expected: 'threads' });
   }
   const lang = env.CCHC_LANG;
-  if (lang !== undefined && lang !== '' && !['vi', 'en'].includes(lang.toLowerCase())) {
+  if (!langFlag && lang !== undefined && lang !== '' && !['vi', 'en'].includes(lang.toLowerCase())) {
     throw usage('badEnv', { name: 'CCHC_LANG', value: lang, expected: 'lang' });
   }
 }

@@ -49,7 +49,10 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = completeWords(args.slice(1), process.cwd());
       return;
     }
-    checkEnvironment(process.env);
+    checkEnvironment(
+      process.env,
+      args.some((a) => a === '--lang' || a.startsWith('--lang=')),
+    );
     await buildProgram(lang).parseAsync(argv);
   } catch (err) {
     process.exitCode = handleError(err, lang);

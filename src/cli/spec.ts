@@ -50,7 +50,7 @@ const TEXT_JSON = ['text', 'json'] as const;
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'validate',
-    args: [{ syntax: '[paths...]', value: 'plan' }],
+    args: [{ syntax: '[paths...]', value: 'path' }],
     options: [STRICT],
     formats: ['text', 'json', 'github', 'sarif'],
     load: () => import('./commands/validate.js'),
@@ -141,7 +141,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'fmt',
-    args: [{ syntax: '[paths...]', value: 'plan' }],
+    args: [{ syntax: '[paths...]', value: 'path' }],
     options: [{ flags: '--nfc' }, { flags: '--check' }],
     formats: TEXT_JSON,
     load: () => import('./commands/fmt.js'),

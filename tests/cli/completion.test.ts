@@ -88,6 +88,22 @@ describe('cchc completion bash, in a real bash', () => {
     expect(complete(['export', '-o', 'bao'], t.dir)).toEqual(['bao-cao.xlsx']);
     expect(complete(['import', 'bi'], t.dir)).toEqual(['bieu-mau']);
   });
+
+  it('validate and fmt take files as well as folders', () => {
+    expect(complete(['validate', 'plans/2022/ta'])).toEqual(['plans/2022/tasks.yaml']);
+    expect(complete(['fmt', '--nfc', 'plans/2022/bu'])).toEqual(['plans/2022/budget.yaml']);
+  });
+
+  it('--lang before the command: its values, then the command as usual', () => {
+    expect(complete(['--lang', ''])).toEqual(['vi', 'en']);
+    expect(complete(['--lang', 'en', 'sta'])).toEqual(['status']);
+    expect(complete(['--lang', 'en', 'status', '--unit', 'th'])).toEqual(['thanh-tra']);
+    expect(complete(['status', '--lang', ''])).toEqual(['vi', 'en']);
+  });
+
+  it('cchc help COMMAND', () => {
+    expect(complete(['help', 'bu'])).toEqual(['budget']);
+  });
 });
 
 describe('the scripts', () => {

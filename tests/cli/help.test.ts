@@ -85,6 +85,17 @@ function words(command: string): string[] {
   return [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
 }
 
+describe('CCHC_LANG and --lang', () => {
+  it('the flag wins: an invalid CCHC_LANG is not an error when --lang is given', async () => {
+    const r = await runCli(['--lang', 'en', 'status', '--help'], { env: { CCHC_LANG: 'fr' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: cchc status/);
+    const bad = await runCli(['status', '--help'], { env: { CCHC_LANG: 'fr' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('CCHC_LANG');
+  });
+});
+
 describe('the examples of the help', () => {
   // Run as written on a copy of the bundled plan. Left out: diff (git history), import (filled
   // forms), init and new (new repositories and plans, tested in their own files), completion
