@@ -119,7 +119,7 @@ export const CLI = {
   fmt: group({
     vi: {
       needNfc: 'cchc fmt cần --nfc (hiện chỉ có chuẩn hoá Unicode NFC)',
-      needNfcHint: 'cchc fmt --nfc plans/2024',
+      needNfcHint: (paths: string) => `cchc fmt --nfc${paths}`,
       changed: (f: string, n: number) => `  ~ ${f}: chuẩn hoá NFC ${formatInt(n, 'vi')} dòng`,
       wouldChange: (f: string, n: number) => `  ~ ${f}: chưa ở dạng NFC (${formatInt(n, 'vi')} dòng)`,
       summary: (changed: number, total: number) => `Đã chuẩn hoá ${formatInt(changed, 'vi')}/${formatInt(total, 'vi')} tệp sang NFC.`,
@@ -134,7 +134,7 @@ export const CLI = {
     },
     en: {
       needNfc: 'cchc fmt needs --nfc (Unicode NFC is the only formatting it does)',
-      needNfcHint: 'cchc fmt --nfc plans/2024',
+      needNfcHint: (paths: string) => `cchc fmt --nfc${paths}`,
       changed: (f: string, n: number) => `  ~ ${f}: ${formatInt(n, 'en')} line${n === 1 ? '' : 's'} normalised to NFC`,
       wouldChange: (f: string, n: number) => `  ~ ${f}: not in NFC (${formatInt(n, 'en')} line${n === 1 ? '' : 's'})`,
       summary: (changed: number, total: number) => `Normalised ${formatInt(changed, 'en')} of ${formatInt(total, 'en')} files to NFC.`,

@@ -82,7 +82,10 @@ describe('NFD input', () => {
 
   it('refuses what it must not rewrite: no --nfc, a link out of the folder', async () => {
     const { root, dir } = nfdPlan();
-    expect((await runCli(['fmt', 'plans/2023'], { cwd: root })).code).toBe(2);
+    const noNfc = await runCli(['fmt', 'plans/2023'], { cwd: root });
+    expect(noNfc.code).toBe(2);
+    // The hint is the command to run: the same paths, with --nfc.
+    expect(noNfc.stderr).toContain('\n  cchc fmt --nfc plans/2023\n');
     const outside = path.join(root, 'outside.yaml');
     writeFileSync(outside, 'x: Tie\u0302\u0301n\n');
     symlinkSync(outside, path.join(dir, 'references.yaml'));

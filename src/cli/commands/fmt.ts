@@ -109,7 +109,7 @@ export async function run(paths: string[], opts: Options): Promise<number> {
   const json = outputFormat(opts) === 'json';
   const env = makeEnv(opts, 'fmt');
   const M = MSG[env.lang];
-  if (!opts.nfc) throw new UsageError(M.needNfc, M.needNfcHint);
+  if (!opts.nfc) throw new UsageError(M.needNfc, M.needNfcHint(paths.map((p) => ` ${/[\s'"]/.test(p) ? JSON.stringify(p) : p}`).join('')));
   const files = filesOf(paths, env);
   if (!files) return EXIT.usage;
   const check = opts.check === true;
