@@ -20,9 +20,9 @@ function examplesText(help: CommandHelp, lang: Lang): string {
   return `\n${lines.join('\n')}\n`;
 }
 
-function extraInfo(choices: readonly string[] | undefined, dflt: string | undefined, lang: Lang): string {
+function extraInfo(choices: readonly string[] | undefined, dflt: string | undefined, lang: Lang, mandatory = false): string {
   const X = HELP_EXTRA[lang];
-  const parts: string[] = [];
+  const parts: string[] = mandatory ? [X.required] : [];
   if (choices) parts.push(`${X.choices}: ${choices.join(', ')}`);
   if (dflt !== undefined) parts.push(`${X.default}: ${dflt}`);
   return parts.length > 0 ? ` (${parts.join('; ')})` : '';
@@ -35,7 +35,7 @@ function helpConfiguration(lang: Lang): Partial<Help> {
     styleTitle: (title: string) => HELP[lang].titles[title] ?? title,
     optionDescription: (o: Option) => {
       const dflt = SHOWN_DEFAULT.get(o) ?? (o.required || o.optional ? stringDefault(o.defaultValue) : undefined);
-      return `${o.description}${extraInfo(o.argChoices, dflt, lang)}`;
+      return `${o.description}${extraInfo(o.argChoices, dflt, lang, o.mandatory)}`;
     },
     // An argument's default is said in its description ("mặc định: thư mục hiện tại").
     argumentDescription: (a: Argument) => `${a.description}${extraInfo(a.argChoices, undefined, lang)}`,

@@ -392,9 +392,9 @@ const EN: HelpText = {
 export const HELP: Record<Lang, HelpText> = { vi: VI, en: EN };
 
 /** The words commander adds to an option's or argument's description. */
-export const HELP_EXTRA: Record<Lang, { choices: string; default: string; usageOptions: string; usageCommand: string }> = {
-  vi: { choices: 'chọn', default: 'mặc định', usageOptions: '[tùy chọn]', usageCommand: '[lệnh]' },
-  en: { choices: 'choices', default: 'default', usageOptions: '[options]', usageCommand: '[command]' },
+export const HELP_EXTRA: Record<Lang, { required: string; choices: string; default: string; usageOptions: string; usageCommand: string }> = {
+  vi: { required: 'bắt buộc', choices: 'chọn', default: 'mặc định', usageOptions: '[tùy chọn]', usageCommand: '[lệnh]' },
+  en: { required: 'required', choices: 'choices', default: 'default', usageOptions: '[options]', usageCommand: '[command]' },
 };
 
 type Rewrite = [RegExp, (m: RegExpExecArray) => string];

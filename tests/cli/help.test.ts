@@ -85,6 +85,13 @@ function words(command: string): string[] {
   return [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
 }
 
+describe('a required option', () => {
+  it('says so in its help line', async () => {
+    expect((await runCli(['form', '--help'])).stdout).toMatch(/-o, --out <dir> +thư mục ghi biểu mẫu \(bắt buộc\)\n/);
+    expect((await runCli(['form', '--help', '--lang', 'en'])).stdout).toMatch(/-o, --out <dir> +folder for the forms \(required\)\n/);
+  });
+});
+
 describe('CCHC_LANG and --lang', () => {
   it('the flag wins: an invalid CCHC_LANG is not an error when --lang is given', async () => {
     const r = await runCli(['--lang', 'en', 'status', '--help'], { env: { CCHC_LANG: 'fr' } });
