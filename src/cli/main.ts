@@ -11,6 +11,7 @@ import { isUsageError, EXIT } from '../errors.js';
 import { writeErr } from './io.js';
 import { checkEnvironment, guardOutput } from './environment.js';
 import { buildProgram } from './program.js';
+import { COMMANDS } from './spec.js';
 
 /**
  * The language of the run, before commander has parsed anything (the help and commander's
@@ -53,10 +54,24 @@ export async function main(argv: string[]): Promise<void> {
       process.env,
       args.some((a) => a === '--lang' || a.startsWith('--lang=')),
     );
-    await buildProgram(lang).parseAsync(argv);
+    await buildProgram(lang).parseAsync(helpRequests(argv));
   } catch (err) {
     process.exitCode = handleError(err, lang);
   }
+}
+
+/**
+ * `cchc` alone is `cchc --help` (help on stdout, exit 0), and `cchc help X` is `cchc X --help`;
+ * an X that is not a command is then an unknown command (exit 2, with "did you mean").
+ */
+export function helpRequests(argv: string[]): string[] {
+  const [node = '', script = '', ...args] = argv;
+  const i = args.findIndex((a, k) => !a.startsWith('-') && args[k - 1] !== '--lang');
+  if (i < 0) return args.some((a) => ['-h', '--help', '-V', '--version'].includes(a)) ? argv : [...argv, '--help'];
+  const topic = args[i + 1];
+  if (args[i] !== 'help' || topic === undefined) return argv;
+  const known = COMMANDS.some((c) => c.name === topic);
+  return [node, script, ...args.slice(0, i), topic, ...(known ? ['--help'] : []), ...args.slice(i + 2)];
 }
 
 function handleError(err: unknown, lang: Lang): number {

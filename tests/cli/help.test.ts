@@ -85,6 +85,23 @@ function words(command: string): string[] {
   return [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
 }
 
+describe('cchc alone and cchc help', () => {
+  it('cchc alone prints the help on stdout and exits 0', async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Cách dùng: cchc \[tùy chọn\] \[lệnh\]\n/);
+    expect(r.stderr).toBe('');
+    expect((await runCli(['--lang', 'en'])).stdout).toMatch(/^Usage: cchc \[options\] \[command\]\n/);
+  });
+
+  it('cchc help COMMAND is the command’s help; an unknown one is an unknown command (exit 2)', async () => {
+    expect((await runCli(['help', 'budget'])).stdout).toMatch(/^Cách dùng: cchc budget /);
+    const r = await runCli(['help', 'statsu']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("lỗi: không có lệnh 'statsu'\n(có phải status?)\n");
+  });
+});
+
 describe('a required option', () => {
   it('says so in its help line', async () => {
     expect((await runCli(['form', '--help'])).stdout).toMatch(/-o, --out <dir> +thư mục ghi biểu mẫu \(bắt buộc\)\n/);
