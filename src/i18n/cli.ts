@@ -26,7 +26,7 @@ export const CLI = {
       badPeriod: (v: string) => `--period "${v}" không phải kỳ báo cáo hợp lệ`,
       periodHint: (y: string) => `dùng ${y}-Q1, ${y}-Q2, ${y}-Q3, ${y}-Q4 (quý), ${y}-6M (6 tháng), ${y}-9M (9 tháng) hoặc ${y} (cả năm)`,
       periodYear: (v: string, y: number) => `--period ${v} không thuộc năm kế hoạch ${y}`,
-      warnings: (n: number, dir: string) => `cchc: kế hoạch có ${n} cảnh báo; xem chi tiết bằng "cchc validate ${dir}"`,
+      warnings: (n: number, dir: string) => `cchc: kiểm tra kế hoạch còn ${n} cảnh báo không hiện ở đây; xem bằng "cchc validate ${dir}"`,
     },
     en: {
       both: '--as-of and --period cannot be used together',
@@ -37,7 +37,7 @@ export const CLI = {
       periodHint: (y: string) => `use ${y}-Q1, ${y}-Q2, ${y}-Q3, ${y}-Q4 (quarter), ${y}-6M (six months), ${y}-9M (nine months) or ${y} (the year)`,
       periodYear: (v: string, y: number) => `--period ${v} is not in the plan year ${y}`,
       warnings: (n: number, dir: string) =>
-        `cchc: the plan has ${n} warning${n === 1 ? '' : 's'}; run "cchc validate ${dir}" to see ${n === 1 ? 'it' : 'them'}`,
+        `cchc: the plan's check has ${n} more warning${n === 1 ? '' : 's'}, not shown here; run "cchc validate ${dir}" to see ${n === 1 ? 'it' : 'them'}`,
     },
   }),
 

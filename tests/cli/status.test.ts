@@ -214,7 +214,7 @@ describe('the plan is checked first', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Hoàn thành 10/10 nhiệm vụ, đạt 100,00% kế hoạch');
     expect(r.stdout).toContain('Điểm tiêu chí mức độ thực hiện kế hoạch CCHC: 2/2');
-    expect(r.stderr).toBe('cchc: kế hoạch có 1 cảnh báo; xem chi tiết bằng "cchc validate tests/fixtures/plans/status-ten"\n');
+    expect(r.stderr).toBe('cchc: kiểm tra kế hoạch còn 1 cảnh báo không hiện ở đây; xem bằng "cchc validate tests/fixtures/plans/status-ten"\n');
   });
 
   it('finds the newest plan under ./plans when none is named', async () => {
