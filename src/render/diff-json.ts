@@ -8,9 +8,6 @@ import type { Lang } from '../diagnostics/codes.js';
 import { diffCounts, hasDifferences, type Change, type PlanDiff } from '../report/diff.js';
 import { summaryText } from './diff-text.js';
 
-/** The version of this JSON shape; bumped when a field changes meaning or goes away. */
-export const DIFF_JSON_VERSION = 1;
-
 function money(n: bigint): number | string {
   return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
 }
@@ -32,12 +29,11 @@ function change(c: Change): unknown {
 
 export function diffAsJson(d: PlanDiff, lang: Lang): object {
   return {
-    version: DIFF_JSON_VERSION,
     a: plain(d.a),
     b: plain(d.b),
     changed: hasDifferences(d),
     counts: diffCounts(d),
-    summary: summaryText(d, lang),
+    sentence: summaryText(d, lang),
     metadata: { changes: d.metadata.changes.map(change), lists: plain(d.metadata.lists) },
     units: {
       added: plain(d.units.added),

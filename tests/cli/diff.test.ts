@@ -71,7 +71,7 @@ describe('cchc diff REV', () => {
     const r = await runCli(['diff', 'v1', '--format', 'json'], { cwd: repo.dir });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ version: 1, changed: true, a: { source: 'git', revision: 'v1', path: 'plans/2022' }, b: { source: 'worktree' } });
+    expect(j).toMatchObject({ format: 1, command: 'diff', changed: true, a: { source: 'git', revision: 'v1', path: 'plans/2022' }, b: { source: 'worktree' } });
     expect(j.budget.total).toEqual({ before: 20_000_000, after: 21_000_000, delta: 1_000_000 });
     expect(j.tasks.changed[0]).toMatchObject({ after: { no: 2, id: 't02' }, changes: [{ field: 'deadline', before: 'Quý I/2022', after: 'Quý II/2022' }] });
   });

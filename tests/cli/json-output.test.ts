@@ -61,7 +61,7 @@ describe('the envelope of each reporting command', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Kế hoạch đã sửa'));
     const plain = await envelope(['diff', MINI, other, '--json'], 'diff');
     expect(plain.code).toBe(0);
-    expect(plain.json).toMatchObject({ version: 1, changed: true, diagnostics: [] });
+    expect(plain.json).toMatchObject({ format: 1, command: 'diff', changed: true, diagnostics: [] });
     const strict = await envelope(['diff', MINI, other, '--json', '--exit-code'], 'diff');
     expect(strict.code).toBe(1);
   });
