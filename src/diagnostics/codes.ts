@@ -441,6 +441,9 @@ const VOCAB: Record<Lang, Record<string, string>> = {
     line: 'Dòng dự toán',
     qualitative: 'định tính',
     measurable: 'định lượng',
+    'permission-denied': 'không có quyền đọc',
+    'link-loop': 'liên kết tượng trưng vòng quanh',
+    'is-folder': 'đây là thư mục',
   },
   en: {
     string: 'text',
@@ -459,6 +462,9 @@ const VOCAB: Record<Lang, Record<string, string>> = {
     line: 'Budget line',
     qualitative: 'qualitative',
     measurable: 'measurable',
+    'permission-denied': 'permission denied',
+    'link-loop': 'symbolic link loop',
+    'is-folder': 'is a folder',
   },
 };
 

@@ -24,11 +24,11 @@ export function ioDiagnostic(file: string, err: unknown): Diagnostic {
   if (e?.code === 'ENOENT') return fileDiagnostic(file, 'io/not-found', {});
   const detail =
     e?.code === 'EACCES' || e?.code === 'EPERM'
-      ? 'permission denied'
+      ? '@permission-denied'
       : e?.code === 'ELOOP'
-        ? 'symbolic link loop'
+        ? '@link-loop'
         : e?.code === 'EISDIR'
-          ? 'is a folder'
+          ? '@is-folder'
           : (e?.code ?? String((err as Error)?.message ?? err));
   return fileDiagnostic(file, 'io/unreadable', { detail });
 }
@@ -139,7 +139,7 @@ export function readText(file: string, displayPath = file, root?: string): { tex
   } catch (err) {
     return { diagnostics: [ioDiagnostic(displayPath, err)] };
   }
-  if (st.isDirectory()) return { diagnostics: [fileDiagnostic(displayPath, 'io/unreadable', { detail: 'is a folder' })] };
+  if (st.isDirectory()) return { diagnostics: [fileDiagnostic(displayPath, 'io/unreadable', { detail: '@is-folder' })] };
   if (!st.isFile()) return { diagnostics: [fileDiagnostic(displayPath, 'file/not-regular', { kind: fileType(st) })] };
   if (root !== undefined) {
     const outside = outsideRoot(file, root, displayPath);

@@ -1,6 +1,6 @@
 /** cchc validate, run in-process on the current source (NO_COLOR=1): stdout, stderr and the exit code. */
 import { describe, it, expect, afterAll } from 'vitest';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, copyPlan, fixturePlan, ROOT } from '../helpers.js';
 
@@ -180,5 +180,22 @@ describe('cchc validate', () => {
     const h = await runCli(['--help']);
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('validate');
+  });
+});
+
+describe('an unreadable file is told in the language of the run', () => {
+  it('a plan file that is a folder', async () => {
+    const { dir, cleanup } = copyPlan(fixturePlan('mini'));
+    try {
+      unlinkSync(path.join(dir, 'units.yaml'));
+      mkdirSync(path.join(dir, 'units.yaml'));
+      const vi = await runCli(['validate', dir]);
+      expect(vi.code).toBe(2);
+      expect(vi.stdout + vi.stderr).toContain('io/unreadable: Không đọc được tệp: đây là thư mục');
+      const en = await runCli(['validate', dir, '--lang', 'en']);
+      expect(en.stdout + en.stderr).toContain('io/unreadable: Cannot read the file: is a folder');
+    } finally {
+      cleanup();
+    }
   });
 });
