@@ -45,6 +45,11 @@ describe('the envelope of each reporting command', () => {
   it('status and budget: the report, money as numbers', async () => {
     const s = await envelope(['status', TEN, '--as-of', '2024-12-31', '-f', 'json'], 'status');
     expect(s.json).toMatchObject({ asOf: '2024-12-31', plan: { year: 2024 }, overall: expect.any(Object) });
+    // The plan's warnings and its open deadlines are in the object, and nothing on stderr.
+    const w = await envelope(['status', PLAN_2022, '--json'], 'status');
+    expect(w.json).toMatchObject({ summary: { errors: 0, warnings: 2 } });
+    expect((w.json.diagnostics as { code: string }[]).map((d) => d.code).sort()).toEqual(['ref/likely-typo', 'task/deadline-unresolved']);
+    expect(w.stderr).toBe('');
     const b = await envelope(['budget', PLAN_2022, '--format', 'json', '--as-of', '2022-06-30'], 'budget');
     expect(b.json).toMatchObject({ total: expect.any(Number), diagnostics: [] });
   });

@@ -10,7 +10,7 @@ import { computeStatus, findUnit, type StatusFilter } from '../../report/status.
 import { loadScoringFrame } from '../scoring.js';
 import { statusAsText } from '../../render/status-text.js';
 import { statusAsJson } from '../../render/status-json.js';
-import { outputFormat, writeJson } from '../json-out.js';
+import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
 import type { Lang } from '../../i18n/format.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan } from '../plan-loader.js';
@@ -84,12 +84,16 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   if ('exit' in scoring) return scoring.exit;
   const { frame } = scoring;
   const report = computeStatus(plan, { asOf: flags.asOf, period: flags.period, today: todayIso(env.now), filter, frame });
-  if (json) writeJson('status', true, statusAsJson(report) as object);
-  else write(statusAsText(report, { lang: env.lang, chalk: env.chalk, width: env.width, frame }));
-
-  printDiagnostics(await unresolvedDeadlineDiagnostics(plan.dir, env.cwd, year, report.unresolvedDeadlines), env);
+  const deadlines = await unresolvedDeadlineDiagnostics(plan.dir, env.cwd, year, report.unresolvedDeadlines);
+  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
+  if (json) {
+    // A script gets every warning in the one object: the open deadlines and the plan's own.
+    writeJson('status', true, { ...(statusAsJson(report) as object), ...diagnosticsFields([...deadlines, ...warnings], env.lang) });
+    return EXIT.ok;
+  }
+  write(statusAsText(report, { lang: env.lang, chalk: env.chalk, width: env.width, frame }));
+  printDiagnostics(deadlines, env);
   // Warnings do not stop status, but the clerk should know they are there.
-  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (warnings > 0) writeErr(warningsNote(warnings, plan.dir, env.lang));
+  if (warnings.length > 0) writeErr(warningsNote(warnings.length, plan.dir, env.lang));
   return EXIT.ok;
 }
