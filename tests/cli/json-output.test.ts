@@ -79,6 +79,15 @@ describe('the envelope of each reporting command', () => {
     expect(d.json).toMatchObject({ file: path.join(out, 'a.docx'), bytes: expect.any(Number) });
     const r = await envelope(['report', MINI, '--period', '2023-6M', '-o', path.join(out, 'b.docx'), '--json'], 'report');
     expect(r.json).toMatchObject({ period: '2023-6M', asOf: expect.stringMatching(/^2023-0[1-6]-\d\d$/), example: expect.any(Boolean) });
+    // The plan's warning (2022 has one) is in the object, not on stderr.
+    for (const [command, name] of [
+      ['export', 'c.xlsx'],
+      ['doc', 'c.docx'],
+    ]) {
+      const w = await envelope([command!, PLAN_2022, '-o', path.join(out, name!), '--json'], command!);
+      expect(w.json).toMatchObject({ summary: { errors: 0, warnings: 1 }, diagnostics: [{ code: 'ref/likely-typo' }] });
+      expect(w.stderr).toBe('');
+    }
   });
 
   it('record: the field changes, written or not', async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { planAsDocument } from '../../render/docx/plan-document.js';
 import { documentAsDocx } from '../../render/docx/ooxml.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { outputFormat, writeJson } from '../json-out.js';
+import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
 import { loadCheckedPlan } from '../plan-loader.js';
 import { EXIT } from '../../errors.js';
 import { warningsNote } from '../as-of.js';
@@ -38,9 +38,12 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const bytes = documentAsDocx(doc, { created: env.now });
   writeDocument(file, shown, bytes, env.lang);
 
-  if (json) writeJson('doc', true, { file: shown, bytes: bytes.length });
-  else write(MSG[env.lang].written(shown, humanSize(bytes.length, env.lang)));
-  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (warnings > 0) writeErr(warningsNote(warnings, plan.dir, env.lang));
+  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
+  if (json) {
+    writeJson('doc', true, { file: shown, bytes: bytes.length, ...diagnosticsFields(warnings, env.lang) });
+    return EXIT.ok;
+  }
+  write(MSG[env.lang].written(shown, humanSize(bytes.length, env.lang)));
+  if (warnings.length > 0) writeErr(warningsNote(warnings.length, plan.dir, env.lang));
   return EXIT.ok;
 }

@@ -20,7 +20,7 @@ import { SHEET_KEYS, sheetNames, workbookSheets, type SheetKey } from '../../ren
 import { formatInt, type Lang } from '../../i18n/format.js';
 import { startProgress, PROGRESS_LABELS } from '../progress.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { outputFormat, writeJson } from '../json-out.js';
+import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
 import { loadCheckedPlan } from '../plan-loader.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
@@ -183,17 +183,13 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   writeWorkbook(file, shown, bytes, M);
 
   const names = flags.sheets.flatMap((k) => sheetNames(k, env.lang));
-  if (json)
-    writeJson('export', true, {
-      file: shown,
-      bytes: bytes.length,
-      sheets: flags.sheets,
-      sheetNames: names,
-      asOf: report?.asOf ?? null,
-      period: flags.period?.id ?? null,
-    });
-  else write(M.written(shown, names.join(', '), humanSize(bytes.length, env.lang)));
-  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (warnings > 0) writeErr(warningsNote(warnings, plan.dir, env.lang));
+  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
+  if (json) {
+    const fields = { file: shown, bytes: bytes.length, sheets: flags.sheets, sheetNames: names, asOf: report?.asOf ?? null, period: flags.period?.id ?? null };
+    writeJson('export', true, { ...fields, ...diagnosticsFields(warnings, env.lang) });
+    return EXIT.ok;
+  }
+  write(M.written(shown, names.join(', '), humanSize(bytes.length, env.lang)));
+  if (warnings.length > 0) writeErr(warningsNote(warnings.length, plan.dir, env.lang));
   return EXIT.ok;
 }

@@ -11,7 +11,7 @@ import { DEFAULT_FRAME } from '../../report/scoring.js';
 import { statusAsReportDocument } from '../../render/docx/report-document.js';
 import { documentAsDocx } from '../../render/docx/ooxml.js';
 import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
-import { outputFormat, writeJson } from '../json-out.js';
+import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
 import { loadCheckedPlan } from '../plan-loader.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
@@ -48,9 +48,13 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   const bytes = documentAsDocx(statusAsReportDocument(report, plan), { created: env.now });
   writeDocument(file, shown, bytes, env.lang);
 
-  if (json) writeJson('report', true, { file: shown, bytes: bytes.length, asOf: report.asOf, period: flags.period?.id ?? null, example: report.example });
-  else write(M.written(shown, humanSize(bytes.length, env.lang), report.example));
-  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (warnings > 0) writeErr(warningsNote(warnings, plan.dir, env.lang));
+  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
+  if (json) {
+    const fields = { file: shown, bytes: bytes.length, asOf: report.asOf, period: flags.period?.id ?? null, example: report.example };
+    writeJson('report', true, { ...fields, ...diagnosticsFields(warnings, env.lang) });
+    return EXIT.ok;
+  }
+  write(M.written(shown, humanSize(bytes.length, env.lang), report.example));
+  if (warnings.length > 0) writeErr(warningsNote(warnings.length, plan.dir, env.lang));
   return EXIT.ok;
 }
