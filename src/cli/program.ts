@@ -5,7 +5,7 @@
  */
 import { Argument, Command, Option, type Help } from 'commander';
 import type { Lang } from '../diagnostics/codes.js';
-import { HELP, HELP_EXTRA, commanderMessage, type CommandHelp } from '../i18n/help.js';
+import { HELP, HELP_EXTRA, PLACEHOLDERS_VI, commanderMessage, type CommandHelp } from '../i18n/help.js';
 import { COMMANDS, longName, optionsOf, type CommandSpec, type OptionSpec } from './spec.js';
 import { VERSION } from './version.js';
 import { CLI } from '../i18n/cli.js';
@@ -56,9 +56,18 @@ function stringDefault(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** `--as-of <date>` as the help of the run's language writes it: `--as-of <ngày>` in Vietnamese. */
+function placeholders(syntax: string, lang: Lang): string {
+  if (lang !== 'vi') return syntax;
+  return syntax.replace(
+    /([<[])([a-z]+)((?:\.\.\.)?[>\]])/g,
+    (_m, open: string, word: string, close: string) => `${open}${PLACEHOLDERS_VI[word] ?? word}${close}`,
+  );
+}
+
 function optionOf(spec: OptionSpec, help: CommandHelp, lang: Lang): Option {
   const name = longName(spec.flags);
-  const o = new Option(spec.flags, help.options?.[name] ?? HELP[lang].options[name] ?? '');
+  const o = new Option(placeholders(spec.flags, lang), help.options?.[name] ?? HELP[lang].options[name] ?? '');
   if (spec.choices) o.choices(spec.choices);
   if (spec.repeatable) o.argParser((v: string, prev: string[] = []) => [...prev, v]);
   if (spec.required) o.makeOptionMandatory();
@@ -71,7 +80,7 @@ function addCommand(program: Command, spec: CommandSpec, lang: Lang): void {
   const cmd = program.command(spec.name).description(help.description);
   for (const a of spec.args) {
     const name = a.syntax.replace(/[<>[\].]/g, '');
-    const arg = new Argument(a.syntax, help.args?.[name] ?? '');
+    const arg = new Argument(placeholders(a.syntax, lang), help.args?.[name] ?? '');
     if (a.default !== undefined) arg.default(a.default);
     cmd.addArgument(arg);
   }
@@ -91,7 +100,7 @@ export function buildProgram(lang: Lang): Command {
     .version(VERSION, '-V, --version', HELP[lang].options.version)
     .helpOption('-h, --help', HELP[lang].options.help)
     .helpCommand(CLI.program[lang].helpCommand, HELP[lang].options.help)
-    .addOption(new Option('--lang <lang>', HELP[lang].options.lang).choices(['vi', 'en']))
+    .addOption(new Option(placeholders('--lang <lang>', lang), HELP[lang].options.lang).choices(['vi', 'en']))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureHelp(helpConfiguration(lang))

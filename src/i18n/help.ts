@@ -391,6 +391,33 @@ const EN: HelpText = {
 
 export const HELP: Record<Lang, HelpText> = { vi: VI, en: EN };
 
+/**
+ * The value placeholders of flags and arguments in Vietnamese help (`--as-of <ngày>`,
+ * `[kế-hoạch]`); English keeps the names of src/cli/spec.ts. Single letters stay.
+ */
+export const PLACEHOLDERS_VI: Readonly<Record<string, string>> = {
+  amount: 'số-tiền',
+  area: 'nội-dung',
+  date: 'ngày',
+  dir: 'thư-mục',
+  file: 'tệp',
+  files: 'tệp',
+  format: 'định-dạng',
+  id: 'mã',
+  lang: 'ngôn-ngữ',
+  list: 'danh-sách',
+  name: 'tên',
+  number: 'số',
+  period: 'kỳ',
+  plan: 'kế-hoạch',
+  paths: 'đường-dẫn',
+  status: 'trạng-thái',
+  tarball: 'tệp-tar',
+  text: 'văn-bản',
+  unit: 'đơn-vị',
+  year: 'năm',
+};
+
 /** The words commander adds to an option's or argument's description. */
 export const HELP_EXTRA: Record<Lang, { required: string; choices: string; default: string; usageOptions: string; usageCommand: string }> = {
   vi: { required: 'bắt buộc', choices: 'chọn', default: 'mặc định', usageOptions: '[tùy chọn]', usageCommand: '[lệnh]' },
