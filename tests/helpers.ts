@@ -48,7 +48,7 @@ export interface CliResult {
 
 /** The environment a run sees: the test process's, with NO_COLOR=1 and no FORCE_COLOR or CCHC_LANG unless asked. */
 function runEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CCHC_LANG: undefined, ...extra };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CCHC_LANG: undefined, COLUMNS: undefined, ...extra };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return env as Record<string, string>;
 }

@@ -36,10 +36,15 @@ function parseLang(v: string | undefined): Lang {
  * The run's surroundings. `command` names a command that reports: with --format json (or
  * --json) the env carries it, so that shared code (the plan loader) answers in JSON too.
  */
+/** The width text is laid out for: COLUMNS, else the terminal's, else 80. */
+export function terminalColumns(stream: NodeJS.WriteStream = process.stdout): number {
+  return Number(process.env.COLUMNS) || (stream.isTTY ? stream.columns : 0) || 80;
+}
+
 export function makeEnv(opts: GlobalOptions, command?: string, stream: NodeJS.WriteStream = process.stdout): Env {
   // commander sets color=false only for --no-color; an explicit --color is not offered.
   const color = colorEnabled({ flag: opts.color === false ? false : undefined, env: process.env, isTTY: Boolean(stream.isTTY) });
-  const cols = Number(process.env.COLUMNS) || (stream.isTTY ? stream.columns : 0) || 80;
+  const cols = terminalColumns(stream);
   return {
     lang: parseLang(opts.lang),
     chalk: makeChalk(color),

@@ -7,6 +7,7 @@ import { Argument, Command, Option, type Help } from 'commander';
 import type { Lang } from '../diagnostics/codes.js';
 import { HELP, HELP_EXTRA, PLACEHOLDERS_VI, commanderMessage, type CommandHelp } from '../i18n/help.js';
 import { COMMANDS, longName, optionsOf, type CommandSpec, type OptionSpec } from './spec.js';
+import { terminalColumns } from './io.js';
 import { VERSION } from './version.js';
 import { CLI } from '../i18n/cli.js';
 
@@ -106,6 +107,9 @@ export function buildProgram(lang: Lang): Command {
     .configureHelp(helpConfiguration(lang))
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
+      // Help is laid out for the same width as the reports (COLUMNS, the terminal, else 80).
+      getOutHelpWidth: () => terminalColumns(process.stdout),
+      getErrHelpWidth: () => terminalColumns(process.stderr),
       outputError: (s, write) => write(commanderMessage(s.replace(/\n$/, ''), lang) + '\n'),
     });
   for (const spec of COMMANDS) addCommand(program, spec, lang);

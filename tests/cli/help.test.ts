@@ -102,6 +102,16 @@ describe('cchc alone and cchc help', () => {
   });
 });
 
+describe('the width of the help', () => {
+  it('follows COLUMNS, as the reports do (80 by default)', async () => {
+    const narrow = (await runCli(['status', '--help'])).stdout.split('\n');
+    expect(narrow.some((l) => l.startsWith('  --lang') && l.endsWith('(chọn: vi, en)'))).toBe(false);
+    const wide = (await runCli(['status', '--help'], { env: { COLUMNS: '120' } })).stdout.split('\n');
+    expect(wide.some((l) => l.startsWith('  --lang') && l.endsWith('(chọn: vi, en)'))).toBe(true);
+    for (const line of wide) expect([...line].length).toBeLessThanOrEqual(120);
+  });
+});
+
 describe('a required option', () => {
   it('says so in its help line', async () => {
     expect((await runCli(['form', '--help'])).stdout).toMatch(/-o, --out <thư-mục> +thư mục ghi biểu mẫu \(bắt buộc\)\n/);
