@@ -6,6 +6,7 @@ import { colorEnabled, makeChalk } from '../render/style.js';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../diagnostics/codes.js';
 import { usage } from '../errors.js';
+import { writeFileAtomic } from '../edit/write.js';
 
 export interface GlobalOptions {
   lang?: string;
@@ -67,4 +68,28 @@ export function write(text: string): void {
 
 export function writeErr(text: string): void {
   if (text) process.stderr.write(text.endsWith('\n') ? text : text + '\n');
+}
+
+/**
+ * Write an output file (a workbook, a document) atomically. The write is synchronous, so an
+ * interrupt that arrives meanwhile is handled after it, once the rename is done or the
+ * temporary file is gone, and then ends the command. `failure` turns a write error into
+ * the message the user sees.
+ */
+export function writeOutputFile(file: string, bytes: Uint8Array, failure: (err: unknown) => Error): void {
+  let interrupted: NodeJS.Signals | undefined;
+  const defer = (sig: NodeJS.Signals) => {
+    interrupted = sig;
+  };
+  process.on('SIGINT', defer).on('SIGTERM', defer);
+  try {
+    writeFileAtomic(file, bytes);
+  } catch (err) {
+    throw failure(err);
+  } finally {
+    setImmediate(() => {
+      process.off('SIGINT', defer).off('SIGTERM', defer);
+      if (interrupted) process.kill(process.pid, interrupted);
+    });
+  }
 }

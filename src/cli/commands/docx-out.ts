@@ -4,11 +4,11 @@
  * never leaves half a document and an interrupt is handled only once the rename is done.
  */
 import { statSync } from 'node:fs';
-import { writeFileAtomic } from '../../edit/write.js';
 import path from 'node:path';
 import { formatInt, type Lang } from '../../i18n/format.js';
 import { UsageError } from '../../errors.js';
 import { CLI } from '../../i18n/cli.js';
+import { writeOutputFile } from '../io.js';
 
 const MSG = CLI.docxOut;
 
@@ -57,21 +57,7 @@ function ioMessage(err: unknown, shown: string, lang: Lang): UsageError {
 
 /** Write the document atomically; an interrupt meanwhile takes effect after the rename. */
 export function writeDocument(file: string, shown: string, bytes: Uint8Array, lang: Lang): void {
-  let interrupted: NodeJS.Signals | undefined;
-  const defer = (sig: NodeJS.Signals) => {
-    interrupted = sig;
-  };
-  process.on('SIGINT', defer).on('SIGTERM', defer);
-  try {
-    writeFileAtomic(file, bytes);
-  } catch (err) {
-    throw ioMessage(err, shown, lang);
-  } finally {
-    setImmediate(() => {
-      process.off('SIGINT', defer).off('SIGTERM', defer);
-      if (interrupted) process.kill(process.pid, interrupted);
-    });
-  }
+  writeOutputFile(file, bytes, (err) => ioMessage(err, shown, lang));
 }
 
 export function humanSize(n: number, lang: Lang): string {

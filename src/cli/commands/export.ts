@@ -9,7 +9,6 @@
  * plan's own files are never opened for writing.
  */
 import { statSync } from 'node:fs';
-import { writeFileAtomic } from '../../edit/write.js';
 import path from 'node:path';
 import { todayIso, type IsoDate } from '../../model/dates.js';
 import type { Period } from '../../model/period.js';
@@ -19,7 +18,7 @@ import { sheetsAsXlsx } from '../../render/xlsx.js';
 import { SHEET_KEYS, sheetNames, workbookSheets, type SheetKey } from '../../render/appendix-sheets.js';
 import { formatInt, type Lang } from '../../i18n/format.js';
 import { startProgress, PROGRESS_LABELS } from '../progress.js';
-import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { makeEnv, write, writeErr, writeOutputFile, type GlobalOptions } from '../io.js';
 import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
 import { loadCheckedPlan } from '../plan-loader.js';
 import { EXIT, UsageError } from '../../errors.js';
@@ -128,23 +127,7 @@ function humanSize(n: number, lang: Lang): string {
 
 /** Write the workbook atomically; an interrupt meanwhile takes effect after the rename. */
 function writeWorkbook(file: string, shown: string, bytes: Uint8Array, M: Messages): void {
-  // The write is synchronous, so an interrupt that arrives meanwhile is handled after it,
-  // once the rename is done or the temporary file is gone, and then ends the command.
-  let interrupted: NodeJS.Signals | undefined;
-  const defer = (sig: NodeJS.Signals) => {
-    interrupted = sig;
-  };
-  process.on('SIGINT', defer).on('SIGTERM', defer);
-  try {
-    writeFileAtomic(file, bytes);
-  } catch (err) {
-    throw ioMessage(err, shown, M);
-  } finally {
-    setImmediate(() => {
-      process.off('SIGINT', defer).off('SIGTERM', defer);
-      if (interrupted) process.kill(process.pid, interrupted);
-    });
-  }
+  writeOutputFile(file, bytes, (err) => ioMessage(err, shown, M));
 }
 
 export async function run(planArg: string | undefined, opts: Options): Promise<number> {
