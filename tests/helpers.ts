@@ -5,7 +5,7 @@
  * it first when the source changed).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -181,3 +181,13 @@ export function commitAll(cwd: string, message: string, tag?: string): void {
 
 /** A report as it comes out of JSON: bigint money becomes a number (or a string beyond 2^53). */
 export type Json<T> = T extends bigint ? number | string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+
+/** A copy of the mini fixture plan whose first task's title is `title`, as written in YAML (quotes included). */
+export function miniWithFirstTitle(title: string): { dir: string; cleanup: () => void } {
+  const copy = copyPlan(fixturePlan('mini'));
+  const file = path.join(copy.dir, 'tasks.yaml');
+  const text = readFileSync(file, 'utf8');
+  const m = /^( {4}title: )(.+)$/m.exec(text)!;
+  writeFileSync(file, text.replace(m[0], `${m[1]}${title}`));
+  return copy;
+}

@@ -5,20 +5,17 @@
  */
 import { describe, it, expect, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { copyPlan, fixturePlan, runCli, tempDir } from '../helpers.js';
+import { miniWithFirstTitle, runCli, tempDir } from '../helpers.js';
 
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
+/** A copy of the mini plan whose first task has this title, written as YAML (quotes included). */
 function withTitle(title: string): string {
-  const { dir, cleanup } = copyPlan(fixturePlan('mini'));
+  const { dir, cleanup } = miniWithFirstTitle(title);
   cleanups.push(cleanup);
-  const file = path.join(dir, 'tasks.yaml');
-  const text = readFileSync(file, 'utf8');
-  const m = /^( {4}title: )(.+)$/m.exec(text)!;
-  writeFileSync(file, text.replace(m[0], `${m[1]}${title}`));
   return dir;
 }
 
