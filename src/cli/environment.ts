@@ -18,16 +18,15 @@ function isIsoDate(s: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** Throws a UsageError for the first CCHC_* variable whose value is not one cchc accepts. */
-/** `langFlag`: --lang was given, and wins over CCHC_LANG (docs/environment.md), so CCHC_LANG is not checked. */
+/**
+ * Throws a UsageError for the first CCHC_* variable whose value is not one cchc accepts.
+ * `langFlag`: --lang was given, and wins over CCHC_LANG (docs/environment.md), so CCHC_LANG
+ * is not checked.
+ */
 export function checkEnvironment(env: Record<string, string | undefined>, langFlag = false): void {
   const today = env.CCHC_TODAY;
   if (today !== undefined && today !== '' && !isIsoDate(today)) {
     throw usage('badEnv', { name: 'CCHC_TODAY', value: today, expected: 'date' });
-  }
-  const threads = env.CCHC_THREADS;
-  if (threads !== undefined && threads !== '' && !(/^\d{1,3}$/.test(threads) && Number(threads) >= 1 && Number(threads) <= 256)) {
-    throw usage('badEnv', { name: 'CCHC_THREADS', value: threads, expected: 'threads' });
   }
   const lang = env.CCHC_LANG;
   if (!langFlag && lang !== undefined && lang !== '' && !['vi', 'en'].includes(lang.toLowerCase())) {

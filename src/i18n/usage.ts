@@ -52,7 +52,7 @@ export const USAGE = {
     (p) => ({ message: `--lang phải là vi hoặc en (có "${p.value}")` }),
     (p) => ({ message: `--lang must be vi or en (got "${p.value}")` }),
   ),
-  badEnv: entry<{ name: string; value: string; expected: 'date' | 'threads' | 'lang' }>(
+  badEnv: entry<{ name: string; value: string; expected: 'date' | 'lang' }>(
     (p) => ({ message: `biến môi trường ${p.name}="${p.value}" không hợp lệ; ${ENV_EXPECTED.vi[p.expected]}` }),
     (p) => ({ message: `environment variable ${p.name}="${p.value}" is invalid; ${ENV_EXPECTED.en[p.expected]}` }),
   ),
@@ -189,8 +189,8 @@ export const USAGE = {
 } as const;
 
 const ENV_EXPECTED = {
-  vi: { date: 'cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-09-30', threads: 'cần một số nguyên từ 1 đến 256', lang: 'cần vi hoặc en' },
-  en: { date: 'expected a real date as YYYY-MM-DD, e.g. 2022-09-30', threads: 'expected a whole number from 1 to 256', lang: 'expected vi or en' },
+  vi: { date: 'cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2022-09-30', lang: 'cần vi hoặc en' },
+  en: { date: 'expected a real date as YYYY-MM-DD, e.g. 2022-09-30', lang: 'expected vi or en' },
 } as const;
 
 export type UsageKey = keyof typeof USAGE;

@@ -74,8 +74,6 @@ describe('environment variables', () => {
     ['CCHC_TODAY', 'garbage', ['YYYY-MM-DD']],
     ['CCHC_TODAY', '2022-02-30', ['YYYY-MM-DD']],
     ['CCHC_TODAY', '30/09/2022', ['YYYY-MM-DD']],
-    ['CCHC_THREADS', 'many', ['1', '256']],
-    ['CCHC_THREADS', '0', ['1', '256']],
     ['CCHC_LANG', 'fr', ['vi', 'en']],
   ];
   it.each(cases)('%s=%s is a usage error naming the variable and its valid values', async (name, value, valid) => {
@@ -92,7 +90,7 @@ describe('environment variables', () => {
   });
 
   it('valid values are accepted', async () => {
-    const r = await runCli(['status', '--json', PLAN_2022], { env: cleanEnv({ CCHC_TODAY: '2022-09-30', CCHC_THREADS: '2', CCHC_LANG: 'EN' }) });
+    const r = await runCli(['status', '--json', PLAN_2022], { env: cleanEnv({ CCHC_TODAY: '2022-09-30', CCHC_LANG: 'EN' }) });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).asOf).toBe('2022-09-30');
   });
