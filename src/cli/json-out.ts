@@ -12,6 +12,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { diagnosticAsJson } from '../render/diagnostics.js';
+import { moneyAsJson } from '../render/status-json.js';
 import type { Lang } from '../diagnostics/codes.js';
 import { usage } from '../errors.js';
 import { write } from './io.js';
@@ -41,8 +42,7 @@ function envelope(command: string, ok: boolean, fields: object = {}): Record<str
 
 /** Bigints (money) as JSON numbers when exact, else as decimal strings. */
 function replacer(_key: string, value: unknown): unknown {
-  if (typeof value !== 'bigint') return value;
-  return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
+  return typeof value === 'bigint' ? moneyAsJson(value) : value;
 }
 
 export function writeJson(command: string, ok: boolean, fields: object = {}): void {

@@ -7,13 +7,10 @@
 import type { Lang } from '../diagnostics/codes.js';
 import { diffCounts, hasDifferences, type Change, type PlanDiff } from '../report/diff.js';
 import { summaryText } from './diff-text.js';
-
-function money(n: bigint): number | string {
-  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
-}
+import { moneyAsJson } from './status-json.js';
 
 function plain(v: unknown): unknown {
-  if (typeof v === 'bigint') return money(v);
+  if (typeof v === 'bigint') return moneyAsJson(v);
   if (Array.isArray(v)) return v.map(plain);
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
