@@ -3,58 +3,15 @@
  * set. A plan with errors stops the command with the same located messages `validate`
  * prints; no command computes figures from a broken plan.
  */
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlanDocs } from '../check/context.js';
 import { loadPlan } from '../load/index.js';
-import { discoverPlans } from '../load/discover.js';
 import type { Plan } from '../model/plan.js';
 import { diagnosticAsText, summaryAsText } from '../render/diagnostics.js';
-import { usage, EXIT } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { resolvePlanDir } from './plan-dir.js';
 import { writeErr, type Env } from './io.js';
 import { diagnosticsFields, writeJson } from './json-out.js';
-
-/** The plan folder the working folder is in, or the newest plans/<year> (src/load/discover.ts). */
-export function defaultPlanDir(cwd: string): string {
-  const found = discoverPlans(cwd);
-  if (found?.kind === 'plan') return found.dir;
-  const root = found?.plansDir ?? path.join(cwd, 'plans');
-  let years: string[] = [];
-  try {
-    years = readdirSync(root).filter((n) => /^\d{4}$/.test(n) && isDir(path.join(root, n)));
-  } catch {
-    /* handled below */
-  }
-  if (years.length === 0) throw usage('noPlan', { cwd });
-  return path.join(root, years.sort().at(-1)!);
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-export function resolvePlanDir(arg: string | undefined, env: Env): string {
-  if (!arg) return defaultPlanDir(env.cwd);
-  const abs = path.resolve(env.cwd, arg);
-  let st;
-  try {
-    st = statSync(abs);
-  } catch {
-    throw usage('pathNotFound', { path: arg });
-  }
-  const dir = st.isDirectory() ? abs : path.dirname(abs);
-  try {
-    statSync(path.join(dir, 'plan.yaml'));
-  } catch {
-    throw usage('notPlanFolder', { path: arg });
-  }
-  return dir;
-}
 
 export function printDiagnostics(ds: readonly Diagnostic[], env: Env): void {
   for (const d of ds) writeErr(diagnosticAsText(d, env.lang, env.chalk, env.width) + '\n');

@@ -6,6 +6,7 @@
 import { Argument, Command, Option, type Help } from 'commander';
 import type { Lang } from '../diagnostics/codes.js';
 import { HELP, HELP_EXTRA, PLACEHOLDERS_VI, commanderMessage, type CommandHelp } from '../i18n/help.js';
+import { COMMAND_MODULES } from './commands/index.js';
 import { COMMANDS, longName, optionsOf, type CommandSpec, type OptionSpec } from './spec.js';
 import { terminalColumns } from './io.js';
 import { VERSION } from './version.js';
@@ -89,7 +90,7 @@ function addCommand(program: Command, spec: CommandSpec, lang: Lang): void {
   cmd.helpOption('-h, --help', HELP[lang].options.help);
   cmd.addHelpText('after', examplesText(help, lang));
   cmd.action(async (...args: unknown[]) => {
-    const mod = await spec.load();
+    const mod = await COMMAND_MODULES[spec.name]();
     // commander passes (...positionals, options, command)
     process.exitCode = await (mod.run as (...a: unknown[]) => Promise<number> | number)(...args.slice(0, -1));
   });

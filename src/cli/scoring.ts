@@ -4,8 +4,8 @@
  * is not a valid frame, like any plan file.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { scoringFrameFromText, SCORING_FILE, type LoadedFrame } from '../report/scoring-file.js';
+import { scoringFrameFromText, type LoadedFrame } from '../report/scoring-file.js';
+import { scoringFile } from './plan-dir.js';
 import { displayPath } from '../load/plan-texts.js';
 import { printDiagnostics } from './plan-loader.js';
 import { writeErr, type Env } from './io.js';
@@ -13,7 +13,7 @@ import { summaryAsText } from '../render/diagnostics.js';
 import { EXIT } from '../errors.js';
 
 export function loadScoringFrame(planDir: string, env: Env): LoadedFrame | { exit: number } {
-  const file = path.join(path.dirname(path.resolve(env.cwd, planDir)), SCORING_FILE);
+  const file = scoringFile(planDir, env.cwd);
   let text: string | undefined;
   try {
     // A regular file only: a FIFO or a link out of the repository is not read.

@@ -1,8 +1,10 @@
 /**
- * The commands as data: their arguments and options, what each value is (so the shell
- * completion knows what to offer), and the module that runs each one. src/cli/program.ts
- * builds commander's program from this with the help text of src/i18n/help.ts; the hidden
- * `cchc __complete` reads it without building anything.
+ * The commands as data: their arguments and options, and what each value is (so the shell
+ * completion knows what to offer). src/cli/program.ts builds commander's program from this
+ * with the help text of src/i18n/help.ts; the hidden `cchc __complete` and the output
+ * cache's front (src/cli/front.ts) read it without building anything. Pure data: the
+ * modules that run the commands are named in src/cli/commands/index.ts, so reading this
+ * file loads none of them.
  */
 
 /** What a value is, for completion: a plan folder, a unit id, a reporting period... */
@@ -29,15 +31,30 @@ interface ArgumentSpec {
   default?: string;
 }
 
-type CommandModule = { run: (...args: never[]) => Promise<number> | number };
+/** The commands, by name; src/cli/commands/index.ts maps each to the module that runs it. */
+export type CommandName =
+  | 'validate'
+  | 'status'
+  | 'budget'
+  | 'export'
+  | 'doc'
+  | 'report'
+  | 'refs'
+  | 'diff'
+  | 'new'
+  | 'init'
+  | 'record'
+  | 'form'
+  | 'import'
+  | 'fmt'
+  | 'completion';
 
 export interface CommandSpec {
-  name: string;
+  name: CommandName;
   args: ArgumentSpec[];
   options: OptionSpec[];
   /** The output formats; a command that reports gets -f/--format and --json. */
   formats?: readonly string[];
-  load: () => Promise<CommandModule>;
 }
 
 const AS_OF: OptionSpec = { flags: '--as-of <date>', value: 'date' };
@@ -53,16 +70,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: [{ syntax: '[paths...]', value: 'path' }],
     options: [STRICT],
     formats: ['text', 'json', 'github', 'sarif'],
-    load: () => import('./commands/validate.js'),
   },
   {
     name: 'status',
     args: [PLAN],
     options: [AS_OF, PERIOD, { flags: '--unit <unit>', value: 'unit' }, { flags: '--area <area>', value: 'none' }, { flags: '--overdue' }],
     formats: TEXT_JSON,
-    load: () => import('./commands/status.js'),
   },
-  { name: 'budget', args: [PLAN], options: [AS_OF], formats: TEXT_JSON, load: () => import('./commands/budget.js') },
+  { name: 'budget', args: [PLAN], options: [AS_OF], formats: TEXT_JSON },
   {
     name: 'export',
     args: [PLAN],
@@ -73,25 +88,22 @@ export const COMMANDS: readonly CommandSpec[] = [
       PERIOD,
     ],
     formats: TEXT_JSON,
-    load: () => import('./commands/export.js'),
   },
-  { name: 'doc', args: [PLAN], options: [{ flags: '-o, --out <file>', value: 'file' }], formats: TEXT_JSON, load: () => import('./commands/doc.js') },
+  { name: 'doc', args: [PLAN], options: [{ flags: '-o, --out <file>', value: 'file' }], formats: TEXT_JSON },
   {
     name: 'report',
     args: [PLAN],
     options: [PERIOD, AS_OF, { flags: '-o, --out <file>', value: 'file' }],
     formats: TEXT_JSON,
-    load: () => import('./commands/report.js'),
   },
-  { name: 'refs', args: [PLAN], options: [STRICT], formats: TEXT_JSON, load: () => import('./commands/refs.js') },
+  { name: 'refs', args: [PLAN], options: [STRICT], formats: TEXT_JSON },
   {
     name: 'diff',
     args: [{ syntax: '<a>', value: 'rev' }, { syntax: '[b]', value: 'rev' }, PLAN],
     options: [{ flags: '--exit-code' }],
     formats: ['text', 'json', 'markdown'],
-    load: () => import('./commands/diff.js'),
   },
-  { name: 'new', args: [{ syntax: '<year>', value: 'year' }], options: [{ flags: '--from <plan>', value: 'plan' }], load: () => import('./commands/new.js') },
+  { name: 'new', args: [{ syntax: '<year>', value: 'year' }], options: [{ flags: '--from <plan>', value: 'plan' }] },
   {
     name: 'init',
     args: [{ syntax: '[dir]', value: 'dir', default: '.' }],
@@ -101,7 +113,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--package <tarball>', value: 'file' },
       { flags: '--sha256 <hex>', value: 'none' },
     ],
-    load: () => import('./commands/init.js'),
   },
   {
     name: 'record',
@@ -123,30 +134,26 @@ export const COMMANDS: readonly CommandSpec[] = [
       DRY_RUN,
     ],
     formats: TEXT_JSON,
-    load: () => import('./commands/record.js'),
   },
   {
     name: 'form',
     args: [PLAN],
     options: [{ flags: '--unit <unit>', value: 'unit', repeatable: true }, AS_OF, PERIOD, { flags: '-o, --out <dir>', value: 'dir', required: true }],
     formats: TEXT_JSON,
-    load: () => import('./commands/form.js'),
   },
   {
     name: 'import',
     args: [{ syntax: '<files...>', value: 'file' }],
     options: [AS_OF, DRY_RUN],
     formats: TEXT_JSON,
-    load: () => import('./commands/import.js'),
   },
   {
     name: 'fmt',
     args: [{ syntax: '[paths...]', value: 'path' }],
     options: [{ flags: '--nfc' }, { flags: '--check' }],
     formats: TEXT_JSON,
-    load: () => import('./commands/fmt.js'),
   },
-  { name: 'completion', args: [{ syntax: '<shell>', value: 'shell' }], options: [], load: () => import('./completion.js') },
+  { name: 'completion', args: [{ syntax: '<shell>', value: 'shell' }], options: [] },
 ];
 
 /** The options every command takes. */

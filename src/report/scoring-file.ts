@@ -8,8 +8,6 @@ import { parseSource, positionOf, diagnosticAt, type PathSegment } from '../yaml
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_FRAME, parseScoringFrame, type ScoringFrame } from './scoring.js';
 
-/** Where a repository keeps its frame, relative to a plan folder (plans/2022 → plans/scoring.yaml). */
-export const SCORING_FILE = 'scoring.yaml';
 
 export interface LoadedFrame {
   frame: ScoringFrame;

@@ -8,9 +8,8 @@ import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnosti
 import { diagnosticAsText, diagnosticAsGithub, diagnosticsAsSarif, summaryAsText } from '../../render/diagnostics.js';
 import { makeEnv, write, writeErr, type Env, type GlobalOptions } from '../io.js';
 import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
-import path from 'node:path';
-import { EXIT, usage } from '../../errors.js';
-import { discoverPlans } from '../../load/discover.js';
+import { EXIT } from '../../errors.js';
+import { defaultCheckPaths } from '../plan-dir.js';
 import { VERSION } from '../version.js';
 import { startProgress, PROGRESS_LABELS } from '../progress.js';
 
@@ -44,17 +43,10 @@ function checkTargets(paths: string[], env: Env): { all: Diagnostic[]; plans: nu
   return { all, plans, files };
 }
 
-/** No PATH: the plans of the repository (or the plan folder) the working folder is in. */
-function defaultPaths(cwd: string): string[] {
-  const found = discoverPlans(cwd);
-  if (!found) throw usage('noPlan', { cwd });
-  return [path.relative(cwd, found.kind === 'plan' ? found.dir : found.plansDir) || '.'];
-}
-
 export async function run(paths: string[], opts: Options): Promise<number> {
   const format = outputFormat(opts);
   const env = makeEnv(opts);
-  const { all, plans, files } = checkTargets(paths.length > 0 ? paths : defaultPaths(env.cwd), env);
+  const { all, plans, files } = checkTargets(paths.length > 0 ? paths : defaultCheckPaths(env.cwd), env);
   let exit: number = EXIT.ok;
   if (all.some((d) => codeInfo(d.code)?.io)) exit = EXIT.usage;
   else if (all.some((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'))) exit = EXIT.findings;
