@@ -137,6 +137,9 @@ async function bundle(dist) {
   const hash = buildHash();
   try {
     await esbuild.build(bundleOptions(path.join(next, 'cli.cjs'), hash));
+    // The front (src/cli/front.ts): what bin/cchc.cjs runs before the bundle. Small, so
+    // Node compiles it in a moment without a code cache.
+    await esbuild.build({ ...bundleOptions(path.join(next, 'front.cjs'), hash), entryPoints: [path.join(root, 'src', 'cli', 'front.ts')] });
     writeFileSync(path.join(next, 'BUILD'), `${hash}\n`);
   } catch (err) {
     // A failed build leaves the previous dist/ as it was, and nothing half-written beside it.
@@ -184,6 +187,6 @@ if (isMain) {
     const dist = path.join(root, 'dist');
     await bundle(dist);
     await writeCodeCache(dist);
-    console.log('built dist/cli.cjs');
+    console.log('built dist/cli.cjs and dist/front.cjs');
   }
 }

@@ -11,7 +11,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cachedSource, diagnosticAt, locateSpan, parseSource, positionOf, type SourceFile } from '../yaml/source.js';
 import { displayPath } from '../load/plan-texts.js';
 import { readText } from '../load/read.js';
-import { cacheDir, cacheGet, cacheKey, cachePut } from '../load/cache.js';
+import { cacheGet, cacheKey, cachePut } from '../load/cache.js';
+import { cacheDir } from '../load/cache-dir.js';
 import { isDiagnosticList } from '../load/index.js';
 
 export async function unresolvedDeadlineDiagnostics(

@@ -9,6 +9,23 @@ import { writeSync } from 'node:fs';
 import { usage, EXIT } from '../errors.js';
 import type { Lang } from '../diagnostics/codes.js';
 
+/**
+ * The language of the run, before commander has parsed anything (the help and commander's
+ * own messages need it): --lang, else CCHC_LANG, else Vietnamese. A value that is neither
+ * is reported by commander (--lang) or checkEnvironment (CCHC_LANG).
+ */
+export function runLang(argv: readonly string[], env: Record<string, string | undefined> = process.env): Lang {
+  let flag: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang') flag = argv[i + 1];
+    else if (a.startsWith('--lang=')) flag = a.slice('--lang='.length);
+  }
+  const v = (flag ?? env.CCHC_LANG ?? '').toLowerCase();
+  return v === 'en' ? 'en' : 'vi';
+}
+
 /** A real calendar date written YYYY-MM-DD. */
 function isIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -63,11 +63,25 @@ function wantsJson(opts: GlobalOptions): boolean {
 }
 
 export function write(text: string): void {
-  if (text) process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  if (!text) return;
+  const line = text.endsWith('\n') ? text : text + '\n';
+  if (captured) captured.stdout += line;
+  process.stdout.write(line);
 }
 
 export function writeErr(text: string): void {
-  if (text) process.stderr.write(text.endsWith('\n') ? text : text + '\n');
+  if (!text) return;
+  const line = text.endsWith('\n') ? text : text + '\n';
+  if (captured) captured.stderr += line;
+  process.stderr.write(line);
+}
+
+let captured: { stdout: string; stderr: string } | undefined;
+
+/** From now on, also keep what write and writeErr print (for the output cache, src/cli/output-cache.ts). */
+export function captureOutput(): { stdout: string; stderr: string } {
+  captured = { stdout: '', stderr: '' };
+  return captured;
 }
 
 /**

@@ -8,27 +8,12 @@
 import { CommanderError } from 'commander';
 import type { Lang } from '../diagnostics/codes.js';
 import { isUsageError, EXIT } from '../errors.js';
-import { writeErr } from './io.js';
-import { checkEnvironment, guardOutput } from './environment.js';
+import { captureOutput, writeErr } from './io.js';
+import { processFacts, storeOutput, takePendingKey } from './output-cache.js';
+import { writeCacheFile } from '../load/cache.js';
+import { checkEnvironment, guardOutput, runLang } from './environment.js';
 import { buildProgram } from './program.js';
 import { COMMANDS } from './spec.js';
-
-/**
- * The language of the run, before commander has parsed anything (the help and commander's
- * own messages need it): --lang, else CCHC_LANG, else Vietnamese. A value that is neither
- * is reported by commander (--lang) or checkEnvironment (CCHC_LANG).
- */
-function runLang(argv: readonly string[], env: Record<string, string | undefined> = process.env): Lang {
-  let flag: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') break;
-    if (a === '--lang') flag = argv[i + 1];
-    else if (a.startsWith('--lang=')) flag = a.slice('--lang='.length);
-  }
-  const v = (flag ?? env.CCHC_LANG ?? '').toLowerCase();
-  return v === 'en' ? 'en' : 'vi';
-}
 
 const INTERNAL = {
   vi: (m: string, debug: boolean) =>
@@ -54,7 +39,11 @@ export async function main(argv: string[]): Promise<void> {
       process.env,
       args.some((a) => a === '--lang' || a.startsWith('--lang=')),
     );
+    // The front (src/cli/front.ts) found no output stored for this run: keep this one's.
+    const key = takePendingKey();
+    const output = key === undefined ? undefined : captureOutput();
     await buildProgram(lang).parseAsync(helpRequests(argv));
+    if (key !== undefined && output) storeOutput(key, processFacts(args), { ...output, exit: Number(process.exitCode ?? 0) }, writeCacheFile);
   } catch (err) {
     process.exitCode = handleError(err, lang);
   }

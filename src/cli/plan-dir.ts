@@ -3,7 +3,7 @@
  * folder is in, else the newest plans/<year> (src/load/discover.ts). Only the file system,
  * no plan read: the output cache's front (src/cli/front.ts) asks it too.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { discoverPlans } from '../load/discover.js';
 import { usage } from '../errors.js';
@@ -54,7 +54,6 @@ export function resolvePlanDir(arg: string | undefined, env: Where): string {
   return dir;
 }
 
-
 /** No PATH for validate: the plans of the repository (or the plan folder) the working folder is in. */
 export function defaultCheckPaths(cwd: string): string[] {
   const found = discoverPlans(cwd);
@@ -65,4 +64,13 @@ export function defaultCheckPaths(cwd: string): string[] {
 /** Where a repository keeps its scoring frame: beside the plan folders (plans/2022 → plans/scoring.yaml; src/report/scoring-file.ts). */
 export function scoringFile(planDir: string, cwd: string): string {
   return path.join(path.dirname(path.resolve(cwd, planDir)), 'scoring.yaml');
+}
+
+/** The scoring frame's text: a regular file only (a FIFO or a link out of the repository is not read); undefined when there is none. */
+export function readScoringText(file: string): string | undefined {
+  try {
+    return lstatSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }

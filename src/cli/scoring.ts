@@ -3,9 +3,8 @@
  * folder, src/report/scoring-file.ts); prints its located errors and gives exit 1 when it
  * is not a valid frame, like any plan file.
  */
-import { lstatSync, readFileSync } from 'node:fs';
 import { scoringFrameFromText, type LoadedFrame } from '../report/scoring-file.js';
-import { scoringFile } from './plan-dir.js';
+import { readScoringText, scoringFile } from './plan-dir.js';
 import { displayPath } from '../load/plan-texts.js';
 import { printDiagnostics } from './plan-loader.js';
 import { writeErr, type Env } from './io.js';
@@ -14,13 +13,7 @@ import { EXIT } from '../errors.js';
 
 export function loadScoringFrame(planDir: string, env: Env): LoadedFrame | { exit: number } {
   const file = scoringFile(planDir, env.cwd);
-  let text: string | undefined;
-  try {
-    // A regular file only: a FIFO or a link out of the repository is not read.
-    if (lstatSync(file).isFile()) text = readFileSync(file, 'utf8');
-  } catch {
-    text = undefined;
-  }
+  const text = readScoringText(file);
   const loaded = scoringFrameFromText(displayPath(file, env.cwd), text);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {

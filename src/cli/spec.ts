@@ -33,21 +33,7 @@ interface ArgumentSpec {
 
 /** The commands, by name; src/cli/commands/index.ts maps each to the module that runs it. */
 export type CommandName =
-  | 'validate'
-  | 'status'
-  | 'budget'
-  | 'export'
-  | 'doc'
-  | 'report'
-  | 'refs'
-  | 'diff'
-  | 'new'
-  | 'init'
-  | 'record'
-  | 'form'
-  | 'import'
-  | 'fmt'
-  | 'completion';
+  'validate' | 'status' | 'budget' | 'export' | 'doc' | 'report' | 'refs' | 'diff' | 'new' | 'init' | 'record' | 'form' | 'import' | 'fmt' | 'completion';
 
 export interface CommandSpec {
   name: CommandName;

@@ -14,9 +14,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheDir } from './cache-dir.js';
 
 declare const __CCHC_BUILD__: string | undefined;
 
@@ -63,14 +63,6 @@ function yamlVersion(from: string): string {
       dir = up;
     }
   }
-}
-
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.CCHC_NO_CACHE) return undefined;
-  if (env.CCHC_CACHE_DIR) return env.CCHC_CACHE_DIR;
-  const home = homedir();
-  const base = env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : '');
-  return base ? path.join(base, 'cchc') : undefined;
 }
 
 function maxBytes(env: NodeJS.ProcessEnv = process.env): number {
@@ -144,10 +136,17 @@ export function jsonSafe(v: unknown, depth = 0): boolean {
 export function cachePut(key: string, value: unknown): void {
   const dir = cacheDir();
   if (!dir || !jsonSafe(value)) return;
-  const text = JSON.stringify({ version: ENTRY_VERSION, key, value });
+  writeCacheFile(dir, fileFor(dir, key), JSON.stringify({ version: ENTRY_VERSION, key, value }));
+}
+
+/**
+ * Write one file of the cache folder `dir` atomically (a random temp name, created
+ * exclusively with mode 0600, then renamed), unless it is over a quarter of the size bound;
+ * then prune now and then. Any failure only costs speed.
+ */
+export function writeCacheFile(dir: string, file: string, text: string): void {
   const bound = maxBytes();
   if (text.length > bound / 4) return;
-  const file = fileFor(dir, key);
   const tmp = `${file}.${randomBytes(8).toString('hex')}.tmp`;
   let fd: number | undefined;
   try {
@@ -188,8 +187,9 @@ export function pruneCache(dir: string, bound: number): void {
   const now = Date.now();
   try {
     for (const sub of readdirSync(dir)) {
-      // Result entries by the first two hex digits of their key; v8/ holds the code cache of the bundle (bin/cchc.cjs).
-      if (!/^(?:[0-9a-f]{2}|v8)$/.test(sub)) continue;
+      // Result entries by the first two hex digits of their key; v8/ holds the code cache of the
+      // bundle (bin/cchc.cjs), out/ the output cache (cli/output-cache.ts).
+      if (!/^(?:[0-9a-f]{2}|v8|out)$/.test(sub)) continue;
       for (const name of readdirSync(path.join(dir, sub))) {
         const file = path.join(dir, sub, name);
         const st = statSync(file);

@@ -23,9 +23,10 @@ import type { PlanCheck } from '../check/index.js';
 import type { Plan } from '../model/plan.js';
 import { codeInfo, isCode } from '../diagnostics/codes.js';
 import { usage } from '../errors.js';
-import { cacheDir, cacheGet, cacheKey, cachePut } from './cache.js';
+import { cacheGet, cacheKey, cachePut } from './cache.js';
+import { cacheDir } from './cache-dir.js';
 import { checkFolderTexts } from './plan-folder.js';
-import { readPlanFolder, type FolderRead } from './plan-texts.js';
+import { readPlanFolder, readParts, type FolderRead } from './plan-texts.js';
 import { locateInRepository, readPlanAtRevision, resolveCommit } from './git.js';
 
 export interface LoadOptions {
@@ -89,9 +90,9 @@ function checkRead(read: FolderRead, wantDocs: boolean): PlanCheck & { docs?: Pl
   return result;
 }
 
-/** Every input of checking: the folder as shown and named, and each file's kind, path and text. */
+/** Every input of checking (plan-texts.ts readParts). */
 export function keyOf(read: FolderRead): string {
-  return cacheKey([read.displayDir, read.folderName, String(read.texts.length), ...read.texts.flatMap((t) => [t.kind, t.path, t.text])]);
+  return cacheKey(readParts(read));
 }
 
 /** The shape of a cached result, checked before it is trusted. */

@@ -160,3 +160,12 @@ export function readPlanFolder(dir: string, cwd: string): FolderRead {
   const { texts, diagnostics } = readPlanTexts(dir, cwd);
   return { texts, diagnostics, displayDir: displayPath(dir, cwd), folderName: path.basename(dir) };
 }
+
+/**
+ * Every input of checking a folder read, as key parts (load/cache.ts cacheKey): the folder
+ * as shown and named, and each file's kind, path and text. The result cache (load/index.ts)
+ * and the output cache (cli/output-cache.ts) both key on it.
+ */
+export function readParts(read: FolderRead): string[] {
+  return [read.displayDir, read.folderName, String(read.texts.length), ...read.texts.flatMap((t) => [t.kind, t.path, t.text])];
+}

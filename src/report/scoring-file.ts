@@ -8,7 +8,6 @@ import { parseSource, positionOf, diagnosticAt, type PathSegment } from '../yaml
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_FRAME, parseScoringFrame, type ScoringFrame } from './scoring.js';
 
-
 export interface LoadedFrame {
   frame: ScoringFrame;
   /** The file it came from, as shown; undefined for the built-in frame. */

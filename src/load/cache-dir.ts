@@ -1,0 +1,16 @@
+/**
+ * Where cchc keeps its caches (load/cache.ts, cli/output-cache.ts, the code cache of
+ * bin/cchc.cjs): $CCHC_CACHE_DIR, else $XDG_CACHE_HOME/cchc, else ~/.cache/cchc; none with
+ * CCHC_NO_CACHE=1. Its own module, without node:crypto, so the front (cli/front.ts) starts
+ * quickly.
+ */
+import { homedir } from 'node:os';
+import path from 'node:path';
+
+export function cacheDir(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+  if (env.CCHC_NO_CACHE) return undefined;
+  if (env.CCHC_CACHE_DIR) return env.CCHC_CACHE_DIR;
+  const home = homedir();
+  const base = env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : '');
+  return base ? path.join(base, 'cchc') : undefined;
+}
