@@ -8,6 +8,7 @@
 import { writeSync } from 'node:fs';
 import { usage, EXIT } from '../errors.js';
 import type { Lang } from '../diagnostics/codes.js';
+import { CLI } from '../i18n/cli.js';
 
 /**
  * The language of the run, before commander has parsed anything (the help and commander's
@@ -61,11 +62,6 @@ let guarded = false;
 /** The language of the last message, that of the run (main() may run many times in one process). */
 let outputLang: Lang = 'vi';
 
-const OUTPUT_FAILED = {
-  vi: (why: string) => `cchc: không ghi được kết quả (${why})\n`,
-  en: (why: string) => `cchc: could not write the output (${why})\n`,
-};
-
 export function guardOutput(lang: Lang = 'vi'): void {
   outputLang = lang;
   // Once per process: main() may run many times in one process (in-process tests).
@@ -81,7 +77,7 @@ export function guardOutput(lang: Lang = 'vi'): void {
   process.on('exit', () => {
     if (!outputFailure) return;
     process.exitCode = EXIT.usage;
-    const msg = OUTPUT_FAILED[outputLang](outputFailure.code ?? outputFailure.message);
+    const msg = CLI.process[outputLang].outputFailed(outputFailure.code ?? outputFailure.message);
     try {
       writeSync(2, msg);
     } catch {

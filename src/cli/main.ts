@@ -14,13 +14,7 @@ import { writeCacheFile } from '../load/cache.js';
 import { checkEnvironment, guardOutput, runLang } from './environment.js';
 import { buildProgram } from './program.js';
 import { COMMANDS } from './spec.js';
-
-const INTERNAL = {
-  vi: (m: string, debug: boolean) =>
-    `cchc: lỗi nội bộ, đây là lỗi của chương trình: ${m}\n` + `cchc: xin báo lỗi kèm lệnh đã chạy${debug ? '' : ' (đặt CCHC_DEBUG=1 để xem chi tiết)'}.`,
-  en: (m: string, debug: boolean) =>
-    `cchc: internal error, this is a bug: ${m}\n` + `cchc: please report it with the command you ran${debug ? '' : ' (set CCHC_DEBUG=1 for details)'}.`,
-};
+import { CLI } from '../i18n/cli.js';
 
 export async function main(argv: string[]): Promise<void> {
   // A closed pipe (cchc validate | head -1) ends output quietly, as ripgrep does, and keeps
@@ -78,7 +72,7 @@ function handleError(err: unknown, lang: Lang): number {
   }
   const e = err as Error;
   const debug = Boolean(process.env.CCHC_DEBUG);
-  writeErr(INTERNAL[lang](e?.message ?? String(err), debug));
+  writeErr(CLI.process[lang].internal(e?.message ?? String(err), debug));
   if (debug) writeErr(String(e?.stack ?? ''));
   return EXIT.usage;
 }

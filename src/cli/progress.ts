@@ -82,9 +82,3 @@ export function startProgress(lang: Lang, opts: ProgressOptions = {}): Progress 
     },
   };
 }
-
-/** The labels of the commands that report progress. */
-export const PROGRESS_LABELS = {
-  vi: { checking: 'Đang kiểm tra', writing: 'Đang ghi tệp Excel', reading: 'Đang đọc' },
-  en: { checking: 'Checking', writing: 'Writing the workbook', reading: 'Reading' },
-} as const;

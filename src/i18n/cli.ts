@@ -345,6 +345,26 @@ export const CLI = {
     vi: { helpCommand: 'help [lệnh]' },
     en: { helpCommand: 'help [command]' },
   }),
+
+  // The process boundary: a failed write (src/cli/environment.ts), an internal error (src/cli/main.ts)
+  process: group({
+    vi: {
+      outputFailed: (why: string) => `cchc: không ghi được kết quả (${why})\n`,
+      internal: (m: string, debug: boolean) =>
+        `cchc: lỗi nội bộ, đây là lỗi của chương trình: ${m}\n` + `cchc: xin báo lỗi kèm lệnh đã chạy${debug ? '' : ' (đặt CCHC_DEBUG=1 để xem chi tiết)'}.`,
+    },
+    en: {
+      outputFailed: (why: string) => `cchc: could not write the output (${why})\n`,
+      internal: (m: string, debug: boolean) =>
+        `cchc: internal error, this is a bug: ${m}\n` + `cchc: please report it with the command you ran${debug ? '' : ' (set CCHC_DEBUG=1 for details)'}.`,
+    },
+  }),
+
+  // The progress line of long work (src/cli/progress.ts)
+  progress: group({
+    vi: { checking: 'Đang kiểm tra', writing: 'Đang ghi tệp Excel', reading: 'Đang đọc' },
+    en: { checking: 'Checking', writing: 'Writing the workbook', reading: 'Reading' },
+  }),
 } as const;
 
 export type CliGroup = keyof typeof CLI;

@@ -17,7 +17,7 @@ import { loadScoringFrame } from '../scoring.js';
 import { sheetsAsXlsx } from '../../render/xlsx.js';
 import { SHEET_KEYS, sheetNames, workbookSheets, type SheetKey } from '../../render/appendix-sheets.js';
 import { formatInt, type Lang } from '../../i18n/format.js';
-import { startProgress, PROGRESS_LABELS } from '../progress.js';
+import { startProgress } from '../progress.js';
 import { makeEnv, write, writeErr, writeOutputFile, type GlobalOptions } from '../io.js';
 import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
 import { loadCheckedPlan } from '../plan-loader.js';
@@ -159,7 +159,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
   );
 
   const writing = startProgress(env.lang);
-  writing.update(PROGRESS_LABELS[env.lang].writing);
+  writing.update(CLI.progress[env.lang].writing);
   const bytes = await sheetsAsXlsx(sheets, { title: plan.meta.title, subject: plan.meta.agency.name, creator: 'cchc', created: env.now }).finally(() =>
     writing.end(),
   );

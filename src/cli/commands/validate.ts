@@ -11,7 +11,8 @@ import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
 import { EXIT } from '../../errors.js';
 import { defaultCheckPaths } from '../plan-dir.js';
 import { VERSION } from '../version.js';
-import { startProgress, PROGRESS_LABELS } from '../progress.js';
+import { startProgress } from '../progress.js';
+import { CLI } from '../../i18n/cli.js';
 
 interface Options extends GlobalOptions {
   strict?: boolean;
@@ -25,12 +26,12 @@ function checkTargets(paths: string[], env: Env): { all: Diagnostic[]; plans: nu
   let files = 0;
   const folders = targets.flatMap((t) => (t.type === 'folder' ? [t.dir] : []));
   const progress = folders.length > 1 ? startProgress(env.lang) : undefined;
-  progress?.update(PROGRESS_LABELS[env.lang].checking);
+  progress?.update(CLI.progress[env.lang].checking);
   for (const t of targets) {
     if (t.type === 'folder') {
       all.push(...loadPlan(t.dir, { cwd: env.cwd }).diagnostics);
       plans++;
-      progress?.update(PROGRESS_LABELS[env.lang].checking, plans, folders.length);
+      progress?.update(CLI.progress[env.lang].checking, plans, folders.length);
     } else {
       const { source, diagnostics: ds } = loadLoneFile(t.file, env.cwd);
       all.push(...ds);
