@@ -58,6 +58,14 @@ function sameKey(a: OutputKey, b: OutputKey): boolean {
   return same(a.head, b.head) && same(a.files, b.files);
 }
 
+/**
+ * The entry holds the files' texts (compared, not hashed: no node:crypto to load), so the
+ * cache is for plans of ordinary size: a run over more folders or more text is run in full
+ * (the result cache still spares it the checking).
+ */
+const MAX_FOLDERS = 32;
+const MAX_KEY_CHARS = 4 * 1024 * 1024;
+
 const CACHED: ReadonlySet<CommandName> = new Set(['validate', 'status']);
 
 /** What a run depends on besides its files. */
@@ -149,11 +157,12 @@ export function parseArgs(args: readonly string[]): { command: CommandName; posi
 /** validate: the text of every plan folder it will check; undefined for a lone file or a problem. */
 function validateInputs(positionals: string[], cwd: string): string[] | undefined {
   const { targets, diagnostics } = resolveTargets(positionals.length > 0 ? positionals : defaultCheckPaths(cwd), cwd);
-  if (diagnostics.length > 0) return undefined;
+  if (diagnostics.length > 0 || targets.length > MAX_FOLDERS) return undefined;
+  const budget = { chars: MAX_KEY_CHARS };
   const parts: string[] = [String(targets.length)];
   for (const t of targets) {
     if (t.type !== 'folder') return undefined;
-    const folder = folderParts(t.dir, cwd);
+    const folder = folderParts(t.dir, cwd, budget);
     if (!folder) return undefined;
     parts.push(String(folder.length), ...folder);
   }
@@ -163,15 +172,18 @@ function validateInputs(positionals: string[], cwd: string): string[] | undefine
 /** status: its plan folder's texts and the scoring frame beside it. */
 function statusInputs(positionals: string[], cwd: string): string[] | undefined {
   const dir = resolvePlanDir(positionals[0], { cwd });
-  const folder = folderParts(dir, cwd);
+  const folder = folderParts(dir, cwd, { chars: MAX_KEY_CHARS });
   if (!folder) return undefined;
   const scoring = readScoringText(scoringFile(dir, cwd));
   return [...folder, scoring === undefined ? 'no-scoring' : 'scoring', scoring ?? ''];
 }
 
-function folderParts(dir: string, cwd: string): string[] | undefined {
+/** A folder's key parts, or undefined when it could not be read cleanly or the run's files are over the budget. */
+function folderParts(dir: string, cwd: string, budget: { chars: number }): string[] | undefined {
   const read = readPlanFolder(path.resolve(cwd, dir), cwd);
-  return read.diagnostics.length > 0 ? undefined : readParts(read);
+  if (read.diagnostics.length > 0) return undefined;
+  for (const t of read.texts) budget.chars -= t.text.length;
+  return budget.chars < 0 ? undefined : readParts(read);
 }
 
 /**

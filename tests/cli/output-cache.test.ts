@@ -113,6 +113,14 @@ describe('the output cache', () => {
     expect(entries(cache)).toEqual([]);
   });
 
+  it('a plan of more than 4 MiB of text is run in full every time, not stored', () => {
+    const { repo, plan, cache } = setup();
+    const units = path.join(plan, 'units.yaml');
+    writeFileSync(units, readFileSync(units, 'utf8') + `# ${'chú thích '.repeat(64)}\n`.repeat(7000));
+    expect(run(['validate', 'plans/2023'], repo, cache).code).toBe(0);
+    expect(entries(cache)).toEqual([]);
+  });
+
   it('a lone file given to validate is not cached, a plan folder is', () => {
     const { repo, plan, cache } = setup();
     cpSync(path.join(plan, 'tasks.yaml'), path.join(repo, 'tasks.yaml'));
