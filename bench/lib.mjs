@@ -53,7 +53,7 @@ export function runner(work) {
       process.exit(1);
     }
     const usage = measure ? JSON.parse(readFileSync(usageFile, 'utf8')) : undefined;
-    return { ms, rss: usage ? usage.rss / 1024 : undefined, cpu: usage?.cpu, stdout: r.stdout };
+    return { ms, rss: usage ? usage.rss / 1024 : undefined, cpu: usage?.cpu };
   };
 }
 
