@@ -4,23 +4,13 @@
 // Deterministic (seeded), so reruns measure the same files.
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { ROOT, deadlines, randomText } from './lib.mjs';
 
 // The amount in words comes from cchc's own function, compiled on the fly.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { outputFiles } = buildSync({ entryPoints: [path.join(root, 'src/model/money-words.ts')], bundle: true, write: false, format: 'esm', platform: 'node' });
+const { outputFiles } = buildSync({ entryPoints: [path.join(ROOT, 'src/model/money-words.ts')], bundle: true, write: false, format: 'esm', platform: 'node' });
 const { moneyToWords } = await import('data:text/javascript;base64,' + Buffer.from(outputFiles[0].text).toString('base64'));
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
-const WORDS =
-  'rà soát công khai thủ tục hành chính kiểm soát số hóa hồ sơ tập huấn nghiệp vụ văn bản quy phạm pháp luật đơn vị trực thuộc báo cáo kế hoạch ứng dụng công nghệ thông tin dịch vụ công trực tuyến một cửa liên thông'.split(
-    ' ',
-  );
 const UNITS = [
   ['van-phong', 'Văn phòng Sở'],
   ['thanh-tra', 'Thanh tra Sở'],
@@ -28,17 +18,11 @@ const UNITS = [
   ['phong-nghiep-vu', 'Các phòng nghiệp vụ'],
   ['lien-quan', 'Các phòng, đơn vị liên quan'],
 ];
-const DEADLINES = (y) => [`Quý I/${y}`, `Quý II/${y}`, `Quý III/${y}`, `Quý IV/${y}`, 'Thường xuyên', 'Cả năm', 'Theo quy định', `30/06/${y}`];
 
 const head = (kind, file) => `# yaml-language-server: $schema=../../schemas/${file}.schema.json\napiVersion: cchc/v1\nkind: ${kind}\n`;
 
 export function planFolder(i, seed = 1) {
-  const r = rng(seed * 100003 + i);
-  const pick = (a) => a[Math.floor(r() * a.length)];
-  const sentence = (n) => {
-    const w = Array.from({ length: n }, () => pick(WORDS)).join(' ');
-    return w[0].toUpperCase() + w.slice(1);
-  };
+  const { r, pick, sentence } = randomText(seed * 100003 + i);
   const year = 2020 + (i % 6);
   const areas = 3 + Math.floor(r() * 6);
   const taskCount = 8 + Math.floor(r() * 53);
@@ -55,7 +39,7 @@ export function planFolder(i, seed = 1) {
   for (let t = 1; t <= taskCount; t++) {
     const area = Math.min(areas, 1 + Math.floor(((t - 1) * areas) / taskCount));
     const lead = bad && t === 3 ? 'van-phongg' : pick(UNITS.slice(0, 4))[0];
-    const deadline = bad && t === 5 ? `Quý V/${year}` : pick(DEADLINES(year));
+    const deadline = bad && t === 5 ? `Quý V/${year}` : pick(deadlines(year));
     tasks.push(
       `  - no: ${t}\n    id: t${t}\n    area: ${area}\n    title: ${sentence(12 + Math.floor(r() * 20))}\n    lead: [${lead}]\n    coordinating: [lien-quan]\n    product: ${sentence(5)}\n    deadline: ${deadline}\n`,
     );
