@@ -2,6 +2,7 @@
 import { resolveTargets } from '../../load/plan-texts.js';
 import { loadPlan } from '../../load/index.js';
 import { loadLoneFile } from '../../load/plan-folder.js';
+import { newPathMemo } from '../../load/read.js';
 import { checkLoneFile } from '../../check/index.js';
 import { codeInfo } from '../../diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -25,11 +26,13 @@ function checkTargets(paths: string[], env: Env): { all: Diagnostic[]; plans: nu
   let plans = 0;
   let files = 0;
   const folders = targets.flatMap((t) => (t.type === 'folder' ? [t.dir] : []));
+  // One memo of resolved folders for the whole run: sibling plan folders share their parents.
+  const memo = newPathMemo();
   const progress = folders.length > 1 ? startProgress(env.lang) : undefined;
   progress?.update(PROGRESS_LABELS[env.lang].checking);
   for (const t of targets) {
     if (t.type === 'folder') {
-      all.push(...loadPlan(t.dir, { cwd: env.cwd }).diagnostics);
+      all.push(...loadPlan(t.dir, { cwd: env.cwd, paths: memo }).diagnostics);
       plans++;
       progress?.update(PROGRESS_LABELS[env.lang].checking, plans, folders.length);
     } else {
