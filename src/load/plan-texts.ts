@@ -108,12 +108,15 @@ export function readPlanTexts(dir: string, cwd: string, memo: PathMemo = newPath
   const root = repositoryRoot(dir, memo);
   let bytes = 0;
   let full = false;
-  const read = (kind: PlanText['kind'], file: string, required: boolean) => {
-    const shown = displayPath(file, cwd);
+  // A file's path as shown is its folder's and its name (displayPath of the joined path).
+  const shownDir = displayPath(dir, cwd);
+  const read = (kind: PlanText['kind'], name: string, required: boolean) => {
+    const file = path.join(dir, name);
+    const shown = path.join(shownDir, name);
     if (full) return;
     const r = readText(file, shown, root, memo);
     if (r.diagnostics[0]?.code === 'io/not-found') {
-      if (required) diagnostics.push(fileDiagnostic(displayPath(dir, cwd), 'file/missing', { name: path.basename(file) }));
+      if (required) diagnostics.push(fileDiagnostic(shownDir, 'file/missing', { name: path.basename(file) }));
       return;
     }
     diagnostics.push(...r.diagnostics);
@@ -126,8 +129,8 @@ export function readPlanTexts(dir: string, cwd: string, memo: PathMemo = newPath
     }
     texts.push({ kind, path: shown, text: r.text });
   };
-  for (const kind of REQUIRED_FILES) read(kind, path.join(dir, `${kind}.yaml`), true);
-  for (const kind of OPTIONAL_FILES) read(kind, path.join(dir, `${kind}.yaml`), false);
+  for (const kind of REQUIRED_FILES) read(kind, `${kind}.yaml`, true);
+  for (const kind of OPTIONAL_FILES) read(kind, `${kind}.yaml`, false);
   const progressDir = path.join(dir, PROGRESS_DIR);
   let names: string[] = [];
   try {
@@ -142,7 +145,7 @@ export function readPlanTexts(dir: string, cwd: string, memo: PathMemo = newPath
     diagnostics.push(fileDiagnostic(displayPath(progressDir, cwd), 'limit/plan-files', { count: names.length, max: MAX_PROGRESS_FILES }));
     names = [];
   }
-  for (const n of names) read('progress', path.join(progressDir, n), false);
+  for (const n of names) read('progress', path.join(PROGRESS_DIR, n), false);
   return { texts, diagnostics };
 }
 

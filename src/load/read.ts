@@ -120,10 +120,15 @@ function gitTop(dir: string, memo: PathMemo): string | null {
   const known = memo.git.get(dir);
   if (known !== undefined) return known;
   let top: string | null;
+  let here: boolean;
   try {
-    lstatSync(path.join(dir, '.git'));
-    top = dir;
+    // No exception for the common answer (no .git here): building one costs more than the call.
+    here = lstatSync(path.join(dir, '.git'), { throwIfNoEntry: false }) !== undefined;
   } catch {
+    here = false;
+  }
+  if (here) top = dir;
+  else {
     const up = path.dirname(dir);
     top = up === dir ? null : gitTop(up, memo);
   }
@@ -169,9 +174,11 @@ export function outsideRoot(file: string, root: string, displayPath: string): Di
  * of the plan repository. A file that is not itself a link (every file of a common plan)
  * costs one lstat: its real path is its folder's (memo) and its name.
  */
-function statInside(file: string, displayPath: string, root: string | undefined, memo: PathMemo | undefined): { st: Stats; outside?: Diagnostic } {
+function statInside(file: string, displayPath: string, root: string | undefined, memo: PathMemo | undefined): { st?: Stats; outside?: Diagnostic } {
   if (root !== undefined && memo !== undefined) {
-    const lst = lstatSync(file);
+    const lst = lstatSync(file, { throwIfNoEntry: false });
+    // A missing file (references.yaml in most plans) without building an exception.
+    if (lst === undefined) return { st: undefined };
     if (!lst.isSymbolicLink()) {
       let real: string | undefined;
       try {
@@ -194,13 +201,14 @@ function statInside(file: string, displayPath: string, root: string | undefined,
  * this run has already resolved.
  */
 export function readText(file: string, displayPath = file, root?: string, memo?: PathMemo): { text?: string; diagnostics: Diagnostic[]; size?: number } {
-  let st: Stats;
+  let st: Stats | undefined;
   let outside: Diagnostic | undefined;
   try {
     ({ st, outside } = statInside(file, displayPath, root, memo));
   } catch (err) {
     return { diagnostics: [ioDiagnostic(displayPath, err)] };
   }
+  if (st === undefined) return { diagnostics: [fileDiagnostic(displayPath, 'io/not-found', {})] };
   if (st.isDirectory()) return { diagnostics: [fileDiagnostic(displayPath, 'io/unreadable', { detail: '@is-folder' })] };
   if (!st.isFile()) return { diagnostics: [fileDiagnostic(displayPath, 'file/not-regular', { kind: fileType(st) })] };
   if (outside) return { diagnostics: [outside] };
