@@ -108,7 +108,9 @@ export function checkText(src: SourceFile, report: TextReporter): void {
   const path: PathSegment[] = [];
   // The common file writes every figure plainly: the syntax tree is consulted only when the
   // text holds a figure written some other way.
-  const suspectNumbers = hasSuspectFigure(src.text);
+  // Scanned once, on the first figure met: a file without figures (tasks, the plan) is not scanned.
+  let suspect: boolean | undefined;
+  const suspectNumbers = () => (suspect ??= hasSuspectFigure(src.text));
   // A file saved in NFD (macOS) has every Vietnamese string in NFD: one warning per file, at
   // the first, not one per string (`cchc fmt --nfc` fixes the whole file).
   let nfcReported = false;
@@ -144,7 +146,7 @@ export function checkText(src: SourceFile, report: TextReporter): void {
       checkDate(v, key, src, path, report);
       return;
     }
-    if (typeof v === 'number' && suspectNumbers && typeof key === 'string' && FIGURE_KEYS.has(key) && Number.isSafeInteger(v)) {
+    if (typeof v === 'number' && typeof key === 'string' && FIGURE_KEYS.has(key) && Number.isSafeInteger(v) && suspectNumbers()) {
       checkWritten(src, path, report);
       return;
     }
