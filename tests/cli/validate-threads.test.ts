@@ -9,7 +9,7 @@ import { describe, it, expect, afterAll, beforeAll } from 'vitest';
 import { cpSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { spawnCli, fixturePlan, tempDir, type CliResult } from '../helpers.js';
-import { CHUNK, MAX_THREADS, PARALLEL_FROM, threadCount } from '../../src/cli/commands/validate-workers.js';
+import { CHUNK, MAX_THREADS, PARALLEL_FROM, isValidateWorker, threadCount } from '../../src/cli/commands/validate-workers.js';
 
 /** Folders in the corpus: not a multiple of the chunk, so the last chunk is a short one. */
 const N = 3 * CHUNK + 5;
@@ -111,5 +111,12 @@ describe('threadCount', () => {
       expect(threadCount(100, { CCHC_THREADS: bad }, 8)).toBe(1);
       expect(threadCount(PARALLEL_FROM, { CCHC_THREADS: bad }, 2)).toBe(2);
     }
+  });
+});
+
+describe('isValidateWorker', () => {
+  it("the main thread is no worker, even with the workers' variable set", () => {
+    expect(isValidateWorker({})).toBe(false);
+    expect(isValidateWorker({ CCHC_VALIDATE_WORKER: '1' })).toBe(false);
   });
 });

@@ -44,8 +44,15 @@ function threads(): typeof import('node:worker_threads') {
   return req('node:worker_threads') as typeof import('node:worker_threads');
 }
 
+/**
+ * Set in a worker's environment: checked first, so that a run that is no worker (every run
+ * but these) does not load worker_threads (milliseconds of start-up, BENCHMARKS.md).
+ */
+const WORKER_ENV = 'CCHC_VALIDATE_WORKER';
+
 /** True inside a worker started by checkFoldersOnThreads. */
-export function isValidateWorker(): boolean {
+export function isValidateWorker(env: Record<string, string | undefined> = process.env): boolean {
+  if (env[WORKER_ENV] !== '1') return false;
   const t = threads();
   if (t.isMainThread) return false;
   const data = t.workerData as Partial<typeof WORKER_DATA> | undefined;
@@ -134,7 +141,7 @@ function handOut(file: string, dirs: readonly string[], cwd: string, n: number, 
       w.postMessage({ start, dirs: dirs.slice(start, next), cwd } satisfies Job);
     };
     for (let k = 0; k < n; k++) {
-      const w = new Worker(file, { argv: ['validate'], workerData: WORKER_DATA, stdout: true, stderr: false });
+      const w = new Worker(file, { argv: ['validate'], env: { ...process.env, [WORKER_ENV]: '1' }, workerData: WORKER_DATA, stdout: true, stderr: false });
       workers.push(w);
       w.on('message', (m: Answer) => {
         take(m);
