@@ -5,7 +5,8 @@
 //   node scripts/build.mjs && node bench/profile.mjs [--runs N] [--warm] [--top N] [-- ARGS...]
 //
 // ARGS default to `validate plans/2022`. Each run is cold (a new, empty cache folder: what
-// a fresh CI machine meets) unless --warm (the result cache primed by a first run). The
+// a fresh CI machine meets) unless --warm (the result cache primed by a first run), or with
+// no result cache at all with --no-cache (CCHC_NO_CACHE=1, as bench/corpus-vs-ajv.mjs runs). The
 // bundle is minified, so this builds it again with an external source map (same options,
 // scripts/build.mjs: the code must come out byte for byte the same) and maps each sampled
 // function back to the file it came from: src/check/rules/refs.ts, the yaml package,
@@ -30,6 +31,7 @@ const flag = (name, dflt) => (opts.includes(name) ? Number(opts[opts.indexOf(nam
 const RUNS = flag('--runs', 5);
 const TOP = flag('--top', 15);
 const WARM = opts.includes('--warm');
+const NO_CACHE = opts.includes('--no-cache');
 
 /** The bundle's source map, from a build with the same options; undefined when the code differs. */
 async function sourceMap(work) {
@@ -104,7 +106,7 @@ async function main() {
     const cache = WARM ? warmCache : path.join(work, `cache-${r}`);
     spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', profDir, BIN, ...args], {
       cwd: ROOT,
-      env: { ...process.env, CCHC_CACHE_DIR: cache, CCHC_NO_CACHE: '' },
+      env: { ...process.env, CCHC_CACHE_DIR: cache, CCHC_NO_CACHE: NO_CACHE ? '1' : '' },
       stdio: 'ignore',
     });
     const file = existsSync(profDir) ? readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')) : undefined;
@@ -121,7 +123,7 @@ async function main() {
   const rows = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
   const pct = (ms) => `${((100 * ms) / total).toFixed(0)}%`;
   console.log(
-    `cchc ${args.join(' ')}, ${WARM ? 'warm (result cached)' : 'cold (empty cache folder)'}: self time per module, mean of ${RUNS} runs (node ${process.version}, --cpu-prof-interval 100 µs)\n`,
+    `cchc ${args.join(' ')}, ${NO_CACHE ? 'no result cache' : WARM ? 'warm (result cached)' : 'cold (empty cache folder)'}: self time per module, mean of ${RUNS} runs (node ${process.version}, --cpu-prof-interval 100 µs)\n`,
   );
   console.log('| module | ms | share |\n|---|---|---|');
   for (const [k, ms] of rows(byModule, 25)) console.log(`| ${k} | ${ms.toFixed(1)} | ${pct(ms)} |`);

@@ -37,6 +37,7 @@ export const NOT_OUTPUT_ENV: Readonly<Record<string, string>> = {
   CCHC_V8CACHE_OUT: "where the build writes the bundle's code cache (scripts/build.mjs)",
   XDG_CACHE_HOME: 'where the caches are',
   CI: 'whether the progress line is drawn on a terminal (cli/progress.ts), which is not kept',
+  CCHC_THREADS: 'how many threads check the folders; the output is the same (tests/cli/validate-threads.test.ts)',
 };
 
 declare const __CCHC_BUILD__: string | undefined;

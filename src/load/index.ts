@@ -27,6 +27,7 @@ import { cacheGet, cacheKey, cachePut } from './cache.js';
 import { cacheDir } from './cache-dir.js';
 import { checkFolderTexts } from './plan-folder.js';
 import { readPlanFolder, readParts, type FolderRead } from './plan-texts.js';
+import type { PathMemo } from './read.js';
 import { locateInRepository, readPlanAtRevision, resolveCommit } from './git.js';
 
 export interface LoadOptions {
@@ -36,6 +37,8 @@ export interface LoadOptions {
   revision?: string;
   /** Also return the parsed files (LoadedPlan.docs). */
   docs?: boolean;
+  /** Folders already resolved by this run (read.ts PathMemo): `validate` shares one across its plan folders. */
+  paths?: PathMemo;
 }
 
 export interface LoadedPlan {
@@ -56,7 +59,7 @@ export interface LoadedPlan {
 export function loadPlan(dir: string, options: LoadOptions = {}): LoadedPlan {
   const cwd = options.cwd ?? process.cwd();
   const abs = path.resolve(cwd, dir);
-  const read = options.revision === undefined ? readPlanFolder(abs, cwd) : readAtRevision(abs, options.revision, cwd);
+  const read = options.revision === undefined ? readPlanFolder(abs, cwd, options.paths) : readAtRevision(abs, options.revision, cwd);
   const { diagnostics, plan, docs } = checkRead(read, options.docs === true);
   return {
     dir: read.displayDir,

@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { fileDiagnostic, ioDiagnostic, readText, repositoryRoot } from './read.js';
+import { fileDiagnostic, ioDiagnostic, newPathMemo, readText, repositoryRoot, type PathMemo } from './read.js';
 
 export const REQUIRED_FILES = ['plan', 'units', 'tasks', 'indicators', 'budget'] as const;
 export const OPTIONAL_FILES = ['references'] as const;
@@ -99,20 +99,24 @@ export const MAX_PLAN_BYTES = 64 * 1024 * 1024;
 /**
  * Read every file of a plan folder as text: the only I/O of loading a plan. Each file must
  * be a regular file inside the plan repository (read.ts); the folder is capped in files
- * and bytes, so that no input keeps a command busy.
+ * and bytes, so that no input keeps a command busy. `memo`: the folders already resolved
+ * by this run (read.ts), shared by the plan folders of one `validate`.
  */
-export function readPlanTexts(dir: string, cwd: string): { texts: PlanText[]; diagnostics: Diagnostic[] } {
+export function readPlanTexts(dir: string, cwd: string, memo: PathMemo = newPathMemo()): { texts: PlanText[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const texts: PlanText[] = [];
-  const root = repositoryRoot(dir);
+  const root = repositoryRoot(dir, memo);
   let bytes = 0;
   let full = false;
-  const read = (kind: PlanText['kind'], file: string, required: boolean) => {
-    const shown = displayPath(file, cwd);
+  // A file's path as shown is its folder's and its name (displayPath of the joined path).
+  const shownDir = displayPath(dir, cwd);
+  const read = (kind: PlanText['kind'], name: string, required: boolean) => {
+    const file = path.join(dir, name);
+    const shown = path.join(shownDir, name);
     if (full) return;
-    const r = readText(file, shown, root);
+    const r = readText(file, shown, root, memo);
     if (r.diagnostics[0]?.code === 'io/not-found') {
-      if (required) diagnostics.push(fileDiagnostic(displayPath(dir, cwd), 'file/missing', { name: path.basename(file) }));
+      if (required) diagnostics.push(fileDiagnostic(shownDir, 'file/missing', { name: path.basename(file) }));
       return;
     }
     diagnostics.push(...r.diagnostics);
@@ -125,8 +129,8 @@ export function readPlanTexts(dir: string, cwd: string): { texts: PlanText[]; di
     }
     texts.push({ kind, path: shown, text: r.text });
   };
-  for (const kind of REQUIRED_FILES) read(kind, path.join(dir, `${kind}.yaml`), true);
-  for (const kind of OPTIONAL_FILES) read(kind, path.join(dir, `${kind}.yaml`), false);
+  for (const kind of REQUIRED_FILES) read(kind, `${kind}.yaml`, true);
+  for (const kind of OPTIONAL_FILES) read(kind, `${kind}.yaml`, false);
   const progressDir = path.join(dir, PROGRESS_DIR);
   let names: string[] = [];
   try {
@@ -141,7 +145,7 @@ export function readPlanTexts(dir: string, cwd: string): { texts: PlanText[]; di
     diagnostics.push(fileDiagnostic(displayPath(progressDir, cwd), 'limit/plan-files', { count: names.length, max: MAX_PROGRESS_FILES }));
     names = [];
   }
-  for (const n of names) read('progress', path.join(progressDir, n), false);
+  for (const n of names) read('progress', path.join(PROGRESS_DIR, n), false);
   return { texts, diagnostics };
 }
 
@@ -156,8 +160,8 @@ export interface FolderRead {
   folderName: string;
 }
 
-export function readPlanFolder(dir: string, cwd: string): FolderRead {
-  const { texts, diagnostics } = readPlanTexts(dir, cwd);
+export function readPlanFolder(dir: string, cwd: string, memo?: PathMemo): FolderRead {
+  const { texts, diagnostics } = readPlanTexts(dir, cwd, memo);
   return { texts, diagnostics, displayDir: displayPath(dir, cwd), folderName: path.basename(dir) };
 }
 

@@ -87,30 +87,75 @@ function fileType(st: Stats): string {
 }
 
 /**
+ * What a run learns about folders, shared by the plan folders it reads (a `validate` of
+ * thousands of folders under one parent): the real path of each folder, and the nearest
+ * folder at or above it holding a `.git`. Only folders are remembered, never files, and
+ * only for one run: a fresh memo for each command.
+ */
+export interface PathMemo {
+  real: Map<string, string>;
+  git: Map<string, string | null>;
+}
+
+export function newPathMemo(): PathMemo {
+  return { real: new Map(), git: new Map() };
+}
+
+/**
+ * The real path of the absolute folder `dir`, as realpath(3) gives it, from its parent's:
+ * one lstat per folder instead of one readlink per component of every file's path. Throws
+ * as realpath does when the folder cannot be reached.
+ */
+export function realFolder(dir: string, memo: PathMemo): string {
+  const known = memo.real.get(dir);
+  if (known !== undefined) return known;
+  const up = path.dirname(dir);
+  const real = up === dir || lstatSync(dir).isSymbolicLink() ? realpathSync.native(dir) : path.join(realFolder(up, memo), path.basename(dir));
+  memo.real.set(dir, real);
+  return real;
+}
+
+/** The nearest folder at or above the absolute `dir` that holds a `.git`, or null. */
+function gitTop(dir: string, memo: PathMemo): string | null {
+  const known = memo.git.get(dir);
+  if (known !== undefined) return known;
+  let top: string | null;
+  let here: boolean;
+  try {
+    // No exception for the common answer (no .git here): building one costs more than the call.
+    here = lstatSync(path.join(dir, '.git'), { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    here = false;
+  }
+  if (here) top = dir;
+  else {
+    const up = path.dirname(dir);
+    top = up === dir ? null : gitTop(up, memo);
+  }
+  memo.git.set(dir, top);
+  return top;
+}
+
+/**
  * The plan repository holding `dir`: the nearest folder at or above it with a `.git`, else
  * the folder itself; as a real path. A plan file may be a symbolic link only to a file
  * inside it.
  */
-export function repositoryRoot(dir: string): string {
-  let cur = path.resolve(dir);
-  for (;;) {
-    try {
-      lstatSync(path.join(cur, '.git'));
-      break;
-    } catch {
-      const up = path.dirname(cur);
-      if (up === cur) {
-        cur = path.resolve(dir);
-        break;
-      }
-      cur = up;
-    }
-  }
+export function repositoryRoot(dir: string, memo: PathMemo = newPathMemo()): string {
+  const start = path.resolve(dir);
+  const cur = gitTop(start, memo) ?? start;
   try {
-    return realpathSync.native(cur);
+    return realFolder(cur, memo);
   } catch {
     return cur;
   }
+}
+
+/** A finding when the real path `real` of `file` lies outside `root`. */
+function outsideAt(real: string, root: string, displayPath: string): Diagnostic | undefined {
+  const rel = path.relative(root, real);
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return undefined;
+  return fileDiagnostic(displayPath, 'file/outside-repository', { root });
 }
 
 /** A finding when `file` is a symbolic link (or inside a linked folder) that leads out of `root`. */
@@ -121,30 +166,52 @@ export function outsideRoot(file: string, root: string, displayPath: string): Di
   } catch {
     return undefined; // reading reports it
   }
-  const rel = path.relative(root, real);
-  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return undefined;
-  return fileDiagnostic(displayPath, 'file/outside-repository', { root });
+  return outsideAt(real, root, displayPath);
+}
+
+/**
+ * The file's status (following a link) and, when `root` is given, a finding if it leads out
+ * of the plan repository. A file that is not itself a link (every file of a common plan)
+ * costs one lstat: its real path is its folder's (memo) and its name.
+ */
+function statInside(file: string, displayPath: string, root: string | undefined, memo: PathMemo | undefined): { st?: Stats; outside?: Diagnostic } {
+  if (root !== undefined && memo !== undefined) {
+    const lst = lstatSync(file, { throwIfNoEntry: false });
+    // A missing file (references.yaml in most plans) without building an exception.
+    if (lst === undefined) return { st: undefined };
+    if (!lst.isSymbolicLink()) {
+      let real: string | undefined;
+      try {
+        real = path.join(realFolder(path.dirname(file), memo), path.basename(file));
+      } catch {
+        real = undefined; // reading reports it
+      }
+      return { st: lst, outside: lst.isFile() && real !== undefined ? outsideAt(real, root, displayPath) : undefined };
+    }
+  }
+  const st = statSync(file);
+  return { st, outside: root !== undefined && st.isFile() ? outsideRoot(file, root, displayPath) : undefined };
 }
 
 /**
  * Read one file as text (size cap, UTF-8 only). Never throws for bad input, and never
  * blocks: what is not a regular file (a FIFO, a socket, a device) is refused before it is
  * opened, and opened without blocking in case it changed meanwhile. `root`, when given, is
- * the plan repository the file must resolve into.
+ * the plan repository the file must resolve into; `memo`, when given with it, the folders
+ * this run has already resolved.
  */
-export function readText(file: string, displayPath = file, root?: string): { text?: string; diagnostics: Diagnostic[]; size?: number } {
-  let st: Stats;
+export function readText(file: string, displayPath = file, root?: string, memo?: PathMemo): { text?: string; diagnostics: Diagnostic[]; size?: number } {
+  let st: Stats | undefined;
+  let outside: Diagnostic | undefined;
   try {
-    st = statSync(file);
+    ({ st, outside } = statInside(file, displayPath, root, memo));
   } catch (err) {
     return { diagnostics: [ioDiagnostic(displayPath, err)] };
   }
+  if (st === undefined) return { diagnostics: [fileDiagnostic(displayPath, 'io/not-found', {})] };
   if (st.isDirectory()) return { diagnostics: [fileDiagnostic(displayPath, 'io/unreadable', { detail: '@is-folder' })] };
   if (!st.isFile()) return { diagnostics: [fileDiagnostic(displayPath, 'file/not-regular', { kind: fileType(st) })] };
-  if (root !== undefined) {
-    const outside = outsideRoot(file, root, displayPath);
-    if (outside) return { diagnostics: [outside] };
-  }
+  if (outside) return { diagnostics: [outside] };
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));

@@ -2,6 +2,8 @@
 import { resolveTargets } from '../../load/plan-texts.js';
 import { loadPlan } from '../../load/index.js';
 import { loadLoneFile } from '../../load/plan-folder.js';
+import { newPathMemo } from '../../load/read.js';
+import { checkFoldersOnThreads, isValidateWorker, serveValidateWorker, threadCount } from './validate-workers.js';
 import { checkLoneFile } from '../../check/index.js';
 import { codeInfo } from '../../diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -19,7 +21,7 @@ interface Options extends GlobalOptions {
 }
 
 /** Check every target: the findings, sorted, and how many plans and lone files were read. */
-function checkTargets(paths: string[], env: Env): { all: Diagnostic[]; plans: number; files: number } {
+async function checkTargets(paths: string[], env: Env): Promise<{ all: Diagnostic[]; plans: number; files: number }> {
   const { targets, diagnostics } = resolveTargets(paths, env.cwd);
   const all: Diagnostic[] = [...diagnostics];
   let plans = 0;
@@ -27,11 +29,20 @@ function checkTargets(paths: string[], env: Env): { all: Diagnostic[]; plans: nu
   const folders = targets.flatMap((t) => (t.type === 'folder' ? [t.dir] : []));
   const progress = folders.length > 1 ? startProgress(env.lang) : undefined;
   progress?.update(CLI.progress[env.lang].checking);
+  // Many folders: checked on worker threads (validate-workers.ts), the findings of each
+  // folder put back in its place, so the output is the same as from one thread.
+  const threaded = await checkFoldersOnThreads(folders, env.cwd, threadCount(folders.length, process.env), (count) => {
+    plans += count;
+    progress?.update(CLI.progress[env.lang].checking, plans, folders.length);
+  });
+  plans = 0;
+  // One memo of resolved folders for the whole run: sibling plan folders share their parents.
+  const memo = newPathMemo();
   for (const t of targets) {
     if (t.type === 'folder') {
-      all.push(...loadPlan(t.dir, { cwd: env.cwd }).diagnostics);
+      all.push(...(threaded ? threaded[plans]! : loadPlan(t.dir, { cwd: env.cwd, paths: memo }).diagnostics));
       plans++;
-      progress?.update(CLI.progress[env.lang].checking, plans, folders.length);
+      if (!threaded) progress?.update(CLI.progress[env.lang].checking, plans, folders.length);
     } else {
       const { source, diagnostics: ds } = loadLoneFile(t.file, env.cwd);
       all.push(...ds);
@@ -45,9 +56,11 @@ function checkTargets(paths: string[], env: Env): { all: Diagnostic[]; plans: nu
 }
 
 export async function run(paths: string[], opts: Options): Promise<number> {
+  // Started as a worker thread of another validate: check the folders it sends, print nothing.
+  if (isValidateWorker()) return serveValidateWorker();
   const format = outputFormat(opts);
   const env = makeEnv(opts);
-  const { all, plans, files } = checkTargets(paths.length > 0 ? paths : defaultCheckPaths(env.cwd), env);
+  const { all, plans, files } = await checkTargets(paths.length > 0 ? paths : defaultCheckPaths(env.cwd), env);
   let exit: number = EXIT.ok;
   if (all.some((d) => codeInfo(d.code)?.io)) exit = EXIT.usage;
   else if (all.some((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'))) exit = EXIT.findings;
