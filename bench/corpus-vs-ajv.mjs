@@ -17,11 +17,12 @@
 // tool ran first after a pause read the disk (a cold 10.000-folder run of cchc measured
 // 37 s against 25 s warm) and the one after it did not.
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.mjs';
+import { warmPageCache } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'cchc.cjs');
@@ -45,14 +46,6 @@ function timed(args, env = {}) {
   const r = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, r };
 }
-/** Read every file below `dir` once, so that both tools find the corpus in the page cache. */
-function warm(dir) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) warm(p);
-    else readFileSync(p);
-  }
-}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(
@@ -75,12 +68,12 @@ for (const n of sizes) {
   const a = [];
   let errors = 0;
   for (let i = 0; i < reps; i++) {
-    warm(corpus);
+    warmPageCache(corpus);
     const { ms, r } = timed([BIN, 'validate', corpus, '--format', 'json'], { CCHC_NO_CACHE: '1' });
     c.push(ms);
     errors = JSON.parse(r.stdout).diagnostics.filter((d) => d.severity === 'error').length;
     let sum = 0;
-    warm(corpus);
+    warmPageCache(corpus);
     for (const [kind, glob] of KINDS) {
       const args = [
         AJV,
