@@ -74,11 +74,12 @@ function buildHash() {
 
 export { buildHash };
 
-// js-yaml's CommonJS build: its ES-module build parses 2.8-3x slower once bundled (BENCHMARKS.md).
+// js-yaml 4's CommonJS sources (index.js, lib/): its ES-module build (dist/js-yaml.mjs) is a
+// rollup of the same code, and ES modules bundled as CommonJS measured slower (BENCHMARKS.md).
 const jsYamlCjs = {
   name: 'js-yaml-cjs',
   setup(b) {
-    b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: path.join(root, 'node_modules', 'js-yaml', 'dist', 'js-yaml.cjs.js') }));
+    b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: path.join(root, 'node_modules', 'js-yaml', 'index.js') }));
   },
 };
 // commander requires child_process when it loads (for executable subcommands, which cchc
