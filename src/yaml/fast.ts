@@ -97,17 +97,23 @@ export function plainWatch(then?: (state: JsYaml.State, open: number) => void): 
   let first = true;
   let lastClose = -1;
   let lastDepth = -1;
+  // Whether the text has a `?` at all, that could stand before a key as its indicator.
+  let question = false;
   const open = (state: JsYaml.State): void => {
-    const { input, position } = state;
+    const position = state.position;
     if (first) {
       first = false;
+      question = state.input.includes('?');
       if (state.version !== null || Object.keys(state.tagMap).length > 0) exact = true;
     }
-    // An explicit key: `?` before the node, as its indicator.
+    if (question) explicitKey(state.input, position);
+    opens.push(position);
+  };
+  /** An explicit key: `?` before the node, as its indicator. */
+  const explicitKey = (input: string, position: number): void => {
     let i = position;
     while (i > 0 && isBlank(input.charCodeAt(i - 1))) i--;
     if (input.charCodeAt(i - 1) === 0x3f && (i === 1 || /[\s[{,]/.test(input[i - 2]!))) exact = true;
-    opens.push(position);
   };
   const close = (state: JsYaml.State): void => {
     const { input, position, kind } = state;

@@ -53,34 +53,38 @@ export const CORE_SCALARS: readonly ScalarRule[] = [
 
 /** A plain scalar's value by the rules: the text itself when no rule matches. */
 export function resolvePlain(text: string): unknown {
-  for (const r of CORE_SCALARS) if (r.test.test(text)) return r.value(text);
-  return text;
+  const r = text === '' ? CORE_SCALARS[0]! : ruleOf(text);
+  return r ? r.value(text) : text;
 }
 
+/** The rule that decides a plain scalar's value; undefined for a string. */
+function ruleOf(text: string): ScalarRule | undefined {
+  const rules = BY_FIRST[text.charCodeAt(0)];
+  if (rules) for (const r of rules) if (r.test.test(text)) return r;
+  return undefined;
+}
+
+/** The rules a text can match, by its first character (all ASCII): most text is ruled out by one look-up. */
+const BY_FIRST: (readonly ScalarRule[] | undefined)[] = Array.from({ length: 128 }, (_, c) => {
+  const rules = CORE_SCALARS.filter((r) => r.first.includes(String.fromCharCode(c)));
+  return rules.length > 0 ? rules : undefined;
+});
+
 /**
- * The tags js-yaml resolves plain scalars with. They are private names, not the core
- * schema's, and the schema has no explicit type at all: a tag written in the file (`!!int`,
- * `!!str`, `!foo`) is then unknown to js-yaml, which refuses the file, and the exact parser
- * decides it. One type per tag: the rules of a tag are tried in order.
+ * The schema js-yaml reads with: one implicit type that applies the table. Its tag is a
+ * private name, not the core schema's, and the schema has no explicit type at all: a tag
+ * written in the file (`!!int`, `!!str`, `!foo`) is then unknown to js-yaml, which refuses
+ * the file, and the exact parser decides it.
  */
 export function jsYamlSchema(Y: typeof JsYaml): JsYaml.Schema {
-  const tags = [...new Set(CORE_SCALARS.map((r) => r.tag))];
-  // js-yaml asks each type in turn, then constructs with the one that said yes: the rule found is kept for it.
+  // js-yaml asks the type, then constructs with it: the rule found is kept for that.
   let found: ScalarRule | undefined;
-  const types = tags.map((tag) => {
-    const rules = CORE_SCALARS.filter((r) => r.tag === tag);
-    const first = new Set([...rules.map((r) => r.first).join('')].map((c) => c.charCodeAt(0)));
-    return new Y.Type(`tag:cchc,2026:plain-${tag.slice(tag.lastIndexOf(':') + 1)}`, {
-      kind: 'scalar',
-      resolve: (text: unknown) => {
-        if (typeof text !== 'string' || !first.has(text.charCodeAt(0))) return false;
-        found = rules.find((r) => r.test.test(text));
-        return found !== undefined;
-      },
-      construct: (text: string) => found!.value(text),
-    });
+  const plain = new Y.Type('tag:cchc,2026:plain', {
+    kind: 'scalar',
+    resolve: (text: unknown) => typeof text === 'string' && (found = ruleOf(text)) !== undefined,
+    construct: (text: string) => found!.value(text),
   });
-  return new Y.Schema({ implicit: types, explicit: [] });
+  return new Y.Schema({ implicit: [plain], explicit: [] });
 }
 
 /**
