@@ -144,6 +144,39 @@ function widthOf(s: string): number {
   return n;
 }
 
+/**
+ * wrapText (render/style.ts), line for line, for text whose width is its length (no escape
+ * codes, no astral characters: nearly all of a report), without measuring each word and
+ * line again: 10.000 task titles are wrapped for one report.
+ */
+function wrap(s: string, width: number): string[] {
+  if (/[\u001b\uD800-\uDFFF]/.test(s)) return wrapText(s, width);
+  const lines: string[] = [];
+  for (const para of s.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/)) {
+      if (!word) continue;
+      let w = word;
+      while (w.length > width) {
+        if (line) {
+          lines.push(line);
+          line = '';
+        }
+        lines.push(w.slice(0, width));
+        w = w.slice(width);
+      }
+      if (!line) line = w;
+      else if (line.length + 1 + w.length <= width) line += ' ' + w;
+      else {
+        lines.push(line);
+        line = w;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
 /** The largest measure over a list (no spread: lists can hold 100.000 items). */
 function maxOf<T>(xs: readonly T[], f: (x: T) => number, floor = 0): number {
   let m = floor;
@@ -159,7 +192,7 @@ function fitsAsIs(text: string, width: number): boolean {
 
 /** Cells side by side, each wrapped to its width; styles apply to the text, never to padding. */
 function cellsAsLines(cells: Cell[], indent: number, gap = 2): string[] {
-  const wrapped = cells.map((c) => (c.raw || fitsAsIs(c.text, c.width) ? [c.text] : wrapText(c.text, Math.max(1, c.width))));
+  const wrapped = cells.map((c) => (c.raw || fitsAsIs(c.text, c.width) ? [c.text] : wrap(c.text, Math.max(1, c.width))));
   const n = Math.max(...wrapped.map((w) => w.length));
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -175,7 +208,7 @@ function cellsAsLines(cells: Cell[], indent: number, gap = 2): string[] {
 }
 
 function para(text: string, width: number, indent = 0, style?: (s: string) => string): string[] {
-  return wrapText(text, width - indent).map((l) => ' '.repeat(indent) + (style ? style(l) : l));
+  return wrap(text, width - indent).map((l) => ' '.repeat(indent) + (style ? style(l) : l));
 }
 
 /**
@@ -193,7 +226,7 @@ function joinParts(parts: readonly string[], width: number, sep = ' · '): strin
       cur = p;
     }
     if (widthOf(cur) > width) {
-      const w = wrapText(cur, width);
+      const w = wrap(cur, width);
       lines.push(...w.slice(0, -1));
       cur = w.at(-1) ?? '';
     }
