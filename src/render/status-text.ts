@@ -192,17 +192,28 @@ function fitsAsIs(text: string, width: number): boolean {
 
 /** Cells side by side, each wrapped to its width; styles apply to the text, never to padding. */
 function cellsAsLines(cells: Cell[], indent: number, gap = 2): string[] {
-  const wrapped = cells.map((c) => (c.raw || fitsAsIs(c.text, c.width) ? [c.text] : wrap(c.text, Math.max(1, c.width))));
-  const n = Math.max(...wrapped.map((w) => w.length));
+  // One loop per line and cell, no arrays made per line: 10.000 tasks are a line or more each.
+  const wrapped: string[][] = [];
+  let n = 0;
+  for (const c of cells) {
+    const w = c.raw || fitsAsIs(c.text, c.width) ? [c.text] : wrap(c.text, Math.max(1, c.width));
+    wrapped.push(w);
+    if (w.length > n) n = w.length;
+  }
+  const lead = ' '.repeat(indent);
+  const sep = ' '.repeat(gap);
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
-    const parts = cells.map((c, k) => {
+    let line = lead;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k]!;
       const t = wrapped[k]![i] ?? '';
       const fill = ' '.repeat(Math.max(0, c.width - widthOf(t)));
       const s = t && c.style ? c.style(t) : t;
-      return c.align === 'right' ? fill + s : s + fill;
-    });
-    out.push((' '.repeat(indent) + parts.join(' '.repeat(gap))).trimEnd());
+      if (k > 0) line += sep;
+      line += c.align === 'right' ? fill + s : s + fill;
+    }
+    out.push(line.trimEnd());
   }
   return out;
 }
@@ -309,18 +320,18 @@ interface Frame {
 export function statusAsText(r: StatusReport, opts: StatusTextOptions): string {
   const { lang, chalk: c } = opts;
   const f: Frame = { r, lang, c, W: opts.width ?? 80, L: lang === 'vi' ? VI : EN, int: (n) => formatInt(n, lang) };
-  const out = [
-    ...headerLines(f),
-    '',
-    ...overallLines(f),
-    ...areaBlocks(f),
-    ...unitLines(f),
-    ...overdueLines(f),
-    ...indicatorLines(f),
-    ...qualitativeLines(f),
-    ...budgetLines(f, opts.frame ?? DEFAULT_FRAME),
+  const sections = [
+    headerLines(f),
+    [''],
+    overallLines(f),
+    areaBlocks(f),
+    unitLines(f),
+    overdueLines(f),
+    indicatorLines(f),
+    qualitativeLines(f),
+    budgetLines(f, opts.frame ?? DEFAULT_FRAME),
   ];
-  return out.join('\n') + '\n';
+  return sections.flat().join('\n') + '\n';
 }
 
 /** Who, which plan, as of when, and whether the figures are real. */
@@ -407,21 +418,17 @@ function areaLines({ lang, L, c, W, int }: Frame, a: StatusReport['areas'][numbe
   out.push(`  ${head}  ${statLines[0] ?? ''}`.trimEnd());
   for (const l of statLines.slice(1)) out.push(' '.repeat(W - room) + l);
   if (tasks.length === 0) out.push(...para(L.areaEmpty, W, 2, c.dim));
+  const detailIndent = ' '.repeat(cols.detailIndent);
   for (const t of tasks) {
-    out.push(
-      ...cellsAsLines(
-        [
-          { text: taskMark(t, c), width: 1, raw: true },
-          { text: `${t.no}.`, width: cols.no, align: 'right' },
-          { text: t.title, width: cols.title },
-          { text: percentShort(t.percent, lang), width: cols.pct, align: 'right', style: taskStyle(t, c) },
-        ],
-        2,
-        1,
-      ),
-    );
+    const cells: Cell[] = [
+      { text: taskMark(t, c), width: 1, raw: true },
+      { text: `${t.no}.`, width: cols.no, align: 'right' },
+      { text: t.title, width: cols.title },
+      { text: percentShort(t.percent, lang), width: cols.pct, align: 'right', style: taskStyle(t, c) },
+    ];
+    for (const l of cellsAsLines(cells, 2, 1)) out.push(l);
     const detail = joinParts([t.lead, deadlineText(t, lang), taskState(t, L, lang)].filter(Boolean), W - cols.detailIndent);
-    out.push(...detail.map((l) => ' '.repeat(cols.detailIndent) + c.dim(l)));
+    for (const l of detail) out.push(detailIndent + c.dim(l));
   }
   return out;
 }
