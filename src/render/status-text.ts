@@ -149,12 +149,14 @@ function widthOf(s: string): number {
  * codes, no astral characters: nearly all of a report), without measuring each word and
  * line again: 10.000 task titles are wrapped for one report.
  */
-function wrap(s: string, width: number): string[] {
+export function wrap(s: string, width: number): string[] {
   if (/[\u001b\uD800-\uDFFF]/.test(s)) return wrapText(s, width);
   const lines: string[] = [];
-  for (const para of s.split('\n')) {
+  // Words apart by single spaces only (most text): split at them, as the pattern would.
+  const simple = !/[^\S ]| {2}|^ | $/.test(s);
+  for (const para of simple ? [s] : s.split('\n')) {
     let line = '';
-    for (const word of para.split(/\s+/)) {
+    for (const word of simple ? para.split(' ') : para.split(/\s+/)) {
       if (!word) continue;
       let w = word;
       while (w.length > width) {
