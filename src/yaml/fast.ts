@@ -6,7 +6,9 @@
  * the two could read differently. js-yaml's `listener` sees every node as it is read
  * (plainWatch below): an anchor (so also any alias), the non-specific tag `!`, a directive,
  * a warning, an explicit key (`? `), a key that is a collection, null or longer than 1,024
- * characters, a block scalar with an indentation indicator. Any other tag is unknown to
+ * characters, a block scalar with an indentation indicator, a comment with no space before
+ * it, a document that is a lone scalar. A text with a tab anywhere is left to the exact parser whole (the two read tabs
+ * differently in places no node marks). Any other tag is unknown to
  * the schema js-yaml reads with, so js-yaml refuses the file; so it does duplicate keys,
  * several documents and bad syntax. All of these go to the exact path (the yaml package),
  * which reports or reads them. tests/unit/yaml-fast.test.ts checks that the two agree,
@@ -104,6 +106,10 @@ export function plainWatch(then?: (state: JsYaml.State, open: number) => void): 
     if (first) {
       first = false;
       question = state.input.includes('?');
+      // A tab, anywhere: js-yaml and the yaml package read tabs differently in places no node
+      // marks (in indentation, before a document marker, in a block scalar's lines), so a
+      // text with one is left to the exact parser whole. Plan files have none.
+      if (state.input.includes('\t')) exact = true;
       if (state.version !== null || Object.keys(state.tagMap).length > 0) exact = true;
     }
     if (question) explicitKey(state.input, position);
@@ -124,6 +130,10 @@ export function plainWatch(then?: (state: JsYaml.State, open: number) => void): 
     lastClose = position;
     lastDepth = depth;
     if (state.anchor !== null || state.tag === '!') exact = true;
+    // A document that is a lone scalar (a plan file is a mapping): the two read a block scalar's lines there differently.
+    if (depth === 0 && kind !== 'mapping' && kind !== 'sequence') exact = true;
+    // A comment with no space before it, right after a quoted scalar or a flow collection: js-yaml reads past it, the yaml package refuses it.
+    if (input.charCodeAt(position) === 0x23 && !isBlank(input.charCodeAt(position - 1)) && input.charCodeAt(position - 1) !== 0x0a) exact = true;
     // A quoted or block scalar (a plain one has a tag, `?` or the one resolved).
     if (kind === 'scalar' && state.tag === null && indentedBlockScalar(input, nodeStart(input, at))) exact = true;
     // A key: the next character on the line is the value indicator.

@@ -41,7 +41,7 @@ describe('the fast YAML path', () => {
     for (const t of [...files(PLAN_2022), ...files(fixturePlan('mini'))]) expect(agree(t)).toBe(true);
   });
 
-  it('leaves anchors, aliases, tags, explicit keys, directives, indentation indicators and empty files to the exact path', () => {
+  it('leaves anchors, aliases, tags, explicit keys, directives, indentation indicators, tabs, comments without a space, lone scalars and empty files to the exact path', () => {
     for (const t of [
       'a: &x 1\nb: *x\n',
       'a: !!str 1\n',
@@ -55,6 +55,11 @@ describe('the fast YAML path', () => {
       '%TAG !e! tag:example.com,2000:\n---\na: 1\n',
       'a: |2\n    x\n',
       'a: >-1\n  x\n',
+      '\ta: 1\n',
+      'a: "x"#c\n',
+      'a: [x]#c\n',
+      'just a scalar\n',
+      '    >-\n #c a\n',
       '',
       '# only a comment\n',
     ]) {
@@ -206,6 +211,57 @@ describe('the fast YAML path', () => {
     );
     // The fast path must actually be exercised, not refused every time: in most runs.
     expect(taken).toBeGreaterThan(RUNS / 2);
+  });
+
+  it('agrees with the exact path on texts made of YAML pieces, anchors, tags and explicit keys among them', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'b',
+      'k',
+      ': ',
+      ':',
+      '\n',
+      '  ',
+      '    ',
+      '- ',
+      '[',
+      ']',
+      '{',
+      '}',
+      ', ',
+      '"x"',
+      "'y'",
+      '&a ',
+      '*a',
+      '!!str ',
+      '!!int ',
+      '! ',
+      '? ',
+      '|\n',
+      '|2\n',
+      '>-\n',
+      '#c',
+      ' #c',
+      '~',
+      '1e400',
+      'null',
+      'True',
+      '0x1F',
+      '1_000',
+      '\t',
+      '%YAML 1.2\n---\n',
+      '---\n',
+      '<<: ',
+      'ế',
+    );
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), (pieces) => {
+        if (agree(pieces.join(''))) taken++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(taken).toBeGreaterThan(50);
   });
 
   it('agrees with the exact path on mutated plan files', () => {
