@@ -74,8 +74,8 @@ function buildHash() {
 
 export { buildHash };
 
-// js-yaml 4's CommonJS sources (index.js, lib/): its ES-module build (dist/js-yaml.mjs) is a
-// rollup of the same code, and ES modules bundled as CommonJS measured slower (BENCHMARKS.md).
+// js-yaml 4 from its CommonJS sources (index.js, lib/). Its ES-module build (dist/js-yaml.mjs)
+// parsed no faster once bundled (js-yaml 5's parsed 2.8-3x slower, BENCHMARKS.md).
 const jsYamlCjs = {
   name: 'js-yaml-cjs',
   setup(b) {
