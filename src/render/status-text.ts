@@ -254,8 +254,30 @@ function bar(percent: number, width: number, c: ChalkInstance): string {
   return c.green('█'.repeat(full)) + c.dim('░'.repeat(width - full));
 }
 
+// A report shows the same few percentages on thousands of task lines: each is formatted once.
+const percents: Record<Lang, Map<number, string>> = { vi: new Map(), en: new Map() };
+
+const dates: Record<Lang, Map<string, string>> = { vi: new Map(), en: new Map() };
+
+/** formatDate, once per date: task lines repeat a few due and completion dates. */
+function dateShort(iso: string, lang: Lang): string {
+  const seen = dates[lang];
+  let s = seen.get(iso);
+  if (s === undefined) {
+    s = formatDate(iso, lang);
+    if (seen.size < 10_000) seen.set(iso, s);
+  }
+  return s;
+}
+
 function percentShort(x: number, lang: Lang): string {
-  return formatDecimal(x, lang) + '%';
+  const seen = percents[lang];
+  let s = seen.get(x);
+  if (s === undefined) {
+    s = formatDecimal(x, lang) + '%';
+    if (seen.size < 10_000) seen.set(x, s);
+  }
+  return s;
 }
 
 function measure(x: number, unit: string, lang: Lang): string {
@@ -264,14 +286,14 @@ function measure(x: number, unit: string, lang: Lang): string {
 }
 
 function taskState(t: TaskLine, L: Labels, lang: Lang): string {
-  const completed = t.completed ? formatDate(t.completed, lang) : undefined;
+  const completed = t.completed ? dateShort(t.completed, lang) : undefined;
   if (t.status === 'done') return t.finishedLate ? L.doneLate(completed) : L.done(completed);
   const s = t.status === 'in-progress' ? L.inProgress : L.notStarted;
   return t.overdue ? `${L.overdue}, ${s}` : s;
 }
 
 function deadlineText(t: TaskLine, lang: Lang): string {
-  const date = formatDate(t.due, lang);
+  const date = dateShort(t.due, lang);
   return t.openEnded || date === t.deadline ? t.deadline : `${t.deadline} (${date})`;
 }
 
@@ -490,7 +512,7 @@ function overdueLines({ r, lang, L, c, W, int }: Frame): string[] {
     out.push(
       ...cellsAsLines(
         [
-          { text: formatDate(t.due, lang), width: dueW, style: c.red },
+          { text: dateShort(t.due, lang), width: dueW, style: c.red },
           { text: `${t.no}. ${t.title} (${percentShort(t.percent, lang)})`, width: taskW },
           { text: t.lead, width: leadW },
         ],
