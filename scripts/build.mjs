@@ -74,11 +74,12 @@ function buildHash() {
 
 export { buildHash };
 
-// js-yaml's CommonJS build: its ES-module build parses 2.8-3x slower once bundled (BENCHMARKS.md).
+// js-yaml 4 from its CommonJS sources (index.js, lib/). Its ES-module build (dist/js-yaml.mjs)
+// parsed no faster once bundled (js-yaml 5's parsed 2.8-3x slower, BENCHMARKS.md).
 const jsYamlCjs = {
   name: 'js-yaml-cjs',
   setup(b) {
-    b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: path.join(root, 'node_modules', 'js-yaml', 'dist', 'js-yaml.cjs.js') }));
+    b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: path.join(root, 'node_modules', 'js-yaml', 'index.js') }));
   },
 };
 // commander requires child_process when it loads (for executable subcommands, which cchc

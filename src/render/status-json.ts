@@ -11,9 +11,50 @@ export function moneyAsJson(x: bigint): number | string {
   return x <= BigInt(Number.MAX_SAFE_INTEGER) && x >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(x) : x.toString();
 }
 
-/** The report as plain JSON data (no bigint). */
+/**
+ * The report as plain JSON data (no bigint): what JSON.parse would give back from
+ * statusAsJsonText, built in one walk rather than written and read again (a 10.000-task
+ * report is megabytes of JSON, BENCHMARKS.md). It keeps JSON's rules: a number that is not
+ * finite becomes null, and what JSON has no value for (undefined, a function) is left out
+ * of an object and null in a list.
+ */
 export function statusAsJson(report: StatusReport): unknown {
-  return JSON.parse(JSON.stringify(report, (_key, value: unknown) => (typeof value === 'bigint' ? moneyAsJson(value) : value)));
+  return asJson(report, '');
+}
+
+/** A value as JSON data; undefined where JSON.stringify writes nothing. */
+function asJson(value: unknown, key: string): unknown {
+  let v = value;
+  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function')
+    v = (v as { toJSON: (k: string) => unknown }).toJSON(key);
+  switch (typeof v) {
+    case 'bigint':
+      return moneyAsJson(v);
+    case 'number':
+      // -0 is written 0.
+      return Number.isFinite(v) ? v + 0 : null;
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'object':
+      if (v === null) return null;
+      if (Array.isArray(v)) return v.map((x, i) => asJson(x, String(i)) ?? null);
+      return asJsonObject(v as Record<string, unknown>);
+    default:
+      return undefined;
+  }
+}
+
+function asJsonObject(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) {
+    const x = asJson(o[k], k);
+    if (x === undefined) continue;
+    // A key named __proto__ is an own property in JSON.parse's result, as here.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[k] = x;
+  }
+  return out;
 }
 
 export function statusAsJsonText(report: StatusReport): string {

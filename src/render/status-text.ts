@@ -144,6 +144,41 @@ function widthOf(s: string): number {
   return n;
 }
 
+/**
+ * wrapText (render/style.ts), line for line, for text whose width is its length (no escape
+ * codes, no astral characters: nearly all of a report), without measuring each word and
+ * line again: 10.000 task titles are wrapped for one report.
+ */
+export function wrap(s: string, width: number): string[] {
+  if (/[\u001b\uD800-\uDFFF]/.test(s)) return wrapText(s, width);
+  const lines: string[] = [];
+  // Words apart by single spaces only (most text): split at them, as the pattern would.
+  const simple = !/[^\S ]| {2}|^ | $/.test(s);
+  for (const para of simple ? [s] : s.split('\n')) {
+    let line = '';
+    for (const word of simple ? para.split(' ') : para.split(/\s+/)) {
+      if (!word) continue;
+      let w = word;
+      while (w.length > width) {
+        if (line) {
+          lines.push(line);
+          line = '';
+        }
+        lines.push(w.slice(0, width));
+        w = w.slice(width);
+      }
+      if (!line) line = w;
+      else if (line.length + 1 + w.length <= width) line += ' ' + w;
+      else {
+        lines.push(line);
+        line = w;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
 /** The largest measure over a list (no spread: lists can hold 100.000 items). */
 function maxOf<T>(xs: readonly T[], f: (x: T) => number, floor = 0): number {
   let m = floor;
@@ -159,23 +194,34 @@ function fitsAsIs(text: string, width: number): boolean {
 
 /** Cells side by side, each wrapped to its width; styles apply to the text, never to padding. */
 function cellsAsLines(cells: Cell[], indent: number, gap = 2): string[] {
-  const wrapped = cells.map((c) => (c.raw || fitsAsIs(c.text, c.width) ? [c.text] : wrapText(c.text, Math.max(1, c.width))));
-  const n = Math.max(...wrapped.map((w) => w.length));
+  // One loop per line and cell, no arrays made per line: 10.000 tasks are a line or more each.
+  const wrapped: string[][] = [];
+  let n = 0;
+  for (const c of cells) {
+    const w = c.raw || fitsAsIs(c.text, c.width) ? [c.text] : wrap(c.text, Math.max(1, c.width));
+    wrapped.push(w);
+    if (w.length > n) n = w.length;
+  }
+  const lead = ' '.repeat(indent);
+  const sep = ' '.repeat(gap);
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
-    const parts = cells.map((c, k) => {
+    let line = lead;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k]!;
       const t = wrapped[k]![i] ?? '';
       const fill = ' '.repeat(Math.max(0, c.width - widthOf(t)));
       const s = t && c.style ? c.style(t) : t;
-      return c.align === 'right' ? fill + s : s + fill;
-    });
-    out.push((' '.repeat(indent) + parts.join(' '.repeat(gap))).trimEnd());
+      if (k > 0) line += sep;
+      line += c.align === 'right' ? fill + s : s + fill;
+    }
+    out.push(line.trimEnd());
   }
   return out;
 }
 
 function para(text: string, width: number, indent = 0, style?: (s: string) => string): string[] {
-  return wrapText(text, width - indent).map((l) => ' '.repeat(indent) + (style ? style(l) : l));
+  return wrap(text, width - indent).map((l) => ' '.repeat(indent) + (style ? style(l) : l));
 }
 
 /**
@@ -193,7 +239,7 @@ function joinParts(parts: readonly string[], width: number, sep = ' · '): strin
       cur = p;
     }
     if (widthOf(cur) > width) {
-      const w = wrapText(cur, width);
+      const w = wrap(cur, width);
       lines.push(...w.slice(0, -1));
       cur = w.at(-1) ?? '';
     }
@@ -208,8 +254,30 @@ function bar(percent: number, width: number, c: ChalkInstance): string {
   return c.green('█'.repeat(full)) + c.dim('░'.repeat(width - full));
 }
 
+// A report shows the same few percentages on thousands of task lines: each is formatted once.
+const percents: Record<Lang, Map<number, string>> = { vi: new Map(), en: new Map() };
+
+const dates: Record<Lang, Map<string, string>> = { vi: new Map(), en: new Map() };
+
+/** formatDate, once per date: task lines repeat a few due and completion dates. */
+function dateShort(iso: string, lang: Lang): string {
+  const seen = dates[lang];
+  let s = seen.get(iso);
+  if (s === undefined) {
+    s = formatDate(iso, lang);
+    if (seen.size < 10_000) seen.set(iso, s);
+  }
+  return s;
+}
+
 function percentShort(x: number, lang: Lang): string {
-  return formatDecimal(x, lang) + '%';
+  const seen = percents[lang];
+  let s = seen.get(x);
+  if (s === undefined) {
+    s = formatDecimal(x, lang) + '%';
+    if (seen.size < 10_000) seen.set(x, s);
+  }
+  return s;
 }
 
 function measure(x: number, unit: string, lang: Lang): string {
@@ -218,14 +286,14 @@ function measure(x: number, unit: string, lang: Lang): string {
 }
 
 function taskState(t: TaskLine, L: Labels, lang: Lang): string {
-  const completed = t.completed ? formatDate(t.completed, lang) : undefined;
+  const completed = t.completed ? dateShort(t.completed, lang) : undefined;
   if (t.status === 'done') return t.finishedLate ? L.doneLate(completed) : L.done(completed);
   const s = t.status === 'in-progress' ? L.inProgress : L.notStarted;
   return t.overdue ? `${L.overdue}, ${s}` : s;
 }
 
 function deadlineText(t: TaskLine, lang: Lang): string {
-  const date = formatDate(t.due, lang);
+  const date = dateShort(t.due, lang);
   return t.openEnded || date === t.deadline ? t.deadline : `${t.deadline} (${date})`;
 }
 
@@ -276,18 +344,18 @@ interface Frame {
 export function statusAsText(r: StatusReport, opts: StatusTextOptions): string {
   const { lang, chalk: c } = opts;
   const f: Frame = { r, lang, c, W: opts.width ?? 80, L: lang === 'vi' ? VI : EN, int: (n) => formatInt(n, lang) };
-  const out = [
-    ...headerLines(f),
-    '',
-    ...overallLines(f),
-    ...areaBlocks(f),
-    ...unitLines(f),
-    ...overdueLines(f),
-    ...indicatorLines(f),
-    ...qualitativeLines(f),
-    ...budgetLines(f, opts.frame ?? DEFAULT_FRAME),
+  const sections = [
+    headerLines(f),
+    [''],
+    overallLines(f),
+    areaBlocks(f),
+    unitLines(f),
+    overdueLines(f),
+    indicatorLines(f),
+    qualitativeLines(f),
+    budgetLines(f, opts.frame ?? DEFAULT_FRAME),
   ];
-  return out.join('\n') + '\n';
+  return sections.flat().join('\n') + '\n';
 }
 
 /** Who, which plan, as of when, and whether the figures are real. */
@@ -374,21 +442,17 @@ function areaLines({ lang, L, c, W, int }: Frame, a: StatusReport['areas'][numbe
   out.push(`  ${head}  ${statLines[0] ?? ''}`.trimEnd());
   for (const l of statLines.slice(1)) out.push(' '.repeat(W - room) + l);
   if (tasks.length === 0) out.push(...para(L.areaEmpty, W, 2, c.dim));
+  const detailIndent = ' '.repeat(cols.detailIndent);
   for (const t of tasks) {
-    out.push(
-      ...cellsAsLines(
-        [
-          { text: taskMark(t, c), width: 1, raw: true },
-          { text: `${t.no}.`, width: cols.no, align: 'right' },
-          { text: t.title, width: cols.title },
-          { text: percentShort(t.percent, lang), width: cols.pct, align: 'right', style: taskStyle(t, c) },
-        ],
-        2,
-        1,
-      ),
-    );
+    const cells: Cell[] = [
+      { text: taskMark(t, c), width: 1, raw: true },
+      { text: `${t.no}.`, width: cols.no, align: 'right' },
+      { text: t.title, width: cols.title },
+      { text: percentShort(t.percent, lang), width: cols.pct, align: 'right', style: taskStyle(t, c) },
+    ];
+    for (const l of cellsAsLines(cells, 2, 1)) out.push(l);
     const detail = joinParts([t.lead, deadlineText(t, lang), taskState(t, L, lang)].filter(Boolean), W - cols.detailIndent);
-    out.push(...detail.map((l) => ' '.repeat(cols.detailIndent) + c.dim(l)));
+    for (const l of detail) out.push(detailIndent + c.dim(l));
   }
   return out;
 }
@@ -448,7 +512,7 @@ function overdueLines({ r, lang, L, c, W, int }: Frame): string[] {
     out.push(
       ...cellsAsLines(
         [
-          { text: formatDate(t.due, lang), width: dueW, style: c.red },
+          { text: dateShort(t.due, lang), width: dueW, style: c.red },
           { text: `${t.no}. ${t.title} (${percentShort(t.percent, lang)})`, width: taskW },
           { text: t.lead, width: leadW },
         ],

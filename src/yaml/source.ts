@@ -6,7 +6,8 @@
 import type { Document, Node as YamlNode, Pair, Alias, YAMLMap, YAMLSeq, Scalar } from 'yaml';
 import { makeDiagnostic, type Code, type Diagnostic, type ParamsOf, type Position } from '../diagnostics/diagnostic.js';
 import { yamlLib } from './lib.js';
-import { fastParse, isPlainText } from './fast.js';
+import { fastParse } from './fast.js';
+import { yamlCustomTags } from './scalars.js';
 import { spanTree, type Span } from './spans.js';
 
 // The yaml package is loaded on first use (see lib.ts); these guards defer to it.
@@ -79,18 +80,15 @@ export function parseSource(path: string, rawText: string): SourceFile {
   const text = normalizeText(rawText);
   // Before any parser: a cheap upper bound of the nodes, so that every parse stays bounded.
   if (roughNodeCount(text) > LIMITS.maxNodes * 2) return tooManyNodes(path, text);
-  const fast = fastParse(text, LIMITS.maxDepth);
+  const fast = fastParse(text, LIMITS.maxDepth, LIMITS.maxNodes);
   if (fast && 'tooDeep' in fast) {
     const src: SourceFile = { path, text, data: undefined, diagnostics: [] };
     src.diagnostics.push(diagnosticAt(src, fast.tooDeep, 'yaml/too-deep', { max: LIMITS.maxDepth }));
     return src;
   }
-  if (fast) {
-    const verdict = plainDataVerdict(fast.data);
-    if (verdict === 'too-many') return tooManyNodes(path, text);
-    // The syntax tree is built later, only if a finding needs a position (syntaxTree()).
-    if (verdict === 'ok') return { path, text, data: fast.data, diagnostics: [] };
-  }
+  if (fast && 'tooMany' in fast) return tooManyNodes(path, text);
+  // The syntax tree is built later, only if a finding needs a position (syntaxTree()).
+  if (fast) return { path, text, data: fast.data, diagnostics: [] };
   return parseExact(path, text);
 }
 
@@ -112,42 +110,8 @@ function occurrences(text: string, ch: string): number {
   return n;
 }
 
-/**
- * A float with an exponent, as the core schema reads it. js-yaml keeps such a scalar as
- * text when it overflows (`1e400`), where the yaml package reads Infinity; it is the only
- * scalar the two read differently (tests/unit/yaml-fast.test.ts). A quoted one only costs
- * the exact parse.
- */
-const EXPONENT_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-
-/**
- * Whether js-yaml's data can stand for the yaml package's: not too many nodes, and none of
- * the known differences (docs/engine.md): a key longer than 1,024 characters (the yaml
- * package refuses it), a null or empty key, and a number that overflows (`1e400`: js-yaml keeps the text, the
- * yaml package reads Infinity). On a difference the exact parser decides. One walk,
- * without recursion, stopped at the node cap.
- */
-function plainDataVerdict(data: unknown): 'ok' | 'exact' | 'too-many' {
-  const stack: unknown[] = [data];
-  let nodes = 0;
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (++nodes > LIMITS.maxNodes) return 'too-many';
-    if (typeof v === 'string') {
-      if (EXPONENT_FLOAT.test(v)) return 'exact';
-    } else if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
-    } else if (v !== null && typeof v === 'object') {
-      for (const k of Object.keys(v)) {
-        if (++nodes > LIMITS.maxNodes) return 'too-many';
-        // A null or empty key: js-yaml names it "null", the yaml package "".
-        if (k.length > 1024 || k === 'null' || EXPONENT_FLOAT.test(k)) return 'exact';
-        stack.push((v as Record<string, unknown>)[k]);
-      }
-    }
-  }
-  return 'ok';
-}
+let tags: ReturnType<typeof yamlCustomTags> | undefined;
+const coreTags = () => (tags ??= yamlCustomTags(isScalar));
 
 /** The yaml package's full parse: data, syntax tree and every YAML problem located. */
 export function parseExact(path: string, text: string): SourceFile {
@@ -155,6 +119,8 @@ export function parseExact(path: string, text: string): SourceFile {
   const doc = parseDocument(text, {
     version: '1.2',
     schema: 'core',
+    // The plain scalars by the rules js-yaml reads with too (yaml/scalars.ts).
+    customTags: coreTags(),
     // The yaml package's duplicate-key check compares each key with every other: quadratic.
     // findDuplicateKey below does it in one pass.
     uniqueKeys: false,
@@ -411,7 +377,7 @@ export interface SpanLocated {
 /** The spans of a plain file read on the fast path; undefined when the syntax tree must answer. */
 function spansOf(src: SourceFile): Span | undefined {
   if (src.doc) return undefined;
-  if (src.spans === undefined) src.spans = isPlainText(src.text) ? (spanTree(src.text) ?? null) : null;
+  if (src.spans === undefined) src.spans = spanTree(src.text) ?? null;
   return src.spans ?? undefined;
 }
 

@@ -1,9 +1,10 @@
 /**
- * Where each value of a plain file stands, from js-yaml's event stream (`parseEvents`:
- * offsets into the text, no values built), so that a finding in a clean file is located
- * without the yaml package, which is most of a cold run (BENCHMARKS.md). Only for the
- * files the fast path reads (yaml/fast.ts: no anchors, aliases, tags, explicit keys):
- * anything else is located through the yaml package's syntax tree (yaml/source.ts).
+ * Where each value of a plain file stands, from js-yaml reading it again with a listener
+ * (the offsets where each node opens and closes), so that a finding in a clean file is
+ * located without the yaml package, which is most of a cold run (BENCHMARKS.md). Only for
+ * the files the fast path reads (yaml/fast.ts watches the same reading: no anchors,
+ * aliases, tags, explicit keys): anything else is located through the yaml package's
+ * syntax tree (yaml/source.ts).
  *
  * A span is shaped as the yaml package shapes a node's range, so that both give the same
  * position (tests/unit/yaml-spans.test.ts compares them on every value of every fixture):
@@ -11,7 +12,7 @@
  * a collection ends where its last value ends.
  */
 import type * as JsYaml from 'js-yaml';
-import { jsYamlLib } from './fast.js';
+import { jsYamlLib, nodeStart, plainWatch } from './fast.js';
 
 export type SpanStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
 
@@ -26,84 +27,14 @@ export interface Span {
   items?: Span[];
 }
 
-const STYLES: Record<number, SpanStyle> = { 1: 'PLAIN', 2: 'QUOTE_SINGLE', 3: 'QUOTE_DOUBLE', 4: 'BLOCK_LITERAL', 5: 'BLOCK_FOLDED' };
-
-interface Open {
+/** A node read: its span, where it ends with its trailing comment and line break, and its name as a key. */
+interface Read {
   span: Span;
-  flow: boolean;
-  /** A mapping's key, waiting for its value. */
-  key?: { span: Span; name: string | undefined };
+  nodeEnd: number;
+  name: string | undefined;
 }
 
-/** Adds a finished node to the collection being read (a key waits for its value). */
-function attach(top: Open, span: Span, name: () => string | undefined): void {
-  if (top.span.kind === 'seq') top.span.items!.push(span);
-  else if (!top.key) top.key = { span, name: name() };
-  else {
-    const k = top.key;
-    if (k.name !== undefined && !top.span.pairs!.has(k.name)) top.span.pairs!.set(k.name, { key: k.span, value: span });
-    top.key = undefined;
-  }
-}
-
-/** The spans of the document's content; undefined when js-yaml does not read the text or it has an alias. */
-export function spanTree(text: string): Span | undefined {
-  const Y = jsYamlLib();
-  let events: JsYaml.Event[];
-  try {
-    events = Y.parseEvents(text, { maxDepth: 1000 });
-  } catch {
-    return undefined;
-  }
-  let root: Span | undefined;
-  const stack: Open[] = [];
-  // Where the last finished node's value ended, and where the node ended with its trailing
-  // comment and line break (the yaml package ends a block collection there).
-  let lastEnd = 0;
-  let lastNodeEnd = 0;
-  const finish = (span: Span, name: () => string | undefined, nodeEnd: number): void => {
-    lastEnd = span.end;
-    lastNodeEnd = nodeEnd;
-    const top = stack[stack.length - 1];
-    if (top) attach(top, span, name);
-    else root ??= span;
-  };
-  for (const e of events) {
-    if (e.type === Y.EVENT_ID.SCALAR) {
-      const span = e.valueStart >= 0 ? scalarSpan(text, e, lastEnd) : emptySpan(text, stack[stack.length - 1], lastEnd);
-      const block = span.style === 'BLOCK_LITERAL' || span.style === 'BLOCK_FOLDED';
-      finish(span, () => keyName(Y, text, e), block ? span.end : trailingEnd(text, span.end));
-    } else if (e.type === Y.EVENT_ID.MAPPING || e.type === Y.EVENT_ID.SEQUENCE) {
-      const map = e.type === Y.EVENT_ID.MAPPING;
-      const span: Span = map ? { kind: 'map', start: e.start, end: e.start, pairs: new Map() } : { kind: 'seq', start: e.start, end: e.start, items: [] };
-      stack.push({ span, flow: e.style === Y.COLLECTION_STYLE.FLOW });
-      lastEnd = lastNodeEnd = e.start + 1;
-    } else if (e.type === Y.EVENT_ID.POP) {
-      const open = stack.pop();
-      if (!open) continue;
-      if (open.flow) {
-        // A flow collection ends after its closing bracket.
-        const close = text.indexOf(open.span.kind === 'map' ? '}' : ']', lastEnd);
-        open.span.end = close >= 0 ? close + 1 : lastEnd;
-        finish(open.span, () => undefined, trailingEnd(text, open.span.end));
-      } else {
-        open.span.end = Math.max(open.span.start, lastNodeEnd);
-        finish(open.span, () => undefined, open.span.end);
-      }
-    } else if (e.type === Y.EVENT_ID.ALIAS) {
-      return undefined;
-    }
-  }
-  return root;
-}
-
-/** A value left empty (`key:`, `- `): the yaml package places it just after its indicator. */
-function emptySpan(text: string, parent: Open | undefined, after: number): Span {
-  const indicator = parent?.span.kind === 'seq' ? '-' : ':';
-  const i = parent ? text.indexOf(indicator, after) : -1;
-  const at = i >= 0 ? i + 1 : after;
-  return { kind: 'scalar', style: 'PLAIN', start: at, end: at };
-}
+const STYLES: Record<string, SpanStyle> = { "'": 'QUOTE_SINGLE', '"': 'QUOTE_DOUBLE', '|': 'BLOCK_LITERAL', '>': 'BLOCK_FOLDED' };
 
 /** After the spaces, comment and line break that follow a value on its line. */
 function trailingEnd(text: string, at: number): number {
@@ -114,21 +45,75 @@ function trailingEnd(text: string, at: number): number {
   return text[i] === '\n' ? i + 1 : i;
 }
 
-function scalarSpan(text: string, e: JsYaml.ScalarEvent, after: number): Span {
-  const style = STYLES[e.style] ?? 'PLAIN';
-  if (style === 'QUOTE_SINGLE' || style === 'QUOTE_DOUBLE') return { kind: 'scalar', style, start: e.valueStart - 1, end: e.valueEnd + 1 };
-  if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
-    // js-yaml's offsets are the content's; the yaml package starts at the indicator.
-    const between = text.slice(after, e.valueStart);
-    const i = between.search(/[|>]/);
-    return { kind: 'scalar', style, start: i >= 0 ? after + i : e.valueStart, end: e.valueEnd };
-  }
-  return { kind: 'scalar', style, start: e.valueStart, end: e.valueEnd };
+/** Back over spaces and tabs (and line breaks) before `at`, not before `from`. */
+function trimEnd(text: string, from: number, at: number): number {
+  let i = at;
+  while (i > from && /[ \t\r\n]/.test(text[i - 1]!)) i--;
+  return i;
 }
 
-/** A key as the data names it: the scalar resolved by the core schema, as text. */
-function keyName(Y: typeof JsYaml, text: string, e: JsYaml.ScalarEvent): string {
-  const value = Y.getScalarValue(text, e);
-  if (e.style !== 1) return value;
-  return String(Y.CORE_SCHEMA.resolveImplicitScalarTag(value).value);
+function scalarRead(text: string, state: JsYaml.State, open: number): Read {
+  // An empty value (`key:`, `- `): the yaml package places it where js-yaml opened it, just after its indicator.
+  if (state.kind === null) return { span: { kind: 'scalar', style: 'PLAIN', start: open, end: open }, nodeEnd: open, name: undefined };
+  const start = nodeStart(text, open);
+  const style = STYLES[text[start]!] ?? 'PLAIN';
+  const block = style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED';
+  const end = block ? blockEnd(text, state.position) : style === 'PLAIN' ? trimEnd(text, start, state.position) : state.position;
+  const name = state.result === null ? undefined : String(state.result);
+  return { span: { kind: 'scalar', style, start, end }, nodeEnd: block ? end : trailingEnd(text, end), name };
+}
+
+/** A block scalar ends after its last line break that js-yaml read (the yaml package's range). */
+function blockEnd(text: string, at: number): number {
+  return at;
+}
+
+/** A collection from its nodes read; undefined when they do not pair up with its value. */
+function collectionRead(text: string, state: JsYaml.State, open: number, nodes: Read[]): Read | undefined {
+  const start = nodeStart(text, open);
+  const flow = text[start] === '[' || text[start] === '{';
+  const last = nodes[nodes.length - 1];
+  const end = flow ? trimEnd(text, start, state.position) : Math.max(start, last ? last.nodeEnd : start);
+  const nodeEnd = flow ? trailingEnd(text, end) : end;
+  if (state.kind === 'sequence') {
+    if (nodes.length !== (state.result as unknown[]).length) return undefined;
+    return { span: { kind: 'seq', start, end, items: nodes.map((n) => n.span) }, nodeEnd, name: undefined };
+  }
+  if (nodes.length % 2 !== 0) return undefined;
+  const pairs = new Map<string, { key: Span; value: Span }>();
+  for (let i = 0; i < nodes.length; i += 2) {
+    const k = nodes[i]!;
+    if (k.name !== undefined && !pairs.has(k.name)) pairs.set(k.name, { key: k.span, value: nodes[i + 1]!.span });
+  }
+  return { span: { kind: 'map', start, end, pairs }, nodeEnd, name: undefined };
+}
+
+/** The spans of the document's content; undefined when the text is not plain (yaml/fast.ts) or js-yaml does not read it. */
+export function spanTree(text: string): Span | undefined {
+  const { Y, schema } = jsYamlLib();
+  const frames: { open: number; nodes: Read[] }[] = [{ open: 0, nodes: [] }];
+  let broken = false;
+  const watch = plainWatch((state, open) => {
+    const frame = frames.pop()!;
+    let read: Read | undefined;
+    // js-yaml reads a value on its own line as a possible mapping key first: a node whose one
+    // node starts where it starts is that node.
+    const only = frame.nodes.length === 1 ? frame.nodes[0]! : undefined;
+    if (only && only.span.start === nodeStart(text, open)) read = only;
+    else if (state.kind === 'scalar' || (state.kind === null && state.result === null)) read = scalarRead(text, state, open);
+    else if (state.kind === 'mapping' || state.kind === 'sequence') read = collectionRead(text, state, open, frame.nodes);
+    if (!read || (read !== only && frame.nodes.length > 0 && state.kind !== 'mapping' && state.kind !== 'sequence')) broken = true;
+    else frames[frames.length - 1]!.nodes.push(read);
+  });
+  const listener = (event: 'open' | 'close', state: JsYaml.State): void => {
+    if (event === 'open') frames.push({ open: state.position, nodes: [] });
+    watch.listener(event, state);
+  };
+  try {
+    Y.load(text, { schema, maxDepth: 1000, listener, onWarning: watch.onWarning });
+  } catch {
+    return undefined;
+  }
+  if (broken || watch.exact()) return undefined;
+  return frames[0]!.nodes[0]?.span;
 }
