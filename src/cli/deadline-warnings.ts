@@ -2,7 +2,7 @@
  * task/deadline-unresolved: a free-text deadline that names no date ("Khi có hướng dẫn của
  * tỉnh") and has no `due:` falls due on 31/12, which the clerk should know and can fix.
  * Located in tasks.yaml, read again only when there is such a task, for positions only
- * (one pass of js-yaml's events for a plain file, yaml/spans.ts), each task found by its
+ * (one js-yaml pass with its listener for a plain file, yaml/spans.ts), each task found by its
  * number once. The result is kept in the result cache (load/cache.ts), keyed by the text of
  * tasks.yaml, the year and the tasks, so a warm `cchc status` reads no YAML at all.
  */

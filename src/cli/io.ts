@@ -64,9 +64,11 @@ function wantsJson(opts: GlobalOptions): boolean {
 
 export function write(text: string): void {
   if (!text) return;
-  const line = text.endsWith('\n') ? text : text + '\n';
-  if (captured) captured.stdout += line;
-  process.stdout.write(line);
+  // The newline written on its own: a report of megabytes is not copied to add one.
+  const nl = text.endsWith('\n') ? '' : '\n';
+  if (captured) captured.stdout += text + nl;
+  process.stdout.write(text);
+  if (nl) process.stdout.write(nl);
 }
 
 export function writeErr(text: string): void {

@@ -45,8 +45,21 @@ function replacer(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? moneyAsJson(value) : value;
 }
 
+/**
+ * The envelope as JSON. Most reports are JSON data already (status: render/status-json.ts)
+ * and take V8's fast path; JSON.stringify refuses a bigint, and only then is the report
+ * written again with the replacer, which is several times slower on a large report.
+ */
 export function writeJson(command: string, ok: boolean, fields: object = {}): void {
-  write(JSON.stringify(envelope(command, ok, fields), replacer, 2));
+  const value = envelope(command, ok, fields);
+  let text: string;
+  try {
+    text = JSON.stringify(value, null, 2);
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+    text = JSON.stringify(value, replacer, 2);
+  }
+  write(text);
 }
 
 /** The counts every diagnostics list carries. */
