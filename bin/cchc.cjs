@@ -8,25 +8,40 @@
 // rejects a cache made for other code, another V8 or other flags; then the bundle is
 // simply compiled, and a new cache written. CCHC_NO_CACHE=1 turns both off;
 // CCHC_NO_CODE_CACHE=1 only this one (to measure what it gains).
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** The cache folder (src/load/cache-dir.ts says the same), or '' when there is none or it is off. */
+function cacheBase() {
+  const env = process.env;
+  if (env.CCHC_NO_CACHE) return '';
+  if (env.CCHC_CACHE_DIR) return env.CCHC_CACHE_DIR;
+  const home = require('node:os').homedir();
+  return env.XDG_CACHE_HOME ? path.join(env.XDG_CACHE_HOME, 'cchc') : home ? path.join(home, '.cache', 'cchc') : '';
+}
+
 // First the front (dist/front.cjs, src/cli/front.ts): `--version`, and a validate or status
-// whose output is in the output cache, are answered there without loading the bundle.
-if (!require('../dist/front.cjs').front(process.argv)) startBundle();
+// whose output is in the output cache, are answered there without loading the bundle. With
+// no stored output at all (a fresh CI machine) it would only cost time: the bundle then
+// works out the run's key itself (src/cli/output-cache.ts, keyAtStart).
+const base = cacheBase();
+const argv = process.argv;
+const version = argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V');
+let answered = false;
+if (version || (base && fs.existsSync(path.join(base, 'out')))) answered = require('../dist/front.cjs').front(argv);
+else if (base) globalThis[Symbol.for('cchc.keyAtStart')] = true;
+if (!answered) startBundle();
 
 function startBundle() {
-  const fs = require('node:fs');
-  const path = require('node:path');
   const vm = require('node:vm');
   const Module = require('node:module');
-  const os = require('node:os');
 
   const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
-  const source = fs.readFileSync(file, 'utf8');
+  // ASCII only (scripts/build.mjs asciiOnly): read as Latin-1, a one-byte string, faster than UTF-8.
+  const source = fs.readFileSync(file, 'latin1');
   const tag = `${process.version}-${process.arch}`;
 
   function userCacheFile() {
-    const env = process.env;
-    const home = os.homedir();
-    const base = env.CCHC_CACHE_DIR || (env.XDG_CACHE_HOME ? path.join(env.XDG_CACHE_HOME, 'cchc') : home ? path.join(home, '.cache', 'cchc') : '');
     if (!base) return undefined;
     let id = 'unknown';
     try {

@@ -130,6 +130,23 @@ export function bundleOptions(outfile, hash) {
   };
 }
 
+/**
+ * The bundle in ASCII only, so that bin/cchc.cjs reads it as Latin-1: a one-byte string,
+ * decoded in about half the time of UTF-8, and half the memory. esbuild escapes every
+ * string and identifier but leaves regular expression literals as written (`/ngày/u`);
+ * there each other character becomes its `\uXXXX` escape, which means the same character
+ * in a pattern with or without the u flag (a pair of surrogate escapes is one code point
+ * with it, two units without, as the raw pair was). tests/unit/bundle-ascii.test.ts checks
+ * the result.
+ */
+export function asciiOnly(code) {
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function asciiOnlyFile(file) {
+  writeFileSync(file, asciiOnly(readFileSync(file, 'utf8')));
+}
+
 /** Bundles into a fresh folder and swaps it in, so a CLI started meanwhile (a test, another build) never sees a half-written dist/. */
 async function bundle(dist) {
   const esbuild = await import('esbuild');
@@ -138,6 +155,7 @@ async function bundle(dist) {
   const hash = buildHash();
   try {
     await esbuild.build(bundleOptions(path.join(next, 'cli.cjs'), hash));
+    asciiOnlyFile(path.join(next, 'cli.cjs'));
     // The front (src/cli/front.ts): what bin/cchc.cjs runs before the bundle. Small, so
     // Node compiles it in a moment without a code cache.
     await esbuild.build({ ...bundleOptions(path.join(next, 'front.cjs'), hash), entryPoints: [path.join(root, 'src', 'cli', 'front.ts')] });

@@ -33,8 +33,8 @@ export async function main(argv: string[]): Promise<void> {
       process.env,
       args.some((a) => a === '--lang' || a.startsWith('--lang=')),
     );
-    // The front (src/cli/front.ts) found no output stored for this run: keep this one's.
-    const key = takePendingKey();
+    // No output stored for this run (src/cli/front.ts): keep this one's.
+    const key = takePendingKey(args);
     const output = key === undefined ? undefined : captureOutput();
     await buildProgram(lang).parseAsync(helpRequests(argv));
     if (key !== undefined && output) storeOutput(key, processFacts(args), { ...output, exit: Number(process.exitCode ?? 0) }, writeCacheFile);

@@ -264,15 +264,21 @@ export function storeOutput(
 
 /** How the front hands the key of a missed run to the full run in the same process. */
 const PENDING = Symbol.for('cchc.outputKey');
+/** Set by bin/cchc.cjs when it did not start the front (no stored output yet): the run makes its key itself. */
+const AT_START = Symbol.for('cchc.keyAtStart');
 
 export function setPendingKey(key: OutputKey): void {
   (globalThis as Record<symbol, unknown>)[PENDING] = key;
 }
 
-export function takePendingKey(): OutputKey | undefined {
+/** The key this run stores its output under, if any: the front's, or made now when bin/cchc.cjs skipped the front. */
+export function takePendingKey(args: readonly string[]): OutputKey | undefined {
   const g = globalThis as Record<symbol, unknown>;
   const key = g[PENDING];
+  const atStart = g[AT_START] === true;
   delete g[PENDING];
+  delete g[AT_START];
+  if (atStart) return outputKey(processFacts(args));
   const k = key as OutputKey | undefined;
   return k && Array.isArray(k.head) && Array.isArray(k.files) ? k : undefined;
 }
