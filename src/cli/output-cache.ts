@@ -21,7 +21,7 @@
 import { readFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDir } from '../load/cache-dir.js';
-import { readPlanFolder, readParts, resolveTargets } from '../load/plan-texts.js';
+import { keepReadAhead, readPlanFolder, readParts, resolveTargets } from '../load/plan-texts.js';
 import { COMMANDS, optionsOf, type CommandName } from './spec.js';
 import { defaultCheckPaths, readScoringText, resolvePlanDir, scoringFile } from './plan-dir.js';
 
@@ -104,14 +104,16 @@ export function processFacts(args: readonly string[]): RunFacts {
 
 /**
  * The key of a run: every part of what its output depends on, or undefined when it is not a
- * run the cache keeps. Never throws.
+ * run the cache keeps. Never throws. `keep`: the plan folders read for the key are handed
+ * to the run's own reading (load/plan-texts.ts keepReadAhead), when the run is this one.
  */
-export function outputKey(facts: RunFacts): OutputKey | undefined {
+export function outputKey(facts: RunFacts, keep = false): OutputKey | undefined {
   try {
     if (cacheDir(facts.env) === undefined) return undefined;
     const parsed = parseArgs(facts.args);
     if (!parsed) return undefined;
-    const files = parsed.command === 'validate' ? validateInputs(parsed.positionals, facts.cwd) : statusInputs(parsed.positionals, facts.cwd);
+    const inputs = parsed.command === 'validate' ? validateInputs : statusInputs;
+    const files = inputs(parsed.positionals, facts.cwd, keep);
     if (!files) return undefined;
     const env = OUTPUT_ENV.flatMap((name) => [name, facts.env[name] ?? '\u0000']);
     const run = [facts.cwd, facts.today, String(facts.stdoutTTY), String(facts.stderrTTY), String(facts.columns)];
@@ -156,10 +158,10 @@ export function parseArgs(args: readonly string[]): { command: CommandName; posi
 }
 
 /** validate: the text of every plan folder it will check; undefined for a lone file or a problem. */
-function validateInputs(positionals: string[], cwd: string): string[] | undefined {
+function validateInputs(positionals: string[], cwd: string, keep: boolean): string[] | undefined {
   const { targets, diagnostics } = resolveTargets(positionals.length > 0 ? positionals : defaultCheckPaths(cwd), cwd);
   if (diagnostics.length > 0 || targets.length > MAX_FOLDERS) return undefined;
-  const budget = { chars: MAX_KEY_CHARS };
+  const budget = { chars: MAX_KEY_CHARS, keep };
   const parts: string[] = [String(targets.length)];
   for (const t of targets) {
     if (t.type !== 'folder') return undefined;
@@ -171,20 +173,23 @@ function validateInputs(positionals: string[], cwd: string): string[] | undefine
 }
 
 /** status: its plan folder's texts and the scoring frame beside it. */
-function statusInputs(positionals: string[], cwd: string): string[] | undefined {
+function statusInputs(positionals: string[], cwd: string, keep: boolean): string[] | undefined {
   const dir = resolvePlanDir(positionals[0], { cwd });
-  const folder = folderParts(dir, cwd, { chars: MAX_KEY_CHARS });
+  const folder = folderParts(dir, cwd, { chars: MAX_KEY_CHARS, keep });
   if (!folder) return undefined;
   const scoring = readScoringText(scoringFile(dir, cwd));
   return [...folder, scoring === undefined ? 'no-scoring' : 'scoring', scoring ?? ''];
 }
 
 /** A folder's key parts, or undefined when it could not be read cleanly or the run's files are over the budget. */
-function folderParts(dir: string, cwd: string, budget: { chars: number }): string[] | undefined {
-  const read = readPlanFolder(path.resolve(cwd, dir), cwd);
+function folderParts(dir: string, cwd: string, budget: { chars: number; keep: boolean }): string[] | undefined {
+  const abs = path.resolve(cwd, dir);
+  const read = readPlanFolder(abs, cwd);
   if (read.diagnostics.length > 0) return undefined;
   for (const t of read.texts) budget.chars -= t.text.length;
-  return budget.chars < 0 ? undefined : readParts(read);
+  if (budget.chars < 0) return undefined;
+  if (budget.keep) keepReadAhead(abs, cwd, read);
+  return readParts(read);
 }
 
 /**
@@ -278,7 +283,8 @@ export function takePendingKey(args: readonly string[]): OutputKey | undefined {
   const atStart = g[AT_START] === true;
   delete g[PENDING];
   delete g[AT_START];
-  if (atStart) return outputKey(processFacts(args));
+  // The folders read for the key are the ones the run checks (load/plan-texts.ts keepReadAhead).
+  if (atStart) return outputKey(processFacts(args), true);
   const k = key as OutputKey | undefined;
   return k && Array.isArray(k.head) && Array.isArray(k.files) ? k : undefined;
 }

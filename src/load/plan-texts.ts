@@ -160,7 +160,22 @@ export interface FolderRead {
   folderName: string;
 }
 
+/**
+ * Folders read ahead by the output cache to key the run (cli/output-cache.ts), each handed
+ * once to the run's own reading: the texts keyed are the texts checked, and read once.
+ */
+const readAhead = new Map<string, FolderRead>();
+
+export function keepReadAhead(dir: string, cwd: string, read: FolderRead): void {
+  readAhead.set(`${dir}\u0000${cwd}`, read);
+}
+
 export function readPlanFolder(dir: string, cwd: string, memo?: PathMemo): FolderRead {
+  const ahead = readAhead.get(`${dir}\u0000${cwd}`);
+  if (ahead) {
+    readAhead.delete(`${dir}\u0000${cwd}`);
+    return ahead;
+  }
   const { texts, diagnostics } = readPlanTexts(dir, cwd, memo);
   return { texts, diagnostics, displayDir: displayPath(dir, cwd), folderName: path.basename(dir) };
 }
