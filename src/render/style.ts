@@ -3,7 +3,10 @@
  * NO_COLOR (non-empty), FORCE_COLOR=0 or --no-color, always with FORCE_COLOR (non-zero). chalk's own
  * detection does not honour NO_COLOR, so the level is decided here and passed to it.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import { createRequire } from 'node:module';
+import type { ChalkInstance } from 'chalk';
+
+declare const require: NodeJS.Require | undefined;
 
 export interface ColorEnv {
   flag?: boolean;
@@ -22,9 +25,22 @@ export function colorEnabled({ flag, env, isTTY }: ColorEnv): boolean {
   return isTTY && env.TERM !== 'dumb';
 }
 
+/**
+ * The styler of a run. With colour, chalk at level 1, loaded then; without, a styler that
+ * returns every text unchanged, chained or called, as chalk at level 0 does (its arguments
+ * joined by a space), without loading chalk, whose own terminal detection loads node:tty
+ * and node:net at start-up for a run that prints to a pipe (BENCHMARKS.md, start-up).
+ */
 export function makeChalk(enabled: boolean): ChalkInstance {
-  return new Chalk({ level: enabled ? 1 : 0 });
+  if (!enabled) return PLAIN;
+  const chalk = (typeof require === 'function' ? require('chalk') : createRequire(import.meta.url)('chalk')) as typeof import('chalk');
+  return new chalk.Chalk({ level: 1 });
 }
+
+const PLAIN: ChalkInstance = new Proxy(function plain() {} as unknown as ChalkInstance, {
+  get: (_target, prop) => (prop === 'level' ? 0 : PLAIN),
+  apply: (_target, _this, args: unknown[]) => (args.length === 1 ? String(args[0]) : args.join(' ')),
+});
 
 /** Display width for wrapping: counts code points after NFC (Vietnamese is precomposed). */
 export function textWidth(s: string): number {
