@@ -22,24 +22,15 @@ import { tmpdir, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.mjs';
-import { warmPageCache } from './lib.mjs';
+import { AJV_KINDS, ajvArgs, warmPageCache } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'cchc.cjs');
-const AJV = path.join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 const argv = process.argv.slice(2);
 const opt = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const positional = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
 const sizes = (positional[0] ?? '1000,10000').split(',').map(Number);
 const base = opt('--keep') ?? path.join(tmpdir(), 'cchc-corpus');
-const KINDS = [
-  ['plan', '*/plan.yaml'],
-  ['units', '*/units.yaml'],
-  ['tasks', '*/tasks.yaml'],
-  ['indicators', '*/indicators.yaml'],
-  ['budget', '*/budget.yaml'],
-  ['progress', '*/progress/*.yaml'],
-];
 
 function timed(args, env = {}) {
   const t0 = process.hrtime.bigint();
@@ -74,19 +65,8 @@ for (const n of sizes) {
     errors = JSON.parse(r.stdout).diagnostics.filter((d) => d.severity === 'error').length;
     let sum = 0;
     warmPageCache(corpus);
-    for (const [kind, glob] of KINDS) {
-      const args = [
-        AJV,
-        'validate',
-        '--spec=draft2020',
-        '--all-errors',
-        '--errors=no',
-        '-s',
-        path.join(ROOT, 'schemas', `${kind}.schema.json`),
-        '-d',
-        path.join(corpus, glob),
-      ];
-      sum += timed(args).ms;
+    for (const [kind, glob] of AJV_KINDS) {
+      sum += timed(ajvArgs(kind, glob, corpus)).ms;
     }
     a.push(sum);
   }

@@ -186,3 +186,29 @@ export function warmPageCache(dir) {
     else readFileSync(p);
   }
 }
+
+/** The file kinds of a plan folder, with the glob of their files in a corpus of folders. */
+export const AJV_KINDS = [
+  ['plan', '*/plan.yaml'],
+  ['units', '*/units.yaml'],
+  ['tasks', '*/tasks.yaml'],
+  ['indicators', '*/indicators.yaml'],
+  ['budget', '*/budget.yaml'],
+  ['progress', '*/progress/*.yaml'],
+];
+
+/** ajv-cli's arguments for checking one kind of file of `corpus` against its schema, every error, none printed. */
+export function ajvArgs(kind, glob, corpus) {
+  const ajv = path.join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+  return [
+    ajv,
+    'validate',
+    '--spec=draft2020',
+    '--all-errors',
+    '--errors=no',
+    '-s',
+    path.join(ROOT, 'schemas', `${kind}.schema.json`),
+    '-d',
+    path.join(corpus, glob),
+  ];
+}

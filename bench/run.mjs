@@ -23,11 +23,10 @@ import { tmpdir, cpus, totalmem, loadavg, release, platform } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.mjs';
-import { warmPageCache } from './lib.mjs';
+import { AJV_KINDS, ajvArgs, warmPageCache } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'cchc.cjs');
-const AJV = path.join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 const QUICK = !!process.env.BENCH_QUICK;
 const RUNS = QUICK ? 7 : 21;
 const work = mkdtempSync(path.join(tmpdir(), 'cchc-bench-'));
@@ -143,29 +142,8 @@ for (const n of sizes) {
     }
     let sum = 0;
     warmPageCache(corpus);
-    for (const [kind, glob] of [
-      ['plan', '*/plan.yaml'],
-      ['units', '*/units.yaml'],
-      ['tasks', '*/tasks.yaml'],
-      ['indicators', '*/indicators.yaml'],
-      ['budget', '*/budget.yaml'],
-      ['progress', '*/progress/*.yaml'],
-    ]) {
-      const r2 = run(
-        process.execPath,
-        [
-          AJV,
-          'validate',
-          '--spec=draft2020',
-          '--all-errors',
-          '--errors=no',
-          '-s',
-          path.join(ROOT, 'schemas', `${kind}.schema.json`),
-          '-d',
-          path.join(corpus, glob),
-        ],
-        { rss: true },
-      );
+    for (const [kind, glob] of AJV_KINDS) {
+      const r2 = run(process.execPath, ajvArgs(kind, glob, corpus), { rss: true });
       sum += r2.ms;
       aPeak = Math.max(aPeak, r2.peakMiB);
     }

@@ -18,9 +18,8 @@
  * the bundle is loaded; the full run (cli/main.ts) records its output under the same key,
  * computed again at the end so that a file edited during the run is never stored.
  */
-import { readFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { cacheDir } from '../load/cache-dir.js';
+import { cacheDir, readCacheFile, touchCacheFile } from '../load/cache-dir.js';
 import { keepReadAhead, readPlanFolder, readParts, resolveTargets } from '../load/plan-texts.js';
 import { COMMANDS, optionsOf, type CommandName } from './spec.js';
 import { defaultCheckPaths, readScoringText, resolvePlanDir, scoringFile } from './plan-dir.js';
@@ -216,16 +215,9 @@ function entryFile(dir: string, key: OutputKey): string {
 }
 
 function readEntry(file: string, key: OutputKey): CachedOutput | undefined {
-  let entry: unknown;
-  try {
-    entry = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-  if (!entry || typeof entry !== 'object') return undefined;
-  const e = entry as Record<string, unknown>;
-  const stored = e.key as OutputKey | undefined;
-  if (!stored || !Array.isArray(stored.head) || !Array.isArray(stored.files) || !sameKey(stored, key)) return undefined;
+  const e = readCacheFile(file);
+  const stored = e?.key as OutputKey | undefined;
+  if (!e || !stored || !Array.isArray(stored.head) || !Array.isArray(stored.files) || !sameKey(stored, key)) return undefined;
   if (typeof e.stdout !== 'string' || typeof e.stderr !== 'string' || (e.exit !== 0 && e.exit !== 1)) return undefined;
   return { stdout: e.stdout, stderr: e.stderr, exit: e.exit };
 }
@@ -237,12 +229,7 @@ export function replayOutput(key: OutputKey, beforeWriting: () => void, env: Rea
   const file = entryFile(dir, key);
   const hit = readEntry(file, key);
   if (!hit) return false;
-  try {
-    const now = new Date();
-    utimesSync(file, now, now); // recently used, for pruning (load/cache.ts)
-  } catch {
-    /* a read-only cache: still a hit */
-  }
+  touchCacheFile(file);
   beforeWriting();
   if (hit.stdout) process.stdout.write(hit.stdout);
   if (hit.stderr) process.stderr.write(hit.stderr);

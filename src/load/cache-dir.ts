@@ -4,6 +4,7 @@
  * CCHC_NO_CACHE=1. Its own module, without node:crypto, so the front (cli/front.ts) starts
  * quickly.
  */
+import { readFileSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -13,4 +14,24 @@ export function cacheDir(env: Readonly<Record<string, string | undefined>> = pro
   const home = homedir();
   const base = env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : '');
   return base ? path.join(base, 'cchc') : undefined;
+}
+
+/** A cache file's JSON object; undefined when it is missing, unreadable, not JSON or not an object. */
+export function readCacheFile(file: string): Record<string, unknown> | undefined {
+  try {
+    const entry: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Mark a cache file as used now (its modification time), for pruning the least recently used (load/cache.ts). */
+export function touchCacheFile(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    /* a read-only cache: still a hit */
+  }
 }

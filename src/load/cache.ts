@@ -13,10 +13,10 @@
  * pruned first; an entry larger than a quarter of that is not stored.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir } from './cache-dir.js';
+import { cacheDir, readCacheFile, touchCacheFile } from './cache-dir.js';
 
 declare const __CCHC_BUILD__: string | undefined;
 
@@ -99,21 +99,9 @@ export function cacheGet<T>(key: string, valid: (v: unknown) => v is T): T | und
   const dir = cacheDir();
   if (!dir) return undefined;
   const file = fileFor(dir, key);
-  let entry: unknown;
-  try {
-    entry = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-  if (!entry || typeof entry !== 'object') return undefined;
-  const e = entry as { version?: unknown; key?: unknown; value?: unknown };
-  if (e.version !== ENTRY_VERSION || e.key !== key || !valid(e.value)) return undefined;
-  try {
-    const now = new Date();
-    utimesSync(file, now, now);
-  } catch {
-    /* read-only cache: still a hit */
-  }
+  const e = readCacheFile(file);
+  if (!e || e.version !== ENTRY_VERSION || e.key !== key || !valid(e.value)) return undefined;
+  touchCacheFile(file);
   return e.value;
 }
 
