@@ -12,8 +12,9 @@ export function moneyAsJson(x: bigint): number | string {
 }
 
 /**
- * The report as plain JSON data (no bigint): what JSON.parse would give back from
- * statusAsJsonText, built in one walk rather than written and read again (a 10.000-task
+ * The report as plain JSON data (no bigint): what JSON.parse would give back from the report
+ * written with money as moneyAsJson, built in one walk rather than written and read again
+ * (tests/integration/status.test.ts compares the two; a 10.000-task
  * report is megabytes of JSON, BENCHMARKS.md). It keeps JSON's rules: a number that is not
  * finite becomes null, and what JSON has no value for (undefined, a function) is left out
  * of an object and null in a list.
@@ -55,8 +56,4 @@ function asJsonObject(o: Record<string, unknown>): Record<string, unknown> {
     else out[k] = x;
   }
   return out;
-}
-
-export function statusAsJsonText(report: StatusReport): string {
-  return JSON.stringify(report, (_key, value: unknown) => (typeof value === 'bigint' ? moneyAsJson(value) : value), 2);
 }
