@@ -9,8 +9,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cachedSource, diagnosticAt, locateSpan, parseSource, positionOf, type SourceFile } from '../yaml/source.js';
-import { displayPath } from '../load/plan-texts.js';
-import { readText } from '../load/read.js';
+import { displayPath, planFileText } from '../load/plan-texts.js';
 import { cacheGet, cacheKey, cachePut } from '../load/cache.js';
 import { cacheDir } from '../load/cache-dir.js';
 import { isDiagnosticList } from '../load/index.js';
@@ -22,9 +21,10 @@ export async function unresolvedDeadlineDiagnostics(
   tasks: ReadonlyArray<{ no: number; deadline: string }>,
 ): Promise<Diagnostic[]> {
   if (tasks.length === 0) return [];
-  const file = path.resolve(cwd, planDir, 'tasks.yaml');
-  const shown = displayPath(file, cwd);
-  const { text } = readText(file, shown);
+  const dir = path.resolve(cwd, planDir);
+  const shown = displayPath(path.join(dir, 'tasks.yaml'), cwd);
+  // The text checked, when this run remembers its inputs (load/run-inputs.ts).
+  const text = planFileText(dir, cwd, 'tasks.yaml');
   if (text === undefined) return [];
   const key =
     cacheDir() === undefined

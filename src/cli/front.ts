@@ -7,7 +7,7 @@
  * bundle, which does the run and records its output for next time.
  */
 import { guardOutput, runLang } from './environment.js';
-import { outputKey, processFacts, replayOutput, setPendingKey } from './output-cache.js';
+import { keyRun, processFacts, replayOutput, setPendingKey } from './output-cache.js';
 import { VERSION } from './version.js';
 
 /** True when the run has been answered here. Never throws: any doubt goes on to the bundle. */
@@ -19,7 +19,7 @@ export function front(argv: readonly string[]): boolean {
       process.stdout.write(`${VERSION}\n`);
       return true;
     }
-    const key = outputKey(processFacts(args));
+    const key = keyRun(processFacts(args));
     if (key === undefined) return false;
     if (replayOutput(key, () => answer(args))) return true;
     setPendingKey(key);

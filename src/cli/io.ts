@@ -86,6 +86,10 @@ export function captureOutput(): { stdout: string; stderr: string } {
   return captured;
 }
 
+export function endCapture(): void {
+  captured = undefined;
+}
+
 /**
  * Write an output file (a workbook, a document) atomically. The write is synchronous, so an
  * interrupt that arrives meanwhile is handled after it, once the rename is done or the

@@ -8,8 +8,9 @@
 import { CommanderError } from 'commander';
 import type { Lang } from '../diagnostics/codes.js';
 import { isUsageError, EXIT } from '../errors.js';
-import { captureOutput, writeErr } from './io.js';
-import { processFacts, storeOutput, takePendingKey } from './output-cache.js';
+import { captureOutput, endCapture, writeErr } from './io.js';
+import { storeOutput, takePendingKey } from './output-cache.js';
+import { forgetInputs } from '../load/run-inputs.js';
 import { writeCacheFile } from '../load/cache.js';
 import { checkEnvironment, guardOutput, runLang } from './environment.js';
 import { buildProgram } from './program.js';
@@ -37,9 +38,12 @@ export async function main(argv: string[]): Promise<void> {
     const key = takePendingKey(args);
     const output = key === undefined ? undefined : captureOutput();
     await buildProgram(lang).parseAsync(helpRequests(argv));
-    if (key !== undefined && output) storeOutput(key, processFacts(args), { ...output, exit: Number(process.exitCode ?? 0) }, writeCacheFile);
+    if (key !== undefined && output) storeOutput(key, process.env, { ...output, exit: Number(process.exitCode ?? 0) }, writeCacheFile);
   } catch (err) {
     process.exitCode = handleError(err, lang);
+  } finally {
+    forgetInputs();
+    endCapture();
   }
 }
 

@@ -16,11 +16,13 @@
  * arguments this module does not fully understand (an option it does not know, a lone
  * file, --help) is simply not cached. The front (cli/front.ts) looks the key up before
  * the bundle is loaded; the full run (cli/main.ts) records its output under the same key,
- * computed again at the end so that a file edited during the run is never stored.
+ * reading its inputs through what the key read (load/run-inputs.ts), so the output stored
+ * is that of the inputs keyed even when a file changes during the run.
  */
 import path from 'node:path';
 import { cacheDir, readCacheFile, touchCacheFile } from '../load/cache-dir.js';
-import { keepReadAhead, readPlanFolder, readParts, resolveTargets } from '../load/plan-texts.js';
+import { readPlanFolder, readParts, resolveTargets } from '../load/plan-texts.js';
+import { forgetInputs, rememberedInputs, rememberInputs } from '../load/run-inputs.js';
 import { COMMANDS, optionsOf, type CommandName } from './spec.js';
 import { defaultCheckPaths, readScoringText, resolvePlanDir, scoringFile } from './plan-dir.js';
 
@@ -36,7 +38,7 @@ export const NOT_OUTPUT_ENV: Readonly<Record<string, string>> = {
   CCHC_V8CACHE_OUT: "where the build writes the bundle's code cache (scripts/build.mjs)",
   XDG_CACHE_HOME: 'where the caches are',
   CI: 'whether the progress line is drawn on a terminal (cli/progress.ts), which is not kept',
-  CCHC_THREADS: 'how many threads check the folders; the output is the same (tests/cli/validate-threads.test.ts)',
+  CCHC_THREADS: 'a run with it set is not cached at all: its worker threads read the files themselves',
 };
 
 declare const __CCHC_BUILD__: string | undefined;
@@ -103,16 +105,16 @@ export function processFacts(args: readonly string[]): RunFacts {
 
 /**
  * The key of a run: every part of what its output depends on, or undefined when it is not a
- * run the cache keeps. Never throws. `keep`: the plan folders read for the key are handed
- * to the run's own reading (load/plan-texts.ts keepReadAhead), when the run is this one.
+ * run the cache keeps. Never throws. What it reads is what the run then reads, when this
+ * run remembers its inputs (load/run-inputs.ts).
  */
-export function outputKey(facts: RunFacts, keep = false): OutputKey | undefined {
+export function outputKey(facts: RunFacts): OutputKey | undefined {
   try {
-    if (cacheDir(facts.env) === undefined) return undefined;
+    if (cacheDir(facts.env) === undefined || facts.env.CCHC_THREADS) return undefined;
     const parsed = parseArgs(facts.args);
     if (!parsed) return undefined;
     const inputs = parsed.command === 'validate' ? validateInputs : statusInputs;
-    const files = inputs(parsed.positionals, facts.cwd, keep);
+    const files = inputs(parsed.positionals, facts.cwd);
     if (!files) return undefined;
     const env = OUTPUT_ENV.flatMap((name) => [name, facts.env[name] ?? '\u0000']);
     const run = [facts.cwd, facts.today, String(facts.stdoutTTY), String(facts.stderrTTY), String(facts.columns)];
@@ -157,10 +159,10 @@ export function parseArgs(args: readonly string[]): { command: CommandName; posi
 }
 
 /** validate: the text of every plan folder it will check; undefined for a lone file or a problem. */
-function validateInputs(positionals: string[], cwd: string, keep: boolean): string[] | undefined {
+function validateInputs(positionals: string[], cwd: string): string[] | undefined {
   const { targets, diagnostics } = resolveTargets(positionals.length > 0 ? positionals : defaultCheckPaths(cwd), cwd);
   if (diagnostics.length > 0 || targets.length > MAX_FOLDERS) return undefined;
-  const budget = { chars: MAX_KEY_CHARS, keep };
+  const budget = { chars: MAX_KEY_CHARS };
   const parts: string[] = [String(targets.length)];
   for (const t of targets) {
     if (t.type !== 'folder') return undefined;
@@ -172,22 +174,21 @@ function validateInputs(positionals: string[], cwd: string, keep: boolean): stri
 }
 
 /** status: its plan folder's texts and the scoring frame beside it. */
-function statusInputs(positionals: string[], cwd: string, keep: boolean): string[] | undefined {
+function statusInputs(positionals: string[], cwd: string): string[] | undefined {
   const dir = resolvePlanDir(positionals[0], { cwd });
-  const folder = folderParts(dir, cwd, { chars: MAX_KEY_CHARS, keep });
+  const folder = folderParts(dir, cwd, { chars: MAX_KEY_CHARS });
   if (!folder) return undefined;
   const scoring = readScoringText(scoringFile(dir, cwd));
   return [...folder, scoring === undefined ? 'no-scoring' : 'scoring', scoring ?? ''];
 }
 
 /** A folder's key parts, or undefined when it could not be read cleanly or the run's files are over the budget. */
-function folderParts(dir: string, cwd: string, budget: { chars: number; keep: boolean }): string[] | undefined {
+function folderParts(dir: string, cwd: string, budget: { chars: number }): string[] | undefined {
   const abs = path.resolve(cwd, dir);
   const read = readPlanFolder(abs, cwd);
   if (read.diagnostics.length > 0) return undefined;
   for (const t of read.texts) budget.chars -= t.text.length;
   if (budget.chars < 0) return undefined;
-  if (budget.keep) keepReadAhead(abs, cwd, read);
   return readParts(read);
 }
 
@@ -238,40 +239,57 @@ export function replayOutput(key: OutputKey, beforeWriting: () => void, env: Rea
 }
 
 /**
- * Store a clean run's output, if its files are still those the key was made of. `write` is
- * load/cache.ts writeCacheFile, passed in so that the front does not load node:crypto.
+ * Store a clean run's output. The run read its inputs through what the key read
+ * (load/run-inputs.ts), so the output is that of the inputs keyed, whatever changed on
+ * disk meanwhile. `write` is load/cache.ts writeCacheFile, passed in so that the front
+ * does not load node:crypto.
  */
 export function storeOutput(
   key: OutputKey,
-  facts: RunFacts,
+  env: Readonly<Record<string, string | undefined>>,
   output: { stdout: string; stderr: string; exit: number },
   write: (dir: string, file: string, text: string) => void,
 ): void {
-  const dir = cacheDir(facts.env);
+  const dir = cacheDir(env);
   if (dir === undefined || (output.exit !== 0 && output.exit !== 1)) return;
-  const now = outputKey(facts);
-  if (!now || !sameKey(now, key)) return;
   write(dir, entryFile(dir, key), JSON.stringify({ key, stdout: output.stdout, stderr: output.stderr, exit: output.exit }));
 }
 
-/** How the front hands the key of a missed run to the full run in the same process. */
+/** How the front hands a missed run to the bundle in the same process: its key and the inputs it read. */
 const PENDING = Symbol.for('cchc.outputKey');
 /** Set by bin/cchc.cjs when it did not start the front (no stored output yet): the run makes its key itself. */
 const AT_START = Symbol.for('cchc.keyAtStart');
 
-export function setPendingKey(key: OutputKey): void {
-  (globalThis as Record<symbol, unknown>)[PENDING] = key;
+interface Pending {
+  key: OutputKey;
+  inputs: Array<[string, unknown]>;
 }
 
-/** The key this run stores its output under, if any: the front's, or made now when bin/cchc.cjs skipped the front. */
+/** The front: key a run, remembering what it reads (load/run-inputs.ts). */
+export function keyRun(facts: RunFacts): OutputKey | undefined {
+  rememberInputs();
+  const key = outputKey(facts);
+  if (!key) forgetInputs();
+  return key;
+}
+
+export function setPendingKey(key: OutputKey): void {
+  (globalThis as Record<symbol, unknown>)[PENDING] = { key, inputs: rememberedInputs() } satisfies Pending;
+}
+
+/**
+ * The key this run stores its output under, if any: the front's, with the inputs it read,
+ * or made now when bin/cchc.cjs skipped the front. From then on the run reads its inputs
+ * as the key did (load/run-inputs.ts); main() forgets them when the run ends.
+ */
 export function takePendingKey(args: readonly string[]): OutputKey | undefined {
   const g = globalThis as Record<symbol, unknown>;
-  const key = g[PENDING];
+  const pending = g[PENDING] as Pending | undefined;
   const atStart = g[AT_START] === true;
   delete g[PENDING];
   delete g[AT_START];
-  // The folders read for the key are the ones the run checks (load/plan-texts.ts keepReadAhead).
-  if (atStart) return outputKey(processFacts(args), true);
-  const k = key as OutputKey | undefined;
-  return k && Array.isArray(k.head) && Array.isArray(k.files) ? k : undefined;
+  if (atStart) return keyRun(processFacts(args));
+  if (!pending || !Array.isArray(pending.key?.head) || !Array.isArray(pending.key?.files) || !Array.isArray(pending.inputs)) return undefined;
+  rememberInputs(pending.inputs);
+  return pending.key;
 }

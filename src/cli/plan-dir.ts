@@ -7,6 +7,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { discoverPlans } from '../load/discover.js';
 import { usage } from '../errors.js';
+import { remembered } from '../load/run-inputs.js';
 
 /** Where a command is started from, for resolving a plan argument. */
 interface Where {
@@ -15,6 +16,10 @@ interface Where {
 
 /** The plan folder the working folder is in, or the newest plans/<year> (src/load/discover.ts). */
 export function defaultPlanDir(cwd: string): string {
+  return remembered(['default-plan', cwd], () => newestPlanDir(cwd));
+}
+
+function newestPlanDir(cwd: string): string {
   const found = discoverPlans(cwd);
   if (found?.kind === 'plan') return found.dir;
   const root = found?.plansDir ?? path.join(cwd, 'plans');
@@ -38,7 +43,11 @@ function isDir(p: string): boolean {
 
 export function resolvePlanDir(arg: string | undefined, env: Where): string {
   if (!arg) return defaultPlanDir(env.cwd);
-  const abs = path.resolve(env.cwd, arg);
+  return remembered(['plan-dir', env.cwd, arg], () => planDirOf(arg, env.cwd));
+}
+
+function planDirOf(arg: string, cwd: string): string {
+  const abs = path.resolve(cwd, arg);
   let st;
   try {
     st = statSync(abs);
@@ -56,6 +65,10 @@ export function resolvePlanDir(arg: string | undefined, env: Where): string {
 
 /** No PATH for validate: the plans of the repository (or the plan folder) the working folder is in. */
 export function defaultCheckPaths(cwd: string): string[] {
+  return remembered(['check-paths', cwd], () => checkPathsOf(cwd));
+}
+
+function checkPathsOf(cwd: string): string[] {
   const found = discoverPlans(cwd);
   if (!found) throw usage('noPlan', { cwd });
   return [path.relative(cwd, found.kind === 'plan' ? found.dir : found.plansDir) || '.'];
@@ -68,6 +81,10 @@ export function scoringFile(planDir: string, cwd: string): string {
 
 /** The scoring frame's text: a regular file only (a FIFO or a link out of the repository is not read); undefined when there is none. */
 export function readScoringText(file: string): string | undefined {
+  return remembered(['scoring', file], () => scoringTextOf(file));
+}
+
+function scoringTextOf(file: string): string | undefined {
   try {
     return lstatSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
   } catch {

@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileDiagnostic, ioDiagnostic, newPathMemo, readText, repositoryRoot, type PathMemo } from './read.js';
+import { recalled, remembered } from './run-inputs.js';
 
 export const REQUIRED_FILES = ['plan', 'units', 'tasks', 'indicators', 'budget'] as const;
 export const OPTIONAL_FILES = ['references'] as const;
@@ -49,6 +50,10 @@ function findPlanFolders(dir: string, depth: number, out: string[]): void {
 
 /** Resolve the PATH arguments of `cchc validate` to plan folders and lone files. */
 export function resolveTargets(args: readonly string[], cwd: string): { targets: Target[]; diagnostics: Diagnostic[] } {
+  return remembered(['targets', cwd, ...args], () => findTargets(args, cwd));
+}
+
+function findTargets(args: readonly string[], cwd: string): { targets: Target[]; diagnostics: Diagnostic[] } {
   const targets: Target[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -160,24 +165,21 @@ export interface FolderRead {
   folderName: string;
 }
 
-/**
- * Folders read ahead by the output cache to key the run (cli/output-cache.ts), each handed
- * once to the run's own reading: the texts keyed are the texts checked, and read once.
- */
-const readAhead = new Map<string, FolderRead>();
-
-export function keepReadAhead(dir: string, cwd: string, read: FolderRead): void {
-  readAhead.set(`${dir}\u0000${cwd}`, read);
+export function readPlanFolder(dir: string, cwd: string, memo?: PathMemo): FolderRead {
+  return remembered(['folder', dir, cwd], () => {
+    const { texts, diagnostics } = readPlanTexts(dir, cwd, memo);
+    return { texts, diagnostics, displayDir: displayPath(dir, cwd), folderName: path.basename(dir) };
+  });
 }
 
-export function readPlanFolder(dir: string, cwd: string, memo?: PathMemo): FolderRead {
-  const ahead = readAhead.get(`${dir}\u0000${cwd}`);
-  if (ahead) {
-    readAhead.delete(`${dir}\u0000${cwd}`);
-    return ahead;
-  }
-  const { texts, diagnostics } = readPlanTexts(dir, cwd, memo);
-  return { texts, diagnostics, displayDir: displayPath(dir, cwd), folderName: path.basename(dir) };
+/**
+ * One file of a plan folder as this run read it with its folder (run-inputs.ts), else read
+ * now: a command that reads a plan file again (for positions) sees the text that was checked.
+ */
+export function planFileText(dir: string, cwd: string, name: string): string | undefined {
+  const shown = path.join(displayPath(dir, cwd), name);
+  const read = recalled<FolderRead>(['folder', dir, cwd]);
+  return read ? read.texts.find((t) => t.path === shown)?.text : readText(path.join(dir, name), shown).text;
 }
 
 /**

@@ -104,12 +104,14 @@ describe('the output cache', () => {
     expect(run(['status', 'plans/2023', '--lang', 'en'], repo, cache).stdout).not.toBe(base.stdout);
   });
 
-  it('keeps nothing for runs it cannot vouch for: usage errors, --help, options it does not know, CCHC_NO_CACHE', () => {
+  it('keeps nothing for runs it cannot vouch for: usage errors, --help, options it does not know, threads, CCHC_NO_CACHE', () => {
     const { repo, cache } = setup();
     expect(run(['status', 'plans/2099'], repo, cache).code).toBe(2);
     expect(run(['status', '--help'], repo, cache).code).toBe(0);
     expect(run(['validate', '--strictt'], repo, cache).code).toBe(2);
     expect(run(['status', 'plans/2023'], repo, cache, { CCHC_NO_CACHE: '1' }).code).toBe(0);
+    // Worker threads read the files themselves, not through what the key read.
+    expect(run(['validate', 'plans/2023'], repo, cache, { CCHC_THREADS: '2' }).code).toBe(0);
     expect(entries(cache)).toEqual([]);
   });
 
