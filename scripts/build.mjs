@@ -44,8 +44,8 @@ function writeValidators() {
   }
 }
 
-// The build's identity: every source and schema file, package.json and the versions of the
-// two parsers bundled into it. It keys the result cache (src/load/cache.ts), so a rebuilt
+// The build's identity: every source and schema file, package.json, the lockfile and the
+// versions of the two parsers bundled into it. It keys the result cache (src/load/cache.ts), so a rebuilt
 // cchc never reads results of another build.
 function buildHash() {
   const h = createHash('sha256');
@@ -67,6 +67,8 @@ function buildHash() {
   walk(path.join(root, 'src'));
   walk(schemaDir);
   part(readFileSync(path.join(root, 'package.json')));
+  // The exact versions of everything bundled (commander, chalk, ajv's runtime…).
+  part(readFileSync(path.join(root, 'package-lock.json')));
   // The parsers bundled into it.
   for (const dep of ['js-yaml', 'yaml']) part(`${dep}@${JSON.parse(readFileSync(path.join(root, 'node_modules', dep, 'package.json'), 'utf8')).version}`);
   return h.digest('hex').slice(0, 16);

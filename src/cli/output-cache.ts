@@ -3,7 +3,7 @@
  * what they printed last time without starting the engine (docs/engine.md, "The output
  * cache"). A run of either is a function of exactly these, and the key covers all of them:
  *
- * - the build and the arguments, word for word;
+ * - the build (its sources, schemas and lockfile), Node and its ICU, and the arguments;
  * - the working folder, today's date, and the environment variables cchc reads
  *   (OUTPUT_ENV; tests/unit/output-cache.test.ts checks that every variable the source
  *   reads is listed here or in NOT_OUTPUT_ENV);
@@ -117,7 +117,8 @@ export function outputKey(facts: RunFacts): OutputKey | undefined {
     const files = inputs(parsed.positionals, facts.cwd);
     if (!files) return undefined;
     const env = OUTPUT_ENV.flatMap((name) => [name, facts.env[name] ?? '\u0000']);
-    const run = [facts.cwd, facts.today, String(facts.stdoutTTY), String(facts.stderrTTY), String(facts.columns)];
+    // Node and its ICU too: text widths and sorting come from them.
+    const run = [process.version, process.versions.icu ?? '', facts.cwd, facts.today, String(facts.stdoutTTY), String(facts.stderrTTY), String(facts.columns)];
     return { head: [`cchc-output-${OUTPUT_VERSION}`, BUILD, String(facts.args.length), ...facts.args, ...env, ...run], files };
   } catch {
     // A usage error (no plan, a path that is not there) is the full run's to report.
