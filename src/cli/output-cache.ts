@@ -24,6 +24,7 @@ import { cacheDir, readCacheFile, touchCacheFile } from '../load/cache-dir.js';
 import { readPlanFolder, readParts, resolveTargets } from '../load/plan-texts.js';
 import { forgetInputs, rememberedInputs, rememberInputs } from '../load/run-inputs.js';
 import { COMMANDS, optionsOf, type CommandName } from './spec.js';
+import { todayIso } from '../model/dates.js';
 import { defaultCheckPaths, readScoringText, resolvePlanDir, scoringFile } from './plan-dir.js';
 
 /** The environment variables that change what validate or status print. */
@@ -90,13 +91,11 @@ export interface CachedOutput {
 
 /** The facts of this process. */
 export function processFacts(args: readonly string[]): RunFacts {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
   return {
     args,
     cwd: process.cwd(),
     env: process.env,
-    today: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
+    today: todayIso(new Date()),
     stdoutTTY: Boolean(process.stdout.isTTY),
     stderrTTY: Boolean(process.stderr.isTTY),
     columns: process.stdout.isTTY ? process.stdout.columns : 0,
