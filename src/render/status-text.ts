@@ -135,14 +135,11 @@ interface Cell {
 
 /** textWidth, without its regex and array for the common case of text with no escapes (10.000-task reports measure a lot of it). */
 function widthOf(s: string): number {
-  if (s.includes('\u001b')) return textWidth(s);
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff) n++; // a low surrogate completes a code point already counted
-  }
-  return n;
+  return WIDE.test(s) ? textWidth(s) : s.length;
 }
+
+/** What makes a text's width other than its length: an escape code, a surrogate. */
+const WIDE = /[\u001b\uD800-\uDFFF]/;
 
 /**
  * wrapText (render/style.ts), line for line, for text whose width is its length (no escape
@@ -150,13 +147,13 @@ function widthOf(s: string): number {
  * line again: 10.000 task titles are wrapped for one report.
  */
 export function wrap(s: string, width: number): string[] {
-  if (/[\u001b\uD800-\uDFFF]/.test(s)) return wrapText(s, width);
+  if (WIDE.test(s)) return wrapText(s, width);
+  // Words apart by single spaces only (most text): each line ends at the last space that fits.
+  if (!UNEVEN_SPACE.test(s)) return wrapSpaced(s, width);
   const lines: string[] = [];
-  // Words apart by single spaces only (most text): split at them, as the pattern would.
-  const simple = !/[^\S ]| {2}|^ | $/.test(s);
-  for (const para of simple ? [s] : s.split('\n')) {
+  for (const para of s.split('\n')) {
     let line = '';
-    for (const word of simple ? para.split(' ') : para.split(/\s+/)) {
+    for (const word of para.split(/\s+/)) {
       if (!word) continue;
       let w = word;
       while (w.length > width) {
@@ -179,6 +176,32 @@ export function wrap(s: string, width: number): string[] {
   return lines;
 }
 
+/** Text that is not words apart by single spaces: other white space, two spaces, a space at an end. */
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
+
+/**
+ * wrap for words apart by single spaces, without splitting the text into words: a line is
+ * the longest run of whole words that fits, found with lastIndexOf; a word longer than a
+ * line is cut at the width, and what is left of it starts the next line.
+ */
+function wrapSpaced(s: string, lineWidth: number): string[] {
+  const width = Math.max(1, lineWidth);
+  const lines: string[] = [];
+  let start = 0;
+  while (s.length - start > width) {
+    const cut = s.lastIndexOf(' ', start + width);
+    if (cut > start) {
+      lines.push(s.slice(start, cut));
+      start = cut + 1;
+    } else {
+      lines.push(s.slice(start, start + width));
+      start += width;
+    }
+  }
+  lines.push(s.slice(start));
+  return lines;
+}
+
 /** The largest measure over a list (no spread: lists can hold 100.000 items). */
 function maxOf<T>(xs: readonly T[], f: (x: T) => number, floor = 0): number {
   let m = floor;
@@ -189,7 +212,7 @@ function maxOf<T>(xs: readonly T[], f: (x: T) => number, floor = 0): number {
 /** Short single-line text needs no wrapping (most cells: numbers, dates, short names). */
 function fitsAsIs(text: string, width: number): boolean {
   // wrapText would give back exactly this text: single plain spaces only, none at the ends.
-  return text.length <= width && !/[^\S ]| {2}|^ | $/.test(text);
+  return text.length <= width && !UNEVEN_SPACE.test(text);
 }
 
 /** Cells side by side, each wrapped to its width; styles apply to the text, never to padding. */
@@ -202,15 +225,15 @@ function cellsAsLines(cells: Cell[], indent: number, gap = 2): string[] {
     wrapped.push(w);
     if (w.length > n) n = w.length;
   }
-  const lead = ' '.repeat(indent);
-  const sep = ' '.repeat(gap);
+  const lead = spaces(indent);
+  const sep = spaces(gap);
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     let line = lead;
     for (let k = 0; k < cells.length; k++) {
       const c = cells[k]!;
       const t = wrapped[k]![i] ?? '';
-      const fill = ' '.repeat(Math.max(0, c.width - widthOf(t)));
+      const fill = spaces(c.width - widthOf(t));
       const s = t && c.style ? c.style(t) : t;
       if (k > 0) line += sep;
       line += c.align === 'right' ? fill + s : s + fill;
@@ -219,6 +242,15 @@ function cellsAsLines(cells: Cell[], indent: number, gap = 2): string[] {
   }
   return out;
 }
+
+/** `n` spaces (none for n ≤ 0), cut from one string: padding is made for every cell of every line. */
+function spaces(n: number): string {
+  if (n <= 0) return '';
+  if (n > SPACES.length) SPACES = ' '.repeat(n * 2);
+  return SPACES.slice(0, n);
+}
+
+let SPACES = ' '.repeat(160);
 
 function para(text: string, width: number, indent = 0, style?: (s: string) => string): string[] {
   return wrap(text, width - indent).map((l) => ' '.repeat(indent) + (style ? style(l) : l));
@@ -230,18 +262,28 @@ function para(text: string, width: number, indent = 0, style?: (s: string) => st
  */
 function joinParts(parts: readonly string[], width: number, sep = ' · '): string[] {
   const lines: string[] = [];
+  const sepW = widthOf(sep);
   let cur = '';
+  // The width of `cur`, kept as it grows rather than measured again for every part.
+  let curW = 0;
   for (const p of parts) {
-    if (!cur) cur = p;
-    else if (widthOf(cur) + widthOf(sep) + widthOf(p) <= width) cur += sep + p;
-    else {
+    const pW = widthOf(p);
+    if (!cur) {
+      cur = p;
+      curW = pW;
+    } else if (curW + sepW + pW <= width) {
+      cur += sep + p;
+      curW += sepW + pW;
+    } else {
       lines.push(cur);
       cur = p;
+      curW = pW;
     }
-    if (widthOf(cur) > width) {
+    if (curW > width) {
       const w = wrap(cur, width);
       lines.push(...w.slice(0, -1));
       cur = w.at(-1) ?? '';
+      curW = widthOf(cur);
     }
   }
   if (cur) lines.push(cur);
@@ -342,20 +384,50 @@ interface Frame {
 
 /** The report, one section after another (hledger-style: one function per section). */
 export function statusAsText(r: StatusReport, opts: StatusTextOptions): string {
+  let out = '';
+  for (const piece of statusTextPieces(r, opts)) out += piece;
+  return out;
+}
+
+/** About how many characters statusTextPieces puts in one piece. */
+const PIECE_CHARS = 8_192;
+
+/**
+ * The report as statusAsText writes it, in pieces of whole lines, each ending with a line
+ * break: `cchc status` writes each as it comes. A report of 10.000 tasks is megabytes; made
+ * area by area and written in pieces, it is never held whole, nor its lines all at once
+ * (BENCHMARKS.md, status at scale).
+ */
+export function* statusTextPieces(r: StatusReport, opts: StatusTextOptions): Generator<string> {
   const { lang, chalk: c } = opts;
   const f: Frame = { r, lang, c, W: opts.width ?? 80, L: lang === 'vi' ? VI : EN, int: (n) => formatInt(n, lang) };
-  const sections = [
-    headerLines(f),
-    [''],
-    overallLines(f),
-    areaBlocks(f),
-    unitLines(f),
-    overdueLines(f),
-    indicatorLines(f),
-    qualitativeLines(f),
-    budgetLines(f, opts.frame ?? DEFAULT_FRAME),
-  ];
-  return sections.flat().join('\n') + '\n';
+  let lines: string[] = [];
+  let chars = 0;
+  for (const section of sectionsOf(f, opts.frame ?? DEFAULT_FRAME)) {
+    for (const l of section) {
+      lines.push(l);
+      chars += l.length + 1;
+      if (chars >= PIECE_CHARS) {
+        yield lines.join('\n') + '\n';
+        lines = [];
+        chars = 0;
+      }
+    }
+  }
+  if (lines.length > 0) yield lines.join('\n') + '\n';
+}
+
+/** The sections in order, each made when it is reached; the tasks area by area. */
+function* sectionsOf(f: Frame, frame: ScoringFrame): Generator<readonly string[]> {
+  yield headerLines(f);
+  yield [''];
+  yield overallLines(f);
+  yield* areaBlocks(f);
+  yield unitLines(f);
+  yield overdueLines(f);
+  yield indicatorLines(f);
+  yield qualitativeLines(f);
+  yield budgetLines(f, frame);
 }
 
 /** Who, which plan, as of when, and whether the figures are real. */
@@ -412,7 +484,7 @@ function taskColumns(tasks: readonly TaskLine[], W: number, lang: Lang): TaskCol
 }
 
 /** A block per area: its bar, then its tasks. */
-function areaBlocks(f: Frame): string[] {
+function* areaBlocks(f: Frame): Generator<readonly string[]> {
   const { r, L, W } = f;
   const byArea = new Map<number, TaskLine[]>();
   for (const t of r.tasks) {
@@ -421,14 +493,11 @@ function areaBlocks(f: Frame): string[] {
     else byArea.set(t.area, [t]);
   }
   const cols = taskColumns(r.tasks, W, f.lang);
-  const out: string[] = [];
-  if (r.tasks.length === 0) out.push('', ...para(r.filter ? L.noMatch : L.noTasks, W));
+  if (r.tasks.length === 0) yield ['', ...para(r.filter ? L.noMatch : L.noTasks, W)];
   for (const a of r.areas) {
-    out.push('');
-    // One line at a time: an area can hold 100.000 lines, too many for one push(...spread).
-    for (const line of areaLines(f, a, byArea.get(a.id) ?? [], cols)) out.push(line);
+    yield [''];
+    yield areaLines(f, a, byArea.get(a.id) ?? [], cols);
   }
-  return out;
 }
 
 function areaLines({ lang, L, c, W, int }: Frame, a: StatusReport['areas'][number], tasks: readonly TaskLine[], cols: TaskColumns): string[] {

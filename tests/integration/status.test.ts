@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import { checkFolder, fixturePlan, PLAN_2022, type Json } from '../helpers.js';
 import { computeStatus, type StatusOptions } from '../../src/report/status.js';
 import { parsePeriod } from '../../src/model/period.js';
-import { statusAsText } from '../../src/render/status-text.js';
+import { statusAsText, statusTextPieces } from '../../src/render/status-text.js';
 import { moneyAsJson, statusAsJson } from '../../src/render/status-json.js';
 import type { Plan } from '../../src/model/plan.js';
 import type { StatusReport } from '../../src/report/status.js';
@@ -333,5 +333,21 @@ describe('the JSON shape', () => {
     expect(j.period).toEqual({ id: '2024-Q2', kind: 'quarter', year: 2024, quarter: 2, start: '2024-03-15', end: '2024-06-14' });
     expect(j.filter).toEqual({ unit: { id: 'kt', name: 'Phòng Kinh tế' }, area: 1 });
     expect(j.tasks.map((t) => t.no)).toEqual([2, 3]);
+  });
+});
+
+describe('the text report written in pieces', () => {
+  it('comes in pieces of whole lines that together are the report, the first not the whole', () => {
+    const opts = { lang: 'vi' as const, chalk: plain, width: 80 };
+    const r = computeStatus(Y2022, at('2022-12-31'));
+    const pieces = [...statusTextPieces(r, opts)];
+    const text = statusAsText(r, opts);
+    expect(pieces.join('')).toBe(text);
+    // The 2022 plan's report is longer than a piece: it comes in several.
+    expect(text.length).toBeGreaterThan(8_192);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p.endsWith('\n')).toBe(true);
+    // Each piece but the last holds at least a piece's worth of characters, in whole lines.
+    for (const p of pieces.slice(0, -1)) expect(p.length).toBeGreaterThanOrEqual(8_192);
   });
 });

@@ -8,7 +8,7 @@ import type { Plan } from '../../model/plan.js';
 import { closest } from '../../model/text.js';
 import { computeStatus, findUnit, type StatusFilter } from '../../report/status.js';
 import { loadScoringFrame } from '../scoring.js';
-import { statusAsText } from '../../render/status-text.js';
+import { statusTextPieces } from '../../render/status-text.js';
 import { statusAsJson } from '../../render/status-json.js';
 import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
 import type { Lang } from '../../i18n/format.js';
@@ -91,7 +91,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
     writeJson('status', true, { ...(statusAsJson(report) as object), ...diagnosticsFields([...deadlines, ...warnings], env.lang) });
     return EXIT.ok;
   }
-  write(statusAsText(report, { lang: env.lang, chalk: env.chalk, width: env.width, frame }));
+  for (const piece of statusTextPieces(report, { lang: env.lang, chalk: env.chalk, width: env.width, frame })) write(piece);
   printDiagnostics(deadlines, env);
   // Warnings do not stop status, but the clerk should know they are there.
   if (warnings.length > 0) writeErr(warningsNote(warnings.length, plan.dir, env.lang));
