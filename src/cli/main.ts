@@ -14,7 +14,7 @@ import { forgetInputs } from '../load/run-inputs.js';
 import { writeCacheFile } from '../load/cache.js';
 import { checkEnvironment, guardOutput, runLang } from './environment.js';
 import { buildProgram } from './program.js';
-import { COMMANDS } from './spec.js';
+import { COMMANDS, type CommandName } from './spec.js';
 import { CLI } from '../i18n/cli.js';
 
 export async function main(argv: string[]): Promise<void> {
@@ -37,7 +37,8 @@ export async function main(argv: string[]): Promise<void> {
     // No output stored for this run (src/cli/front.ts): keep this one's.
     const key = takePendingKey(args);
     const output = key === undefined ? undefined : captureOutput();
-    await buildProgram(lang).parseAsync(helpRequests(argv));
+    const request = helpRequests(argv);
+    await buildProgram(lang, invokedCommand(request.slice(2))).parseAsync(request);
     if (key !== undefined && output) storeOutput(key, process.env, { ...output, exit: Number(process.exitCode ?? 0) }, writeCacheFile);
   } catch (err) {
     process.exitCode = handleError(err, lang);
@@ -59,6 +60,13 @@ export function helpRequests(argv: string[]): string[] {
   if (args[i] !== 'help' || topic === undefined) return argv;
   const known = COMMANDS.some((c) => c.name === topic);
   return [node, script, ...args.slice(0, i), topic, ...(known ? ['--help'] : []), ...args.slice(i + 2)];
+}
+
+/** The command the arguments run (the first word that is not an option or --lang's value), when it is one. */
+export function invokedCommand(args: readonly string[]): CommandName | undefined {
+  const i = args.findIndex((a, k) => !a.startsWith('-') && args[k - 1] !== '--lang');
+  const word = i < 0 ? undefined : args[i];
+  return COMMANDS.find((c) => c.name === word)?.name;
 }
 
 function handleError(err: unknown, lang: Lang): number {

@@ -7,7 +7,7 @@ import { Argument, Command, Option, type Help } from 'commander';
 import type { Lang } from '../diagnostics/codes.js';
 import { HELP, HELP_EXTRA, PLACEHOLDERS_VI, commanderMessage, type CommandHelp } from '../i18n/help.js';
 import { COMMAND_MODULES } from './commands/index.js';
-import { COMMANDS, longName, optionsOf, type CommandSpec, type OptionSpec } from './spec.js';
+import { COMMANDS, longName, optionsOf, type CommandName, type CommandSpec, type OptionSpec } from './spec.js';
 import { terminalColumns } from './io.js';
 import { VERSION } from './version.js';
 import { CLI } from '../i18n/cli.js';
@@ -96,7 +96,13 @@ function addCommand(program: Command, spec: CommandSpec, lang: Lang): void {
   });
 }
 
-export function buildProgram(lang: Lang): Command {
+/**
+ * The program in the language of the run. With `only`, the command the arguments name, that
+ * command alone: its options, help and errors are the same, and the other fourteen are not
+ * built for a run that does not use them (a cold run's start, BENCHMARKS.md). Without, every
+ * command: the program's own help lists them, and a mistyped name is matched against them.
+ */
+export function buildProgram(lang: Lang, only?: CommandName): Command {
   const program = new Command('cchc')
     .description(HELP[lang].program)
     .version(VERSION, '-V, --version', HELP[lang].options.version)
@@ -113,7 +119,7 @@ export function buildProgram(lang: Lang): Command {
       getErrHelpWidth: () => terminalColumns(process.stderr),
       outputError: (s, write) => write(commanderMessage(s.replace(/\n$/, ''), lang) + '\n'),
     });
-  for (const spec of COMMANDS) addCommand(program, spec, lang);
+  for (const spec of COMMANDS) if (only === undefined || spec.name === only) addCommand(program, spec, lang);
   // `cchc --lang en status`: the language given before the command holds for the command.
   program.hook('preSubcommand', (root, sub) => {
     const given = root.opts<{ lang?: string }>().lang;
