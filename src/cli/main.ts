@@ -11,6 +11,7 @@ import { isUsageError, EXIT } from '../errors.js';
 import { captureOutput, endCapture, writeErr } from './io.js';
 import { storeOutput, takePendingKey } from './output-cache.js';
 import { forgetInputs } from '../load/run-inputs.js';
+import { restoreHeap } from '../load/heap.js';
 import { writeCacheFile } from '../load/cache.js';
 import { checkEnvironment, guardOutput, runLang } from './environment.js';
 import { buildProgram } from './program.js';
@@ -43,6 +44,7 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     process.exitCode = handleError(err, lang);
   } finally {
+    restoreHeap();
     forgetInputs();
     endCapture();
   }

@@ -26,6 +26,7 @@ import { usage } from '../errors.js';
 import { cacheGet, cacheKey, cachePut } from './cache.js';
 import { cacheDir } from './cache-dir.js';
 import { checkFolderTexts } from './plan-folder.js';
+import { sizeHeapFor } from './heap.js';
 import { readPlanFolder, readParts, type FolderRead } from './plan-texts.js';
 import type { PathMemo } from './read.js';
 import { locateInRepository, readPlanAtRevision, resolveCommit } from './git.js';
@@ -60,6 +61,7 @@ export function loadPlan(dir: string, options: LoadOptions = {}): LoadedPlan {
   const cwd = options.cwd ?? process.cwd();
   const abs = path.resolve(cwd, dir);
   const read = options.revision === undefined ? readPlanFolder(abs, cwd, options.paths) : readAtRevision(abs, options.revision, cwd);
+  sizeHeapFor(read.texts.reduce((n, t) => n + t.text.length, 0));
   const { diagnostics, plan, docs } = checkRead(read, options.docs === true);
   return {
     dir: read.displayDir,
