@@ -25,12 +25,14 @@ export const progressValid = defineRule({
     const inds = docs.indicators?.data?.indicators;
     const measurableIds = inds ? new Set(measurables(inds).map((m) => m.id)) : undefined;
     const lines = docs.budget?.data ? new Map(docs.budget.data.lines.map((l) => [l.no, l.amount])) : undefined;
+    const yearText = year === undefined ? undefined : String(year).padStart(4, '0');
     for (const doc of docs.progress) {
       const p = doc.data;
       if (!p) continue;
       const src = doc.source;
+      // Dates are YYYY-MM-DD (the schema): the year is the first four characters.
       const inYear = (d: string | undefined, path: (string | number)[]) => {
-        if (d && year !== undefined && Number(d.slice(0, 4)) !== year) report.at(src, path, 'progress/date-outside-year', { actual: d, year });
+        if (d && yearText !== undefined && !d.startsWith(yearText)) report.at(src, path, 'progress/date-outside-year', { actual: d, year: year! });
       };
       // A report cut off on 14/12 may be dated after 15/12 of the year before: allow the
       // as-of date from 15/12 of the previous year.

@@ -98,9 +98,20 @@ function checkUnsafe(v: string, src: SourceFile, path: readonly PathSegment[], r
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 function checkDate(v: string, key: PathSegment, src: SourceFile, path: readonly PathSegment[], report: TextReporter): void {
-  if (typeof key === 'string' && DATE_KEYS.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isValidIsoDate(v)) {
-    report.at(src, path, 'date/invalid', { actual: v });
+  if (typeof key === 'string' && DATE_KEYS.has(key) && !isRealDate(v)) report.at(src, path, 'date/invalid', { actual: v });
+}
+
+/** Dates already judged: 100.000 progress records repeat a few hundred dates. */
+const judged = new Map<string, boolean>();
+
+/** Whether a text is not a date of the form YYYY-MM-DD that does not exist (2022-02-30). */
+function isRealDate(v: string): boolean {
+  let ok = judged.get(v);
+  if (ok === undefined) {
+    ok = !/^\d{4}-\d{2}-\d{2}$/.test(v) || isValidIsoDate(v);
+    if (judged.size < 10_000) judged.set(v, ok);
   }
+  return ok;
 }
 
 export function checkText(src: SourceFile, report: TextReporter): void {
@@ -151,10 +162,20 @@ export function checkText(src: SourceFile, report: TextReporter): void {
       return;
     }
     if (v === null || typeof v !== 'object' || depth > 64) return;
-    for (const k of Array.isArray(v) ? v.keys() : Object.keys(v)) {
-      path.push(k);
-      visit(v as Record<PathSegment, unknown>, k, depth + 1);
-      path.pop();
+    // Indexes and for…in rather than keys(): no array made for each of 100.000 records. The
+    // data is plain objects from the parser, whose keys are all their own.
+    if (Array.isArray(v)) {
+      for (let k = 0; k < v.length; k++) {
+        path.push(k);
+        visit(v as unknown as Record<PathSegment, unknown>, k, depth + 1);
+        path.pop();
+      }
+    } else {
+      for (const k in v) {
+        path.push(k);
+        visit(v as Record<PathSegment, unknown>, k, depth + 1);
+        path.pop();
+      }
     }
   };
   const root = { r: src.data };
