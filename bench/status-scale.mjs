@@ -23,7 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'cchc.cjs');
@@ -132,13 +132,17 @@ function generatePlan(dir, tasks, records) {
 // Measuring
 // ---------------------------------------------------------------------------------------
 
+// bin/cchc.cjs itself, as `cchc` runs: an earlier version imported dist/cli.cjs as an ES
+// module, which no user does, and paid 35-50 ms for Node's translation of a CommonJS file
+// into a module (BENCHMARKS.md, status at scale). CCHC_NO_CACHE=1 (cold) turns off the
+// bundle's code cache there as well.
 const WRAPPER = `
 process.argv = [process.argv[0], ${JSON.stringify(BIN)}, ...JSON.parse(process.env.CCHC_BENCH_ARGS)];
 process.on('exit', () => {
   const u = process.resourceUsage();
   process.stderr.write('\\n@@cchc-bench ' + JSON.stringify({ maxRSS: u.maxRSS, cpu: u.userCPUTime + u.systemCPUTime }) + '\\n');
 });
-await import(${JSON.stringify(pathToFileURL(DIST).href)});
+require(${JSON.stringify(BIN)});
 `;
 
 function timeOnce(cmd, args, env = {}) {
@@ -160,7 +164,7 @@ function median(xs) {
 function cchc(args, runs, cache) {
   const env = { CCHC_BENCH_ARGS: JSON.stringify(args), ...(cache ? { CCHC_CACHE_DIR: cache, CCHC_NO_CACHE: undefined } : { CCHC_NO_CACHE: '1' }) };
   const cmd = process.execPath;
-  const cargs = ['--input-type=module', '-e', WRAPPER];
+  const cargs = ['-e', WRAPPER];
   timeOnce(cmd, cargs, env);
   const times = [];
   const rss = [];
