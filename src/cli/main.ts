@@ -56,7 +56,7 @@ export async function main(argv: string[]): Promise<void> {
  */
 export function helpRequests(argv: string[]): string[] {
   const [node = '', script = '', ...args] = argv;
-  const i = args.findIndex((a, k) => !a.startsWith('-') && args[k - 1] !== '--lang');
+  const i = firstWord(args);
   if (i < 0) return args.some((a) => ['-h', '--help', '-V', '--version'].includes(a)) ? argv : [...argv, '--help'];
   const topic = args[i + 1];
   if (args[i] !== 'help' || topic === undefined) return argv;
@@ -64,10 +64,14 @@ export function helpRequests(argv: string[]): string[] {
   return [node, script, ...args.slice(0, i), topic, ...(known ? ['--help'] : []), ...args.slice(i + 2)];
 }
 
-/** The command the arguments run (the first word that is not an option or --lang's value), when it is one. */
+/** Where the first word of the arguments is that is not an option or the value of --lang; -1 for none. */
+function firstWord(args: readonly string[]): number {
+  return args.findIndex((a, k) => !a.startsWith('-') && args[k - 1] !== '--lang');
+}
+
+/** The command the arguments run (their first word), when it is one. */
 export function invokedCommand(args: readonly string[]): CommandName | undefined {
-  const i = args.findIndex((a, k) => !a.startsWith('-') && args[k - 1] !== '--lang');
-  const word = i < 0 ? undefined : args[i];
+  const word = args[firstWord(args)];
   return COMMANDS.find((c) => c.name === word)?.name;
 }
 
