@@ -67,8 +67,30 @@ export function write(text: string): void {
   // The newline written on its own: a report of megabytes is not copied to add one.
   const nl = text.endsWith('\n') ? '' : '\n';
   if (captured) captured.stdout += text + nl;
-  process.stdout.write(text);
+  // A large text (status --json of 10.000 tasks is megabytes) is written a slice at a time:
+  // each is encoded into a small buffer, where the whole would be one buffer of megabytes,
+  // every page of it new memory (BENCHMARKS.md, status at scale).
+  for (const slice of slices(text, WRITE_SLICE)) process.stdout.write(slice);
   if (nl) process.stdout.write(nl);
+}
+
+/** Characters written at a time. */
+const WRITE_SLICE = 32_768;
+
+/** The text in slices of at most `size` characters, none ending between the two halves of a surrogate pair. */
+export function* slices(text: string, size: number): Generator<string> {
+  if (text.length <= size) {
+    yield text;
+    return;
+  }
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(at, end);
+    at = end;
+  }
 }
 
 export function writeErr(text: string): void {
