@@ -74,6 +74,32 @@ export function write(text: string): void {
   if (nl) process.stdout.write(nl);
 }
 
+/**
+ * Text made in pieces (JSON of a large report), written about WRITE_SLICE characters at a
+ * time as the pieces come, then a line break: the whole is never one string.
+ */
+export function writePieces(pieces: Iterable<string>): void {
+  let batch: string[] = [];
+  let chars = 0;
+  let last = '';
+  const flush = () => {
+    const text = batch.join('');
+    if (captured) captured.stdout += text;
+    process.stdout.write(text);
+    batch = [];
+    chars = 0;
+  };
+  for (const p of pieces) {
+    if (!p) continue;
+    batch.push(p);
+    chars += p.length;
+    last = p;
+    if (chars >= WRITE_SLICE) flush();
+  }
+  if (!last.endsWith('\n')) batch.push('\n');
+  flush();
+}
+
 /** Characters written at a time. */
 const WRITE_SLICE = 32_768;
 
