@@ -103,7 +103,10 @@ export function writePieces(pieces: Iterable<string>): void {
 /** Characters written at a time. */
 const WRITE_SLICE = 32_768;
 
-/** The text in slices of at most `size` characters, none ending between the two halves of a surrogate pair. */
+/**
+ * The text in slices of at most `size` characters, none ending between the two halves of a
+ * surrogate pair (unless `size` is 1, which cannot keep a pair whole).
+ */
 export function* slices(text: string, size: number): Generator<string> {
   if (text.length <= size) {
     yield text;
@@ -113,7 +116,7 @@ export function* slices(text: string, size: number): Generator<string> {
   while (at < text.length) {
     let end = Math.min(text.length, at + size);
     const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    if (end < text.length && end - 1 > at && last >= 0xd800 && last <= 0xdbff) end--;
     yield text.slice(at, end);
     at = end;
   }

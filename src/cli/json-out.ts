@@ -70,7 +70,8 @@ const LONG_ARRAY = 256;
 
 /**
  * `JSON.stringify(value, replacer, 2)` in pieces, for JSON data (plain objects, arrays,
- * strings, numbers, booleans, null, bigints): each element of a long array is made and
+ * strings, numbers, booleans, null, bigints; a `toJSON` is called with the key '' where it
+ * stands inside a piece, so none may depend on its key): each element of a long array is made and
  * written on its own, so that the megabytes of `status --json` for 10.000 tasks are never
  * one string (BENCHMARKS.md, status at scale). The text is the same, byte for byte
  * (tests/unit/json-pieces.test.ts): a plain object is written key by key as JSON.stringify

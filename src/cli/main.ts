@@ -69,10 +69,15 @@ function firstWord(args: readonly string[]): number {
   return args.findIndex((a, k) => !a.startsWith('-') && args[k - 1] !== '--lang');
 }
 
-/** The command the arguments run (their first word), when it is one. */
+/**
+ * The command the arguments run (their first word), when it is one; none when help or the
+ * version is asked for before it (`cchc --help status` is the program's help, which lists
+ * every command).
+ */
 export function invokedCommand(args: readonly string[]): CommandName | undefined {
-  const word = args[firstWord(args)];
-  return COMMANDS.find((c) => c.name === word)?.name;
+  const i = firstWord(args);
+  if (i < 0 || args.slice(0, i).some((a) => ['-h', '--help', '-V', '--version'].includes(a))) return undefined;
+  return COMMANDS.find((c) => c.name === args[i])?.name;
 }
 
 function handleError(err: unknown, lang: Lang): number {

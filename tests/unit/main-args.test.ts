@@ -15,6 +15,14 @@ describe('the command a run invokes', () => {
     expect(invokedCommand(['--no-color', 'export', '--out', 'x.xlsx'])).toBe('export');
   });
 
+  it('is none when help or the version is asked for before the command: the program help lists every command', () => {
+    expect(invokedCommand(['--help', 'status'])).toBeUndefined();
+    expect(invokedCommand(['-h', 'status'])).toBeUndefined();
+    expect(invokedCommand(['--lang', 'en', '--help', 'budget'])).toBeUndefined();
+    expect(invokedCommand(['-V', 'status'])).toBeUndefined();
+    expect(invokedCommand(['status', '--help'])).toBe('status');
+  });
+
   it('is none for no word, a word that is no command, or help', () => {
     expect(invokedCommand([])).toBeUndefined();
     expect(invokedCommand(['--help'])).toBeUndefined();
