@@ -12,7 +12,7 @@ import { statusTextPieces } from '../../render/status-text.js';
 import { statusAsJson } from '../../render/status-json.js';
 import { diagnosticsFields, outputFormat, writeJson } from '../json-out.js';
 import type { Lang } from '../../i18n/format.js';
-import { makeEnv, write, writeErr, type GlobalOptions } from '../io.js';
+import { makeEnv, writeErr, writePieces, type GlobalOptions } from '../io.js';
 import { loadCheckedPlan } from '../plan-loader.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { checkPeriodYear, parseAsOfFlags, warningsNote } from '../as-of.js';
@@ -91,7 +91,7 @@ export async function run(planArg: string | undefined, opts: Options): Promise<n
     writeJson('status', true, { ...(statusAsJson(report) as object), ...diagnosticsFields([...deadlines, ...warnings], env.lang) });
     return EXIT.ok;
   }
-  for (const piece of statusTextPieces(report, { lang: env.lang, chalk: env.chalk, width: env.width, frame })) write(piece);
+  writePieces(statusTextPieces(report, { lang: env.lang, chalk: env.chalk, width: env.width, frame }));
   printDiagnostics(deadlines, env);
   // Warnings do not stop status, but the clerk should know they are there.
   if (warnings.length > 0) writeErr(warningsNote(warnings.length, plan.dir, env.lang));
