@@ -5,7 +5,10 @@
 // their ratios to the first command's. Used for the before/after figures of BENCHMARKS.md
 // (section 7): two builds compared as copies of bin/ and dist/ in temporary folders.
 //
-//   node bench/interleave.mjs [--rounds N] -- 'node -e 0' 'node bin/cchc.cjs validate plans/2022' ...
+//   node bench/interleave.mjs [--rounds N] [--pipe] -- 'node -e 0' 'node bin/cchc.cjs validate plans/2022' ...
+//
+// Output goes to /dev/null, or with --pipe into pipes read by this process, as bench/run.mjs
+// runs them (Node makes process.stdout a socket on a pipe, a file stream on /dev/null).
 //
 // A command is split at spaces (no quoting); prefix `env NAME=value` for its environment.
 // The first two rounds are not counted (the page cache, the machine settling).
@@ -19,8 +22,9 @@ const dash = argv.indexOf('--');
 const opts = dash < 0 ? [] : argv.slice(0, dash);
 const commands = dash < 0 ? argv : argv.slice(dash + 1);
 const rounds = opts.includes('--rounds') ? Number(opts[opts.indexOf('--rounds') + 1]) : 20;
+const stdio = opts.includes('--pipe') ? 'pipe' : 'ignore';
 if (commands.length === 0 || !(rounds > 0)) {
-  console.error("usage: node bench/interleave.mjs [--rounds N] -- 'COMMAND' ...");
+  console.error("usage: node bench/interleave.mjs [--rounds N] [--pipe] -- 'COMMAND' ...");
   process.exit(2);
 }
 
@@ -33,7 +37,7 @@ try {
       rmSync(cache, { recursive: true, force: true });
       const [cmd, ...args] = command.split(' ');
       const t0 = process.hrtime.bigint();
-      const r = spawnSync(cmd, args, { env: { ...process.env, CCHC_CACHE_DIR: cache, NO_COLOR: '1' }, stdio: 'ignore' });
+      const r = spawnSync(cmd, args, { env: { ...process.env, CCHC_CACHE_DIR: cache, NO_COLOR: '1' }, stdio, maxBuffer: 1 << 30 });
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (r.status !== 0 && r.status !== 1) throw new Error(`${command} exited ${r.status}`);
       if (round >= 2) times[k].push(ms);

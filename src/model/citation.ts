@@ -242,19 +242,24 @@ let classOf: { upper: RegExp; lower: RegExp; letter: RegExp; number: RegExp } | 
 const shadowChars = new Map<string, string>();
 
 /**
- * The class of a Latin letter (Latin-1, Extended-A, the Vietnamese block) by its case
- * mapping, exact there, so that Vietnamese text compiles none of the \p patterns below.
+ * The shadow of the characters a Vietnamese text is made of, by code, exact there (a test
+ * checks every character of the Basic Multilingual Plane), so that such text compiles none
+ * of the \p patterns below: Latin letters (Latin-1, Extended-A, ơ and ư, the Vietnamese
+ * block) by their case mapping; general punctuation (dashes, quotes, spaces) and arrows,
+ * which hold no letter or number, as themselves.
  */
-function latinShadow(ch: string): string | undefined {
+function commonShadow(ch: string): string | undefined {
+  if (ch.length > 1) return undefined;
   const c = ch.charCodeAt(0);
-  const latin = (c >= 0xc0 && c <= 0x17f && c !== 0xd7 && c !== 0xf7 && c !== 0x138) || (c >= 0x1ea0 && c <= 0x1ef9);
-  if (!latin || ch.length > 1) return undefined;
+  if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x2190 && c <= 0x21ff)) return ch;
+  const latin = (c >= 0xc0 && c <= 0x17f && c !== 0xd7 && c !== 0xf7 && c !== 0x138) || c === 0x1a0 || c === 0x1a1 || c === 0x1af || c === 0x1b0 || (c >= 0x1ea0 && c <= 0x1ef9);
+  if (!latin) return undefined;
   return ch !== ch.toLowerCase() ? SH_UPPER : SH_LOWER;
 }
 
 /** The shadow of one character (a code point) outside ASCII. */
 function shadowChar(ch: string): string {
-  let sh = patterns().kept.has(ch) ? ch : (shadowChars.get(ch) ?? latinShadow(ch));
+  let sh = grammar().kept.has(ch) ? ch : (shadowChars.get(ch) ?? commonShadow(ch));
   if (sh === undefined) {
     classOf ??= { upper: /^\p{Lu}$/u, lower: /^\p{Ll}$/u, letter: /^\p{L}$/u, number: /^\p{N}$/u };
     const astral = ch.length > 1;
@@ -278,7 +283,7 @@ function shadowChar(ch: string): string {
 }
 
 /** The text with each letter and number outside ASCII and the spelled words replaced by its class; same length. */
-function shadowOf(text: string): string {
+export function shadowOf(text: string): string {
   if (/^[\x00-\x7f]*$/.test(text)) return text;
   let out = '';
   for (const ch of text) out += ch.charCodeAt(0) < 0x80 ? ch : shadowChar(ch);
@@ -286,23 +291,42 @@ function shadowOf(text: string): string {
 }
 
 /**
- * The two patterns, built on first use: a run whose result is cached never scans for
- * citations, and building them at start-up cost every run (docs/engine.md).
+ * The pieces of the citation grammar, as regular-expression sources over the shadow text.
+ * A citation is found from its symbol (every symbol has a "/"), so no pattern ever scans the
+ * text: the type word before a symbol is read backwards by hand ({@link typeWordBefore}), and
+ * only the symbol and its date are matched, with small sticky patterns, where a symbol can
+ * start. One pattern of the whole grammar, tried at every position of the text, took three
+ * times as long to compile as these two (docs/engine.md); tests/unit/citation-scan.test.ts
+ * keeps it, as the reading the scanner must agree with on any text.
  */
-interface Patterns {
+export interface Grammar {
+  /** The non-ASCII letters of the spelled words: they stand for themselves in the shadow. */
   kept: Set<string>;
-  typed: RegExp;
-  bare: RegExp;
+  /** Classes: upper-case, lower-case, any letter, number. */
+  LU: string;
+  LL: string;
+  LETTER: string;
+  NUM: string;
+  /** The symbol, with `gap` allowed around its slashes, and what must not follow it. */
+  symbol(gap: string): string;
+  /** The optional date after a symbol. */
+  DATE: string;
+  /** What may not stand before a bare symbol. */
+  BARE_BEFORE: string;
+  /** Whitespace with at most one line break; optional horizontal whitespace. */
+  WS: string;
+  HS: string;
 }
 
-let built: Patterns | undefined;
+let grammarBuilt: Grammar | undefined;
 
-function patterns(): Patterns {
-  built ??= buildPatterns();
-  return built;
+/** The grammar, built on first use (a run whose result is cached never scans for citations). */
+export function grammar(): Grammar {
+  grammarBuilt ??= buildGrammar();
+  return grammarBuilt;
 }
 
-function buildPatterns(): Patterns {
+function buildGrammar(): Grammar {
   const kept = keptLetters();
   const keptOf = (upper: boolean): string => [...kept].filter((c) => (upper ? c !== c.toLowerCase() : c !== c.toUpperCase())).join('');
   const LU = `A-Z${keptOf(true)}${SH_UPPER}`;
@@ -314,7 +338,7 @@ function buildPatterns(): Patterns {
   const CODE = `${SEG}(?:${DASH}${SEG})*`;
   /** The symbol must not continue with a letter, digit or "-letter". */
   const SYMBOL_END = `(?![${LETTER}${NUM}&]|${DASH}[${LETTER}${NUM}])`;
-  const symbolPattern = (gap: string): string =>
+  const symbol = (gap: string): string =>
     `(?:(?<sNum>\\d{1,7})${gap}\\/${gap}(?:(?<sYear>\\d{4})${gap}\\/${gap})?(?<sCode>${CODE})` +
     `|(?<pNum>\\d{1,7})${DASH}(?<pCode>${SEG})${gap}\\/${gap}(?<pIss>${CODE}))${SYMBOL_END}`;
   const DATE =
@@ -322,16 +346,32 @@ function buildPatterns(): Patterns {
     `(?<d1>\\d{1,2})(?<sep>[\\/.\\-])(?<m1>\\d{1,2})\\k<sep>(?<y1>\\d{4})` +
     `|(?<d2>\\d{1,2})${WS}${ci('tháng')}${WS}(?<m2>\\d{1,2})${WS}${ci('năm')}${WS}(?<y2>\\d{4})` +
     `)(?!\\d))?`;
-  // Type words, longest first so "Chương trình hành động" wins over "Chương trình".
-  const typeWords = [...DOC_TYPES]
-    .sort((a, b) => b.length - a.length)
-    .map((t) => t.split(' ').map(ci).join(WS))
-    .join('|');
-  return {
-    kept,
-    typed: new RegExp(`(?<![${LETTER}${NUM}])(?<word>${typeWords})${WS}(?:(?<so>${ci('số')})${HS}:?${HS})?` + symbolPattern(HS) + DATE, 'gd'),
-    bare: new RegExp(`(?<![${LETTER}${NUM}\\/&_]|${DASH})(?<!\\d[.,])` + symbolPattern('') + DATE, 'gd'),
-  };
+  const BARE_BEFORE = `(?<![${LETTER}${NUM}\\/&_]|${DASH})(?<!\\d[.,])`;
+  return { kept, LU, LL, LETTER, NUM, symbol, DATE, BARE_BEFORE, WS, HS };
+}
+
+/** The two sticky patterns tried where a symbol may start. */
+interface Patterns {
+  /** After a type word: the symbol, spaces allowed around "/", and its date. */
+  typed: RegExp;
+  /** A symbol alone: not inside a word, a number or another symbol. */
+  bare: RegExp;
+  /** Letters and numbers of the shadow, for what may stand before a type word. */
+  word: RegExp;
+}
+
+let built: Patterns | undefined;
+
+function patterns(): Patterns {
+  if (built === undefined) {
+    const g = grammar();
+    built = {
+      typed: new RegExp(g.symbol(HS) + g.DATE, 'yd'),
+      bare: new RegExp(g.BARE_BEFORE + g.symbol('') + g.DATE, 'yd'),
+      word: new RegExp(`[${g.LETTER}${g.NUM}]`),
+    };
+  }
+  return built;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -402,7 +442,7 @@ interface Found {
   end: number;
 }
 
-function build(m: RegExpExecArray, g: Record<string, string | undefined>, typed: boolean): Found | undefined {
+function build(start: number, end: number, g: Record<string, string | undefined>, typed: boolean): Found | undefined {
   let number: string;
   let typeCode: string;
   let issuerCode: string;
@@ -459,23 +499,187 @@ function build(m: RegExpExecArray, g: Record<string, string | undefined>, typed:
       text: g.date.replace(/\s+/g, ' '),
     };
   }
-  return { citation, start: m.index, end: m.index + m[0].length };
+  return { citation, start, end };
+}
+
+/**
+ * One match on the shadow text: where it starts and ends, and where each named group of the
+ * grammar (word, so, sNum, sYear, sCode, pNum, pCode, pIss, date, d1...) is, if it took part.
+ */
+export interface SymbolMatch {
+  start: number;
+  end: number;
+  groups: Record<string, [number, number] | undefined>;
 }
 
 /** The named groups of a match on the shadow, read from the real text. */
-function groupsIn(m: RegExpExecArray, text: string): Record<string, string | undefined> {
+function groupsIn(m: SymbolMatch, text: string): Record<string, string | undefined> {
   const groups: Record<string, string | undefined> = {};
-  for (const [name, span] of Object.entries(m.indices?.groups ?? {})) groups[name] = span ? text.slice(span[0], span[1]) : undefined;
+  for (const [name, span] of Object.entries(m.groups)) groups[name] = span ? text.slice(span[0], span[1]) : undefined;
   return groups;
 }
 
-function scan(re: RegExp, text: string, shadow: string, typed: boolean): Found[] {
+/** A sticky pattern's match at `start`, or undefined. */
+function matchAt(re: RegExp, shadow: string, start: number): SymbolMatch | undefined {
+  re.lastIndex = start;
+  const m = re.exec(shadow);
+  if (m === null) return undefined;
+  return { start, end: m.index + m[0].length, groups: { ...m.indices?.groups } };
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** JavaScript's \s (ECMAScript WhiteSpace and LineTerminator), by code. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+/** Whitespace but a line break: \s without "\n" (HS, WS). */
+const isHorizontal = (c: number): boolean => c !== 0x0a && isSpace(c);
+const isDash = (c: number): boolean => c === 0x2d || (c >= 0x2010 && c <= 0x2014);
+
+/**
+ * Where a symbol may start: the first digit of a run of at most 7 digits followed by a dash
+ * (party form) or by "/" after optional spaces (state form). A symbol's number is such a run
+ * whole, since neither reading lets a digit stand before it.
+ */
+function symbolStarts(shadow: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < shadow.length; i++) {
+    if (!isDigit(shadow.charCodeAt(i))) continue;
+    const start = i;
+    while (i + 1 < shadow.length && isDigit(shadow.charCodeAt(i + 1))) i++;
+    if (i + 1 - start > 7) continue;
+    let j = i + 1;
+    if (j < shadow.length && isDash(shadow.charCodeAt(j))) {
+      out.push(start);
+      continue;
+    }
+    while (j < shadow.length && isHorizontal(shadow.charCodeAt(j))) j++;
+    if (shadow[j] === '/') out.push(start);
+  }
+  return out;
+}
+
+/**
+ * Where the whitespace before `end` starts, if it can stand between two words of a
+ * citation (WS: at least one character, at most one line break); -1 otherwise.
+ */
+function spaceBefore(shadow: string, end: number): number {
+  let i = end;
+  let breaks = 0;
+  while (i > 0 && isSpace(shadow.charCodeAt(i - 1))) {
+    i--;
+    if (shadow.charCodeAt(i) === 0x0a && ++breaks > 1) return -1;
+  }
+  return i < end ? i : -1;
+}
+
+/** Each type word as its words, each word as its letters in both cases; longest type first. */
+let typeSpellings: { lower: string; upper: string }[][] | undefined;
+
+function spellings(): { lower: string; upper: string }[][] {
+  typeSpellings ??= [...DOC_TYPES]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.split(' ').map((w) => ({ lower: w.toLowerCase(), upper: w.toUpperCase() })));
+  return typeSpellings;
+}
+
+/** Where a type word (any case, WS between its words) that ends at `end` starts; -1 if none does. */
+function spelledBefore(shadow: string, end: number, words: { lower: string; upper: string }[]): number {
+  let at = end;
+  for (let k = words.length - 1; k >= 0; k--) {
+    const { lower, upper } = words[k]!;
+    if (k < words.length - 1) {
+      at = spaceBefore(shadow, at);
+      if (at < 0) return -1;
+    }
+    if (at < lower.length) return -1;
+    for (let n = 0; n < lower.length; n++) {
+      const ch = shadow[at - lower.length + n];
+      if (ch !== lower[n] && ch !== upper[n]) return -1;
+    }
+    at -= lower.length;
+  }
+  return at;
+}
+
+/**
+ * The type word before the symbol at `start` (TYPE-WORD WS [số HS [:] HS] SYMBOL), starting
+ * at `from` or later, not inside a word; the earliest such start, as a scan from the left
+ * would find it ("Bộ luật" before "Luật").
+ */
+function typeWordBefore(shadow: string, start: number, from: number): { word: [number, number]; so?: [number, number] } | undefined {
+  let j = start;
+  while (j > 0 && isHorizontal(shadow.charCodeAt(j - 1))) j--;
+  if (shadow[j - 1] === ':') {
+    j--;
+    while (j > 0 && isHorizontal(shadow.charCodeAt(j - 1))) j--;
+  }
+  const hasSo = j >= 2 && (shadow[j - 2] === 's' || shadow[j - 2] === 'S') && (shadow[j - 1] === 'ố' || shadow[j - 1] === 'Ố');
+  const so: [number, number] | undefined = hasSo ? [j - 2, j] : undefined;
+  // Without "số" only whitespace (WS) may stand between the word and the symbol.
+  const wordEnd = spaceBefore(shadow, so ? j - 2 : start);
+  if (wordEnd < 0) return undefined;
+  let best = -1;
+  let bestEnd = -1;
+  for (const words of spellings()) {
+    const w = spelledBefore(shadow, wordEnd, words);
+    if (w < from || (best >= 0 && w >= best)) continue;
+    if (w > 0 && patterns().word.test(shadow[w - 1]!)) continue;
+    best = w;
+    bestEnd = wordEnd;
+  }
+  return best < 0 ? undefined : { word: [best, bestEnd], so };
+}
+
+/** The typed matches: each symbol with a type word before it, in text order, none overlapping. */
+function scanTyped(starts: readonly number[], shadow: string): SymbolMatch[] {
+  const out: SymbolMatch[] = [];
+  let last = 0;
+  for (const start of starts) {
+    if (start < last) continue;
+    const before = typeWordBefore(shadow, start, last);
+    const m = before && matchAt(patterns().typed, shadow, start);
+    if (!before || !m) continue;
+    m.start = before.word[0];
+    m.groups.word = before.word;
+    m.groups.so = before.so;
+    out.push(m);
+    last = m.end;
+  }
+  return out;
+}
+
+/** The bare matches (a symbol alone), in text order, none overlapping. */
+function scanBare(starts: readonly number[], shadow: string): SymbolMatch[] {
+  const out: SymbolMatch[] = [];
+  let last = 0;
+  for (const start of starts) {
+    if (start < last) continue;
+    const m = matchAt(patterns().bare, shadow, start);
+    if (!m) continue;
+    out.push(m);
+    last = m.end;
+  }
+  return out;
+}
+
+/**
+ * The typed and the bare matches of a shadow text, each list in text order, as a scan from
+ * the left with the whole grammar would find them (tests/unit/citation-scan.test.ts).
+ * A match refused by {@link build} still holds its text, as in such a scan.
+ */
+export function symbolMatches(shadow: string): { typed: SymbolMatch[]; bare: SymbolMatch[] } {
+  if (!shadow.includes('/')) return { typed: [], bare: [] };
+  const starts = symbolStarts(shadow);
+  return { typed: scanTyped(starts, shadow), bare: scanBare(starts, shadow) };
+}
+
+function found(matches: readonly SymbolMatch[], text: string, typed: boolean): Found[] {
   const out: Found[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(shadow); m !== null; m = re.exec(shadow)) {
-    const f = build(m, groupsIn(m, text), typed);
+  for (const m of matches) {
+    const f = build(m.start, m.end, groupsIn(m, text), typed);
     if (f !== undefined) out.push(f);
-    if (m[0].length === 0) re.lastIndex++;
   }
   return out;
 }
@@ -506,8 +710,9 @@ export function findCitations(text: string): Citation[] {
   if (!text.includes('/')) return [];
   const norm = normalise(text);
   const shadow = shadowOf(norm.text);
-  const typed = scan(patterns().typed, norm.text, shadow, true);
-  const bare = withoutOverlaps(scan(patterns().bare, norm.text, shadow, false), typed);
+  const matches = symbolMatches(shadow);
+  const typed = found(matches.typed, norm.text, true);
+  const bare = withoutOverlaps(found(matches.bare, norm.text, false), typed);
   return [...typed, ...bare]
     .sort((a, b) => a.start - b.start)
     .map((f) => {

@@ -5,7 +5,7 @@
  * they end or start a code, and a letter before a type word means it is inside a word.
  */
 import { describe, it, expect } from 'vitest';
-import { findCitations } from '../../src/model/citation.js';
+import { findCitations, grammar, shadowOf } from '../../src/model/citation.js';
 
 const symbols = (t: string) => findCitations(t).map((c) => [c.type, c.symbol]);
 
@@ -34,5 +34,32 @@ describe('letters outside ASCII in citations', () => {
     expect(symbols('\uE000Quyết định số 5/QĐ-UBND')).toEqual([['Quyết định', '5/QĐ-UBND']]);
     // "-" then a character that is no letter ends the symbol before the dash.
     expect(symbols('Quyết định số 5/QĐ-\uE000')).toEqual([['Quyết định', '5/QĐ']]);
+  });
+});
+
+describe('the shadow of every character', () => {
+  it('is its Unicode class, or itself, for every character of the Basic Multilingual Plane', () => {
+    const { kept } = grammar();
+    const expected = (ch: string): string =>
+      kept.has(ch)
+        ? ch
+        : /\p{Lu}/u.test(ch)
+          ? '\uE000'
+          : /\p{Ll}/u.test(ch)
+            ? '\uE001'
+            : /\p{L}/u.test(ch)
+              ? '\uE002'
+              : /\p{N}/u.test(ch)
+                ? '\uE003'
+                : ch >= '\uE000' && ch <= '\uE004'
+                  ? '\uE004'
+                  : ch;
+    const wrong: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (shadowOf(ch) !== expected(ch)) wrong.push(`U+${c.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });
