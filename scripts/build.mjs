@@ -23,7 +23,11 @@ export function compileValidators() {
     const kind = f.replace('.schema.json', '');
     exportsMap[kind] = schema.$id;
   }
-  return standaloneCode(ajv, exportsMap);
+  // minLength and maxLength count code points with src/check/ucs2length.ts, ajv's count
+  // without its loop over every code unit.
+  const code = standaloneCode(ajv, exportsMap);
+  const runtime = /const (\w+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/g;
+  return code.replace(runtime, 'import { ucs2length as $1 } from "../check/ucs2length.js";');
 }
 
 /** Writes src/generated/validators.js, only when it changes, and by rename, so a test importing it never reads half a file. */
