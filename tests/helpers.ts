@@ -72,38 +72,25 @@ export function spawnCli(args: string[], opts: { cwd?: string; env?: Record<stri
  */
 export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
   const { main } = await import('../src/cli/main.js');
+  const { redirectOutput, resetOutput } = await import('../src/cli/stdio.js');
   const savedEnv = process.env;
   const savedCwd = process.cwd();
   const savedExit = process.exitCode;
-  const out = process.stdout.write;
-  const err = process.stderr.write;
-  const listeners = { stdout: process.stdout.listeners('error'), stderr: process.stderr.listeners('error') };
   let stdout = '';
   let stderr = '';
-  const capture = (append: (s: string) => void) =>
-    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      const cb = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
-      cb?.();
-      return true;
-    }) as typeof process.stdout.write;
   process.env = runEnv(opts.env);
   process.chdir(opts.cwd ?? ROOT);
   process.exitCode = undefined;
-  process.stdout.write = capture((s) => (stdout += s));
-  process.stderr.write = capture((s) => (stderr += s));
+  resetOutput();
+  redirectOutput((fd, text) => {
+    if (fd === 1) stdout += text;
+    else stderr += text;
+  });
   try {
     await main([process.execPath, BIN, ...args]);
     return { code: Number(process.exitCode ?? 0), stdout, stderr };
   } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-    for (const [name, stream] of [
-      ['stdout', process.stdout],
-      ['stderr', process.stderr],
-    ] as const) {
-      for (const l of stream.listeners('error')) if (!listeners[name].includes(l as never)) stream.off('error', l as never);
-    }
+    redirectOutput(undefined);
     process.env = savedEnv;
     process.chdir(savedCwd);
     process.exitCode = savedExit;

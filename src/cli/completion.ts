@@ -12,6 +12,7 @@ import path from 'node:path';
 import { discoverPlans } from '../load/discover.js';
 import { usage, EXIT } from '../errors.js';
 import { write } from './io.js';
+import { writeTo } from './stdio.js';
 import { COMMANDS, SHELLS, optionsOf, type CommandSpec, type OptionSpec, type ValueKind } from './spec.js';
 import { BASH_SCRIPT, FISH_SCRIPT, ZSH_SCRIPT } from './completion-scripts.js';
 
@@ -190,6 +191,6 @@ function candidates(words: readonly string[], cwd: string): string[] {
 /** cchc __complete WORD...: the candidates, one per line; always exit 0. */
 export function completeWords(words: readonly string[], cwd: string): number {
   const list = candidates(words[0] === '--' ? words.slice(1) : words, cwd);
-  if (list.length > 0) process.stdout.write(list.join('\n') + '\n');
+  if (list.length > 0) writeTo(1, list.join('\n') + '\n');
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 /** The entry of the built CLI (dist/cli.cjs, scripts/build.mjs; started by bin/cchc.cjs). */
 import { main } from './main.js';
+import { outputDrained } from './stdio.js';
 
 void main(process.argv).then(() => {
   // The run is over once main returns: end the process then rather than let Node tear down
@@ -9,6 +10,6 @@ void main(process.argv).then(() => {
   // when both streams have written everything: on a pipe that is asynchronous (macOS), the
   // process ends by itself once the rest is out.
   setImmediate(() => {
-    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+    if (outputDrained()) process.exit();
   });
 });

@@ -9,6 +9,7 @@ import { writeSync } from 'node:fs';
 import { usage, EXIT } from '../errors.js';
 import type { Lang } from '../diagnostics/codes.js';
 import { CLI } from '../i18n/cli.js';
+import { outputFailure } from './stdio.js';
 
 /**
  * The language of the run, before commander has parsed anything (the help and commander's
@@ -52,11 +53,10 @@ export function checkEnvironment(env: Record<string, string | undefined>, langFl
   }
 }
 
-let outputFailure: NodeJS.ErrnoException | undefined;
-
 /**
- * Install the handlers on stdout and stderr. A closed pipe (EPIPE) ends output; the command
- * runs on and exits with its own code. Any other write error makes the exit code 2.
+ * Report a failed output at exit. A closed pipe (EPIPE) ends output; the command runs on
+ * and exits with its own code. Any other write error makes the exit code 2 (the writes and
+ * their failures: src/cli/stdio.ts).
  */
 let guarded = false;
 /** The language of the last message, that of the run (main() may run many times in one process). */
@@ -67,17 +67,11 @@ export function guardOutput(lang: Lang = 'vi'): void {
   // Once per process: main() may run many times in one process (in-process tests).
   if (guarded) return;
   guarded = true;
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      // A stream that failed stays failed; later writes go nowhere instead of erroring again.
-      (stream as unknown as { write: () => boolean }).write = () => true;
-      if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') outputFailure ??= err;
-    });
-  }
   process.on('exit', () => {
-    if (!outputFailure) return;
+    const failure = outputFailure();
+    if (!failure) return;
     process.exitCode = EXIT.usage;
-    const msg = CLI.process[outputLang].outputFailed(outputFailure.code ?? outputFailure.message);
+    const msg = CLI.process[outputLang].outputFailed(failure.code ?? failure.message);
     try {
       writeSync(2, msg);
     } catch {

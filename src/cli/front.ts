@@ -9,6 +9,7 @@
 import { guardOutput, runLang } from './environment.js';
 import { keyRun, processFacts, replayOutput, setPendingKey } from './output-cache.js';
 import { VERSION } from './version.js';
+import { writeTo } from './stdio.js';
 
 /** True when the run has been answered here. Never throws: any doubt goes on to the bundle. */
 export function front(argv: readonly string[]): boolean {
@@ -16,7 +17,7 @@ export function front(argv: readonly string[]): boolean {
   try {
     if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
       answer(args);
-      process.stdout.write(`${VERSION}\n`);
+      writeTo(1, `${VERSION}\n`);
       return true;
     }
     const key = keyRun(processFacts(args));

@@ -7,6 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../diagnostics/codes.js';
 import { usage } from '../errors.js';
 import { writeFileAtomic } from '../edit/write.js';
+import { isTerminal, terminalWidth, writeTo } from './stdio.js';
 
 export interface GlobalOptions {
   lang?: string;
@@ -38,14 +39,14 @@ function parseLang(v: string | undefined): Lang {
  * --json) the env carries it, so that shared code (the plan loader) answers in JSON too.
  */
 /** The width text is laid out for: COLUMNS, else the terminal's, else 80. */
-export function terminalColumns(stream: NodeJS.WriteStream = process.stdout): number {
-  return Number(process.env.COLUMNS) || (stream.isTTY ? stream.columns : 0) || 80;
+export function terminalColumns(fd: 1 | 2 = 1): number {
+  return Number(process.env.COLUMNS) || terminalWidth(fd) || 80;
 }
 
-export function makeEnv(opts: GlobalOptions, command?: string, stream: NodeJS.WriteStream = process.stdout): Env {
+export function makeEnv(opts: GlobalOptions, command?: string): Env {
   // commander sets color=false only for --no-color; an explicit --color is not offered.
-  const color = colorEnabled({ flag: opts.color === false ? false : undefined, env: process.env, isTTY: Boolean(stream.isTTY) });
-  const cols = terminalColumns(stream);
+  const color = colorEnabled({ flag: opts.color === false ? false : undefined, env: process.env, isTTY: isTerminal(1) });
+  const cols = terminalColumns(1);
   return {
     lang: parseLang(opts.lang),
     chalk: makeChalk(color),
@@ -70,8 +71,8 @@ export function write(text: string): void {
   // A large text (status --json of 10.000 tasks is megabytes) is written a slice at a time:
   // each is encoded into a small buffer, where the whole would be one buffer of megabytes,
   // every page of it new memory (BENCHMARKS.md, status at scale).
-  for (const slice of slices(text, WRITE_SLICE)) process.stdout.write(slice);
-  if (nl) process.stdout.write(nl);
+  for (const slice of slices(text, WRITE_SLICE)) writeTo(1, slice);
+  if (nl) writeTo(1, nl);
 }
 
 /**
@@ -85,7 +86,7 @@ export function writePieces(pieces: Iterable<string>): void {
   const flush = () => {
     const text = batch.join('');
     if (captured) captured.stdout += text;
-    process.stdout.write(text);
+    writeTo(1, text);
     batch = [];
     chars = 0;
   };
@@ -126,7 +127,7 @@ export function writeErr(text: string): void {
   if (!text) return;
   const line = text.endsWith('\n') ? text : text + '\n';
   if (captured) captured.stderr += line;
-  process.stderr.write(line);
+  writeTo(2, line);
 }
 
 let captured: { stdout: string; stderr: string } | undefined;

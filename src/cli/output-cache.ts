@@ -24,6 +24,7 @@ import { cacheDir, readCacheFile, touchCacheFile } from '../load/cache-dir.js';
 import { readPlanFolder, readParts, resolveTargets } from '../load/plan-texts.js';
 import { forgetInputs, rememberedInputs, rememberInputs } from '../load/run-inputs.js';
 import { COMMANDS, optionsOf, type CommandName } from './spec.js';
+import { isTerminal, terminalWidth, writeTo } from './stdio.js';
 import { todayIso } from '../model/dates.js';
 import { defaultCheckPaths, readScoringText, resolvePlanDir, scoringFile } from './plan-dir.js';
 
@@ -96,9 +97,9 @@ export function processFacts(args: readonly string[]): RunFacts {
     cwd: process.cwd(),
     env: process.env,
     today: todayIso(new Date()),
-    stdoutTTY: Boolean(process.stdout.isTTY),
-    stderrTTY: Boolean(process.stderr.isTTY),
-    columns: process.stdout.isTTY ? process.stdout.columns : 0,
+    stdoutTTY: isTerminal(1),
+    stderrTTY: isTerminal(2),
+    columns: terminalWidth(1),
   };
 }
 
@@ -232,8 +233,8 @@ export function replayOutput(key: OutputKey, beforeWriting: () => void, env: Rea
   if (!hit) return false;
   touchCacheFile(file);
   beforeWriting();
-  if (hit.stdout) process.stdout.write(hit.stdout);
-  if (hit.stderr) process.stderr.write(hit.stderr);
+  writeTo(1, hit.stdout);
+  writeTo(2, hit.stderr);
   process.exitCode = hit.exit;
   return true;
 }

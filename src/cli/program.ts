@@ -7,6 +7,7 @@ import { Argument, Command, Option, type Help } from 'commander';
 import type { Lang } from '../diagnostics/codes.js';
 import { HELP, HELP_EXTRA, PLACEHOLDERS_VI, commanderMessage, type CommandHelp } from '../i18n/help.js';
 import { COMMAND_MODULES } from './commands/index.js';
+import { writeTo } from './stdio.js';
 import { COMMANDS, longName, optionsOf, type CommandName, type CommandSpec, type OptionSpec } from './spec.js';
 import { terminalColumns } from './io.js';
 import { VERSION } from './version.js';
@@ -113,10 +114,11 @@ export function buildProgram(lang: Lang, only?: CommandName): Command {
     .exitOverride()
     .configureHelp(helpConfiguration(lang))
     .configureOutput({
-      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => writeTo(1, s),
+      writeErr: (s) => writeTo(2, s),
       // Help is laid out for the same width as the reports (COLUMNS, the terminal, else 80).
-      getOutHelpWidth: () => terminalColumns(process.stdout),
-      getErrHelpWidth: () => terminalColumns(process.stderr),
+      getOutHelpWidth: () => terminalColumns(1),
+      getErrHelpWidth: () => terminalColumns(2),
       outputError: (s, write) => write(commanderMessage(s.replace(/\n$/, ''), lang) + '\n'),
     });
   for (const spec of COMMANDS) if (only === undefined || spec.name === only) addCommand(program, spec, lang);

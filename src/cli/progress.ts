@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../diagnostics/codes.js';
 import { formatInt } from '../i18n/format.js';
+import { isTerminal } from './stdio.js';
 
 export interface Progress {
   /** What is being done now; `done`/`total` when it is counted. */
@@ -40,6 +41,8 @@ export function progressWanted(stream: ProgressStream, env: Record<string, strin
 }
 
 export function startProgress(lang: Lang, opts: ProgressOptions = {}): Progress {
+  // Standard error is looked at as a stream only when it is a terminal (src/cli/stdio.ts).
+  if (!opts.stream && !isTerminal(2)) return NONE;
   const stream = opts.stream ?? process.stderr;
   if (!progressWanted(stream, opts.env ?? process.env)) return NONE;
   const now = opts.now ?? Date.now;

@@ -252,7 +252,13 @@ function commonShadow(ch: string): string | undefined {
   if (ch.length > 1) return undefined;
   const c = ch.charCodeAt(0);
   if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x2190 && c <= 0x21ff)) return ch;
-  const latin = (c >= 0xc0 && c <= 0x17f && c !== 0xd7 && c !== 0xf7 && c !== 0x138) || c === 0x1a0 || c === 0x1a1 || c === 0x1af || c === 0x1b0 || (c >= 0x1ea0 && c <= 0x1ef9);
+  const latin =
+    (c >= 0xc0 && c <= 0x17f && c !== 0xd7 && c !== 0xf7 && c !== 0x138) ||
+    c === 0x1a0 ||
+    c === 0x1a1 ||
+    c === 0x1af ||
+    c === 0x1b0 ||
+    (c >= 0x1ea0 && c <= 0x1ef9);
   if (!latin) return undefined;
   return ch !== ch.toLowerCase() ? SH_UPPER : SH_LOWER;
 }
@@ -531,7 +537,9 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** JavaScript's \s (ECMAScript WhiteSpace and LineTerminator), by code. */
 function isSpace(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 /** Whitespace but a line break: \s without "\n" (HS, WS). */
 const isHorizontal = (c: number): boolean => c !== 0x0a && isSpace(c);

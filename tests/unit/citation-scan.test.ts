@@ -153,6 +153,9 @@ describe('the scanner reads as the whole grammar from the left', () => {
   const text = fc.array(fragment, { maxLength: 16 }).map((parts) => parts.join(''));
 
   it('on any mixture of the grammar’s pieces', () => {
-    fc.assert(fc.property(text, (s) => expectSame(s)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, (s) => expectSame(s)),
+      { numRuns: 3000 },
+    );
   });
 });
