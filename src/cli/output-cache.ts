@@ -20,7 +20,7 @@
  * is that of the inputs keyed even when a file changes during the run.
  */
 import path from 'node:path';
-import { cacheDir, readCacheFile, touchCacheFile } from '../load/cache-dir.js';
+import { cacheDir, entryName, readCacheFile, touchCacheFile } from '../load/cache-dir.js';
 import { readPlanFolder, readParts, resolveTargets } from '../load/plan-texts.js';
 import { forgetInputs, rememberedInputs, rememberInputs } from '../load/run-inputs.js';
 import { COMMANDS, optionsOf, type CommandName } from './spec.js';
@@ -196,24 +196,12 @@ function folderParts(dir: string, cwd: string, budget: { chars: number }): strin
 /**
  * Where the output of a run is kept: out/<hash>.json in the cache folder, named by the run
  * (its arguments, folder, environment, date, terminal) and not by its files, so a run on
- * edited files replaces its entry instead of adding one. The hash (FNV-1a, 2 × 32 bits, no
- * node:crypto to load) only names the file: the entry holds the whole key, and is used only
- * when every part, every file's text included, is equal.
+ * edited files replaces its entry instead of adding one. The hash (load/cache-dir.ts
+ * entryName) only names the file: the entry holds the whole key, and is used only when
+ * every part, every file's text included, is equal.
  */
 function entryFile(dir: string, key: OutputKey): string {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (const part of key.head) {
-    for (let i = 0; i < part.length; i++) {
-      const c = part.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-    }
-    a = Math.imul(a ^ 0xffff, 0x01000193);
-    b = Math.imul(b ^ part.length, 0x5bd1e995);
-  }
-  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  return path.join(dir, 'out', `${hex(a)}${hex(b)}.json`);
+  return path.join(dir, 'out', `${entryName(key.head)}.json`);
 }
 
 function readEntry(file: string, key: OutputKey): CachedOutput | undefined {

@@ -3,9 +3,9 @@
  * folder, then a rename, so a reader never sees half a file.
  */
 import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { usage } from '../errors.js';
+import { tempName } from '../load/temp-name.js';
 
 export function writeAtomic(file: string, text: string): void {
   try {
@@ -22,7 +22,7 @@ export function writeAtomic(file: string, text: string): void {
  * the temporary file is removed and the target is left as it was.
  */
 export function writeFileAtomic(file: string, bytes: Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempName(file, true);
   let fd: number | undefined;
   // Overwriting keeps the file's permissions (a shared folder's group-writable report).
   let mode = 0o644;

@@ -35,3 +35,33 @@ export function touchCacheFile(file: string): void {
     /* a read-only cache: still a hit */
   }
 }
+
+/**
+ * A name for a cache entry: FNV-1a, 2 × 32 bits, over each part's length and its text (of
+ * a part longer than 2 × `sample` characters, its first and last `sample`). No node:crypto
+ * to load, and no pass over megabytes of plan text: the name only spreads the entries, each
+ * of which holds its whole key and is used only when every part is equal. Two keys that
+ * share a name take turns in one file.
+ */
+export function entryName(parts: readonly string[], sample = Infinity): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  const mix = (s: string, from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+    }
+  };
+  for (const part of parts) {
+    a = Math.imul(a ^ part.length, 0x01000193);
+    b = Math.imul(b ^ (part.length >>> 16) ^ 0xffff, 0x5bd1e995);
+    if (part.length <= 2 * sample) mix(part, 0, part.length);
+    else {
+      mix(part, 0, sample);
+      mix(part, part.length - sample, part.length);
+    }
+  }
+  const hex = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+  return hex(a) + hex(b);
+}

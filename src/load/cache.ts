@@ -1,27 +1,31 @@
 /**
- * A content-addressed cache of check results, as Ruff keeps one (docs/engine.md, "The
- * cache"). Checking is a pure function of the plan's files, the build and the parser, so
- * the key covers exactly those: the build's hash (every source and schema file, and the
- * js-yaml bundled into it), the version of the `yaml` package actually loadable, and each
- * file's kind, shown path and text, every part length-prefixed so that no two different
- * inputs share a key. The entry stores its key and is shape-checked before use; an entry
- * that does not match is recomputed, never trusted. Any failure to read or write the cache
- * only costs speed.
+ * A cache of check results, as Ruff keeps one (docs/engine.md, "The cache"). Checking is
+ * a pure function of the plan's files, the build and the parser, so the key covers exactly
+ * those: the build's hash (every source and schema file, and the js-yaml bundled into it),
+ * the version of the `yaml` package actually loadable, and each file's kind, shown path and
+ * text. The entry stores its whole key, compared part by part before use (so no two
+ * different inputs can share a result), and is shape-checked; an entry that does not match
+ * is recomputed, never trusted. Its file is named by a cheap hash of the key (cache-dir.ts
+ * entryName): no node:crypto to load. Any failure to read or write the cache only costs
+ * speed.
  *
  * Where: $CCHC_CACHE_DIR, else $XDG_CACHE_HOME/cchc, else ~/.cache/cchc. Off: CCHC_NO_CACHE=1.
  * Size: at most $CCHC_CACHE_MAX_MB megabytes (default 200), least recently used entries
  * pruned first; an entry larger than a quarter of that is not stored.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir, readCacheFile, touchCacheFile } from './cache-dir.js';
+import { cacheDir, entryName, readCacheFile, touchCacheFile } from './cache-dir.js';
+import { tempName } from './temp-name.js';
+
+declare const require: NodeJS.Require | undefined;
 
 declare const __CCHC_BUILD__: string | undefined;
 
 /** Format of an entry; bump when its shape changes. */
-const ENTRY_VERSION = 2;
+const ENTRY_VERSION = 3;
 export const DEFAULT_MAX_MB = 200;
 
 let buildId: string | undefined;
@@ -35,8 +39,12 @@ export function currentBuild(): string {
   return buildId;
 }
 
+/** Run from source only (tests): node:crypto is loaded here and nowhere else on a run's way. */
 function sourceHash(): string {
   const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const { createHash } = (
+    typeof require === 'function' ? require('node:crypto') : createRequire(import.meta.url)('node:crypto')
+  ) as typeof import('node:crypto');
   const h = createHash('sha256');
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -77,30 +85,42 @@ function lengthPrefixed(part: string | Uint8Array): Buffer {
   return Buffer.concat([len, b]);
 }
 
-/**
- * The key of a result: the build, the parser and every part, each length-prefixed.
- * `build` is a parameter so that a test can show a new build misses.
- */
-export function cacheKey(parts: readonly string[], build = currentBuild()): string {
-  const h = createHash('sha256');
-  for (const p of [`cchc-cache-${ENTRY_VERSION}`, build, ...parts]) h.update(lengthPrefixed(p));
-  return h.digest('hex');
+/** The key of a result: every part of what it depends on, and the name of its entry. */
+export interface CacheKey {
+  parts: string[];
+  name: string;
 }
 
-function fileFor(dir: string, key: string): string {
-  return path.join(dir, key.slice(0, 2), `${key}.json`);
+/** Characters of each end of a long part (a plan file's text) that name an entry. */
+const NAME_SAMPLE = 256;
+
+/**
+ * The key of a result: the build, the parser and every part. `build` is a parameter so
+ * that a test can show a new build misses.
+ */
+export function cacheKey(parts: readonly string[], build = currentBuild()): CacheKey {
+  const all = [`cchc-cache-${ENTRY_VERSION}`, build, ...parts];
+  return { parts: all, name: entryName(all, NAME_SAMPLE) };
+}
+
+function fileFor(dir: string, key: CacheKey): string {
+  return path.join(dir, key.name.slice(0, 2), `${key.name}.json`);
+}
+
+function sameParts(stored: unknown, parts: readonly string[]): boolean {
+  return Array.isArray(stored) && stored.length === parts.length && stored.every((p, i) => p === parts[i]);
 }
 
 /**
  * The value stored under `key`, if its entry names the same key and `valid` accepts it.
  * A hit marks the entry as recently used (its modification time) for pruning.
  */
-export function cacheGet<T>(key: string, valid: (v: unknown) => v is T): T | undefined {
+export function cacheGet<T>(key: CacheKey, valid: (v: unknown) => v is T): T | undefined {
   const dir = cacheDir();
   if (!dir) return undefined;
   const file = fileFor(dir, key);
   const e = readCacheFile(file);
-  if (!e || e.version !== ENTRY_VERSION || e.key !== key || !valid(e.value)) return undefined;
+  if (!e || e.version !== ENTRY_VERSION || !sameParts(e.key, key.parts) || !valid(e.value)) return undefined;
   touchCacheFile(file);
   return e.value;
 }
@@ -121,10 +141,10 @@ export function jsonSafe(v: unknown, depth = 0): boolean {
 }
 
 /** Store a value: a random temp name, created exclusively with mode 0600, then renamed. */
-export function cachePut(key: string, value: unknown): void {
+export function cachePut(key: CacheKey, value: unknown): void {
   const dir = cacheDir();
   if (!dir || !jsonSafe(value)) return;
-  writeCacheFile(dir, fileFor(dir, key), JSON.stringify({ version: ENTRY_VERSION, key, value }));
+  writeCacheFile(dir, fileFor(dir, key), JSON.stringify({ version: ENTRY_VERSION, key: key.parts, value }));
 }
 
 /**
@@ -135,7 +155,7 @@ export function cachePut(key: string, value: unknown): void {
 export function writeCacheFile(dir: string, file: string, text: string): void {
   const bound = maxBytes();
   if (text.length > bound / 4) return;
-  const tmp = `${file}.${randomBytes(8).toString('hex')}.tmp`;
+  const tmp = tempName(file);
   let fd: number | undefined;
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

@@ -23,7 +23,7 @@ import type { PlanCheck } from '../check/index.js';
 import type { Plan } from '../model/plan.js';
 import { codeInfo, isCode } from '../diagnostics/codes.js';
 import { usage } from '../errors.js';
-import { cacheGet, cacheKey, cachePut } from './cache.js';
+import { cacheGet, cacheKey, cachePut, type CacheKey } from './cache.js';
 import { cacheDir } from './cache-dir.js';
 import { checkFolderTexts } from './plan-folder.js';
 import { sizeHeapFor } from './heap.js';
@@ -96,7 +96,7 @@ function checkRead(read: FolderRead, wantDocs: boolean): PlanCheck & { docs?: Pl
 }
 
 /** Every input of checking (plan-texts.ts readParts). */
-export function keyOf(read: FolderRead): string {
+export function keyOf(read: FolderRead): CacheKey {
   return cacheKey(readParts(read));
 }
 

@@ -1,0 +1,15 @@
+/**
+ * Names of temporary files (an atomic write's, a cache entry's): unique to this process
+ * (its id), this moment and this write (a counter), so that two writers never share one;
+ * the file is still created exclusively ('wx'). Made without node:crypto, which would
+ * cost every run that writes anything some 2-3 ms to load (BENCHMARKS.md, start-up).
+ */
+let written = 0;
+
+/** `${file}.${unique}.tmp`, or `.${name}.${unique}.tmp` beside it when `hidden`. */
+export function tempName(file: string, hidden = false): string {
+  const unique = `${process.pid.toString(36)}-${Date.now().toString(36)}-${(written++).toString(36)}`;
+  if (!hidden) return `${file}.${unique}.tmp`;
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return `${file.slice(0, slash + 1)}.${file.slice(slash + 1)}.${unique}.tmp`;
+}
