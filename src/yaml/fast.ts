@@ -156,18 +156,50 @@ export function plainWatch(then?: (state: JsYaml.State, open: number) => void): 
   };
 }
 
-export type FastResult = { data: unknown } | { tooDeep: { line: number; column: number } } | { tooMany: true } | undefined;
+/**
+ * js-yaml's events while it read a text, in order: each node's open (kind OPEN) and close
+ * (its kind, where it closed and what it read), for yaml/spans.ts to find where each value
+ * stands without reading the text again.
+ */
+export interface ReadEvents {
+  kinds: (JsYaml.State['kind'] | typeof OPEN)[];
+  positions: number[];
+  results: unknown[];
+}
+
+export const OPEN = 'open' as const;
+
+/** Texts up to this length keep their events: a few numbers per node, against a second reading when a finding needs a position. */
+const RECORD_CHARS = 256 * 1024;
+
+export type FastResult = { data: unknown; events?: ReadEvents } | { tooDeep: { line: number; column: number } } | { tooMany: true } | undefined;
+
+/** A listener that keeps js-yaml's events, then passes each on to `next`. */
+export function recordEvents(next: (event: 'open' | 'close', state: JsYaml.State) => void): {
+  events: ReadEvents;
+  listener: (event: 'open' | 'close', state: JsYaml.State) => void;
+} {
+  const events: ReadEvents = { kinds: [], positions: [], results: [] };
+  const listener = (event: 'open' | 'close', state: JsYaml.State): void => {
+    events.kinds.push(event === 'open' ? OPEN : state.kind);
+    events.positions.push(state.position);
+    events.results.push(event === 'open' ? undefined : state.result);
+    next(event, state);
+  };
+  return { events, listener };
+}
 
 /** js-yaml's reading of a plain text; undefined when the exact parser must decide. */
 export function fastParse(text: string, maxDepth: number, maxNodes: number): FastResult {
   const { Y, schema } = jsYamlLib();
   const watch = plainWatch();
+  const recording = text.length <= RECORD_CHARS ? recordEvents(watch.listener) : undefined;
   try {
-    const data = Y.load(text, { schema, json: false, maxDepth: maxDepth + 1, listener: watch.listener, onWarning: watch.onWarning });
+    const data = Y.load(text, { schema, json: false, maxDepth: maxDepth + 1, listener: recording?.listener ?? watch.listener, onWarning: watch.onWarning });
     if (watch.nodes() > maxNodes) return { tooMany: true };
     // An empty file, or only comments: let the exact path say so.
     if (watch.exact() || data === undefined || data === null) return undefined;
-    return { data };
+    return recording ? { data, events: recording.events } : { data };
   } catch (err) {
     const e = err as { message?: string; mark?: { line?: number; column?: number } };
     if (/exceeded maxDepth/.test(String(e.message)) && e.mark) return { tooDeep: { line: (e.mark.line ?? 0) + 1, column: (e.mark.column ?? 0) + 1 } };

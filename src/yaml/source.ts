@@ -6,7 +6,7 @@
 import type { Document, Node as YamlNode, Pair, Alias, YAMLMap, YAMLSeq, Scalar } from 'yaml';
 import { makeDiagnostic, type Code, type Diagnostic, type ParamsOf, type Position } from '../diagnostics/diagnostic.js';
 import { yamlLib } from './lib.js';
-import { fastParse } from './fast.js';
+import { fastParse, type ReadEvents } from './fast.js';
 import { yamlCustomTags } from './scalars.js';
 import { spanTree, type Span } from './spans.js';
 
@@ -35,6 +35,8 @@ export interface SourceFile {
    * without a syntax tree; built on first use, null when the file is not plain.
    */
   spans?: Span | null;
+  /** js-yaml's events of the fast reading, until the spans are built from them. */
+  events?: ReadEvents;
   /** Plain data (YAML 1.2 core schema), or undefined when the YAML itself is broken. */
   data: unknown;
   /** YAML-level problems: syntax, duplicate keys, aliases, several documents. */
@@ -88,7 +90,7 @@ export function parseSource(path: string, rawText: string): SourceFile {
   }
   if (fast && 'tooMany' in fast) return tooManyNodes(path, text);
   // The syntax tree is built later, only if a finding needs a position (syntaxTree()).
-  if (fast) return { path, text, data: fast.data, diagnostics: [] };
+  if (fast) return fast.events ? { path, text, data: fast.data, diagnostics: [], events: fast.events } : { path, text, data: fast.data, diagnostics: [] };
   return parseExact(path, text);
 }
 
@@ -377,7 +379,10 @@ export interface SpanLocated {
 /** The spans of a plain file read on the fast path; undefined when the syntax tree must answer. */
 function spansOf(src: SourceFile): Span | undefined {
   if (src.doc) return undefined;
-  if (src.spans === undefined) src.spans = spanTree(src.text) ?? null;
+  if (src.spans === undefined) {
+    src.spans = spanTree(src.text, src.events) ?? null;
+    delete src.events;
+  }
   return src.spans ?? undefined;
 }
 

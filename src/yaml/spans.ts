@@ -12,7 +12,10 @@
  * a collection ends where its last value ends.
  */
 import type * as JsYaml from 'js-yaml';
-import { jsYamlLib, nodeStart, plainWatch } from './fast.js';
+import { jsYamlLib, nodeStart, OPEN, plainWatch, recordEvents, type ReadEvents } from './fast.js';
+
+/** What the spans need of js-yaml's state when a node closes. */
+type Closed = Pick<JsYaml.State, 'kind' | 'position' | 'result'>;
 
 export type SpanStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
 
@@ -52,7 +55,7 @@ function trimEnd(text: string, from: number, at: number): number {
   return i;
 }
 
-function scalarRead(text: string, state: JsYaml.State, open: number): Read {
+function scalarRead(text: string, state: Closed, open: number): Read {
   // An empty value (`key:`, `- `): the yaml package places it where js-yaml opened it, just after its indicator.
   if (state.kind === null) return { span: { kind: 'scalar', style: 'PLAIN', start: open, end: open }, nodeEnd: open, name: undefined };
   const start = nodeStart(text, open);
@@ -69,7 +72,7 @@ function blockEnd(text: string, at: number): number {
 }
 
 /** A collection from its nodes read; undefined when they do not pair up with its value. */
-function collectionRead(text: string, state: JsYaml.State, open: number, nodes: Read[]): Read | undefined {
+function collectionRead(text: string, state: Closed, open: number, nodes: Read[]): Read | undefined {
   const start = nodeStart(text, open);
   const flow = text[start] === '[' || text[start] === '{';
   const last = nodes[nodes.length - 1];
@@ -88,32 +91,48 @@ function collectionRead(text: string, state: JsYaml.State, open: number, nodes: 
   return { span: { kind: 'map', start, end, pairs }, nodeEnd, name: undefined };
 }
 
-/** The spans of the document's content; undefined when the text is not plain (yaml/fast.ts) or js-yaml does not read it. */
-export function spanTree(text: string): Span | undefined {
+/**
+ * The spans of the document's content, from the events of js-yaml's reading (yaml/fast.ts
+ * keeps those of the first reading; else the text is read again here); undefined when the
+ * text is not plain (yaml/fast.ts) or js-yaml does not read it.
+ */
+export function spanTree(text: string, events?: ReadEvents): Span | undefined {
+  if (events) return replay(text, events);
   const { Y, schema } = jsYamlLib();
-  const frames: { open: number; nodes: Read[] }[] = [{ open: 0, nodes: [] }];
-  let broken = false;
-  const watch = plainWatch((state, open) => {
-    const frame = frames.pop()!;
-    let read: Read | undefined;
-    // js-yaml reads a value on its own line as a possible mapping key first: a node whose one
-    // node starts where it starts is that node.
-    const only = frame.nodes.length === 1 ? frame.nodes[0]! : undefined;
-    if (only && only.span.start === nodeStart(text, open)) read = only;
-    else if (state.kind === 'scalar' || (state.kind === null && state.result === null)) read = scalarRead(text, state, open);
-    else if (state.kind === 'mapping' || state.kind === 'sequence') read = collectionRead(text, state, open, frame.nodes);
-    if (!read || (read !== only && frame.nodes.length > 0 && state.kind !== 'mapping' && state.kind !== 'sequence')) broken = true;
-    else frames[frames.length - 1]!.nodes.push(read);
-  });
-  const listener = (event: 'open' | 'close', state: JsYaml.State): void => {
-    if (event === 'open') frames.push({ open: state.position, nodes: [] });
-    watch.listener(event, state);
-  };
+  const watch = plainWatch();
+  const recording = recordEvents(watch.listener);
   try {
-    Y.load(text, { schema, maxDepth: 1000, listener, onWarning: watch.onWarning });
+    Y.load(text, { schema, maxDepth: 1000, listener: recording.listener, onWarning: watch.onWarning });
   } catch {
     return undefined;
   }
-  if (broken || watch.exact()) return undefined;
-  return frames[0]!.nodes[0]?.span;
+  return watch.exact() ? undefined : replay(text, recording.events);
+}
+
+/** The spans built from the events, node by node as each closes. */
+function replay(text: string, events: ReadEvents): Span | undefined {
+  const frames: Read[][] = [[]];
+  const opens: number[] = [];
+  const { kinds, positions, results } = events;
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i]!;
+    if (kind === OPEN) {
+      opens.push(positions[i]!);
+      frames.push([]);
+      continue;
+    }
+    const open = opens.pop()!;
+    const nodes = frames.pop()!;
+    const state: Closed = { kind, position: positions[i]!, result: results[i] };
+    let read: Read | undefined;
+    // js-yaml reads a value on its own line as a possible mapping key first: a node whose one
+    // node starts where it starts is that node.
+    const only = nodes.length === 1 ? nodes[0]! : undefined;
+    if (only && only.span.start === nodeStart(text, open)) read = only;
+    else if (kind === 'scalar' || (kind === null && state.result === null)) read = scalarRead(text, state, open);
+    else if (kind === 'mapping' || kind === 'sequence') read = collectionRead(text, state, open, nodes);
+    if (!read || (read !== only && nodes.length > 0 && kind !== 'mapping' && kind !== 'sequence')) return undefined;
+    frames[frames.length - 1]!.push(read);
+  }
+  return frames[0]![0]?.span;
 }

@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { parseExact, parseSource, positionOf, type PathSegment, type SourceFile } from '../../src/yaml/source.js';
+import { spanTree } from '../../src/yaml/spans.js';
 import { PLAN_2022, ROOT } from '../helpers.js';
 
 /** Every path into the data, containers included. */
@@ -24,6 +25,8 @@ function paths(data: unknown, at: PathSegment[] = [], out: PathSegment[][] = [])
 function compare(text: string): number {
   const fast = parseSource('t.yaml', text);
   expect(fast.doc, 'the fast path reads it').toBeUndefined();
+  // Located from the events of that reading, kept for it: the text is not read again.
+  expect(fast.events).toBeDefined();
   const exact: SourceFile = parseExact('t.yaml', fast.text);
   let n = 0;
   for (const p of paths(fast.data)) {
@@ -43,6 +46,14 @@ const yamlFiles = (dir: string): string[] =>
     .map((f) => path.join(dir, f));
 
 describe('positions from js-yaml events', () => {
+  it("are the same from the first reading's events as from reading the text again", () => {
+    for (const f of [...yamlFiles(PLAN_2022), ...yamlFiles(path.join(ROOT, 'tests', 'fixtures', 'plans'))]) {
+      const src = parseSource(f, readFileSync(f, 'utf8'));
+      if (!src.events) continue;
+      expect(spanTree(src.text, src.events), f).toEqual(spanTree(src.text));
+    }
+  });
+
   it('are the yaml package positions on every value and key of every plan file', () => {
     let n = 0;
     const files = [...yamlFiles(PLAN_2022), ...yamlFiles(path.join(ROOT, 'tests', 'fixtures', 'plans'))];
