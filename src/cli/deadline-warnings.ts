@@ -8,7 +8,8 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { cachedSource, diagnosticAt, locateSpan, parseSource, positionOf, type SourceFile } from '../yaml/source.js';
+import { cachedSource, diagnosticAt, locateSpan, normalizeText, parseSource, positionOf, type SourceFile } from '../yaml/source.js';
+import { recalledSource } from '../load/run-inputs.js';
 import { displayPath, planFileText } from '../load/plan-texts.js';
 import { cacheGet, cacheKey, cachePut } from '../load/cache.js';
 import { cacheDir } from '../load/cache-dir.js';
@@ -32,8 +33,9 @@ export async function unresolvedDeadlineDiagnostics(
       : cacheKey(['task/deadline-unresolved', shown, text, String(year), ...tasks.flatMap((t) => [String(t.no), t.deadline])]);
   const hit = key === undefined ? undefined : cacheGet(key, isDiagnosticList);
   if (hit) return hit;
-  // Positions only: the plan's data came from the checked (often cached) plan.
-  const source = cachedSource(shown, text, undefined);
+  // Positions only: the plan's data came from the checked (often cached) plan. The file
+  // this run parsed for checking, if it did (load/run-inputs.ts), knows them already.
+  const source = recalledSource(shown, normalizeText(text)) ?? cachedSource(shown, text, undefined);
   const indexOf = taskIndexes(source);
   const found = tasks.map((t) => {
     const i = indexOf.get(t.no);

@@ -28,6 +28,7 @@ import { cacheDir } from './cache-dir.js';
 import { checkFolderTexts } from './plan-folder.js';
 import { sizeHeapFor } from './heap.js';
 import { readPlanFolder, readParts, type FolderRead } from './plan-texts.js';
+import { rememberSource } from './run-inputs.js';
 import type { PathMemo } from './read.js';
 import { locateInRepository, readPlanAtRevision, resolveCommit } from './git.js';
 
@@ -92,6 +93,8 @@ function checkRead(read: FolderRead, wantDocs: boolean): PlanCheck & { docs?: Pl
   }
   const result = checkFolderTexts(read);
   if (key) cachePut(key, { diagnostics: result.diagnostics, plan: result.plan });
+  // tasks.yaml as parsed, for the deadline warnings of `status` to locate in (cli/deadline-warnings.ts).
+  if (result.docs.tasks) rememberSource(result.docs.tasks.source);
   return result;
 }
 

@@ -7,6 +7,8 @@
  * targets of load/plan-texts.ts, the plan folder and the scoring frame of cli/plan-dir.ts).
  * Off, and empty, unless a run is being keyed; cleared when the run ends.
  */
+import type { SourceFile } from '../yaml/source.js';
+
 let memo: Map<string, unknown> | undefined;
 
 /** The answer this run already got for `what` (kind and id), else `read()`'s, remembered. */
@@ -36,4 +38,18 @@ export function rememberedInputs(): Array<[string, unknown]> {
 
 export function forgetInputs(): void {
   memo = undefined;
+}
+
+/**
+ * A file this run parsed, kept so that a later part of the run that locates something in
+ * it (cli/deadline-warnings.ts) finds its positions without reading it again.
+ */
+export function rememberSource(src: SourceFile): void {
+  memo?.set(JSON.stringify(['source', src.path]), src);
+}
+
+/** The file this run parsed at `path`, if its text is `text` (normalised: yaml/source.ts). */
+export function recalledSource(path: string, text: string): SourceFile | undefined {
+  const src = memo?.get(JSON.stringify(['source', path])) as SourceFile | undefined;
+  return src?.text === text ? src : undefined;
 }

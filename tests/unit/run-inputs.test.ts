@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { planFileText, readPlanFolder, resolveTargets } from '../../src/load/plan-texts.js';
-import { forgetInputs, rememberedInputs, rememberInputs } from '../../src/load/run-inputs.js';
+import { forgetInputs, recalledSource, rememberedInputs, rememberInputs, rememberSource } from '../../src/load/run-inputs.js';
+import { parseSource } from '../../src/yaml/source.js';
 import { readScoringText, resolvePlanDir, scoringFile } from '../../src/cli/plan-dir.js';
 import { copyPlan, fixturePlan } from '../helpers.js';
 
@@ -61,5 +62,20 @@ describe('the inputs a run remembers', () => {
     const { dir, cwd } = plan();
     readPlanFolder(dir, cwd);
     expect(rememberedInputs()).toEqual([]);
+  });
+});
+
+describe('the files a run parsed', () => {
+  it('are found again by path while the run remembers, only with the same text', () => {
+    const src = parseSource('plans/x/tasks.yaml', 'tasks: []\n');
+    rememberSource(src);
+    expect(recalledSource('plans/x/tasks.yaml', 'tasks: []\n')).toBeUndefined();
+    rememberInputs();
+    rememberSource(src);
+    expect(recalledSource('plans/x/tasks.yaml', 'tasks: []\n')).toBe(src);
+    expect(recalledSource('plans/x/tasks.yaml', 'tasks: [1]\n')).toBeUndefined();
+    expect(recalledSource('plans/y/tasks.yaml', 'tasks: []\n')).toBeUndefined();
+    forgetInputs();
+    expect(recalledSource('plans/x/tasks.yaml', 'tasks: []\n')).toBeUndefined();
   });
 });
