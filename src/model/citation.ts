@@ -297,13 +297,15 @@ export function shadowOf(text: string): string {
 }
 
 /**
- * The pieces of the citation grammar, as regular-expression sources over the shadow text.
- * A citation is found from its symbol (every symbol has a "/"), so no pattern ever scans the
- * text: the type word before a symbol is read backwards by hand ({@link typeWordBefore}), and
- * only the symbol and its date are matched, with small sticky patterns, where a symbol can
- * start. One pattern of the whole grammar, tried at every position of the text, took three
- * times as long to compile as these two (docs/engine.md); tests/unit/citation-scan.test.ts
- * keeps it, as the reading the scanner must agree with on any text.
+ * The citation grammar, as regular-expression sources over the shadow text: the
+ * specification. The scanner below reads the same grammar by hand, without compiling a
+ * pattern: a citation is found from its symbol (every symbol has a "/"), the type word
+ * before it read backwards ({@link typeWordBefore}), the symbol and its date forwards
+ * ({@link matchAt}). The patterns of the whole grammar cost a cold run 8-10 ms to compile
+ * and run over the text, two patterns of the symbol and date alone still over a millisecond
+ * (docs/engine.md). tests/unit/citation-scan.test.ts runs the whole grammar as patterns,
+ * from the left at every position, against the scanner, match for match and group for
+ * group, on texts made of the grammar's pieces.
  */
 export interface Grammar {
   /** The non-ASCII letters of the spelled words: they stand for themselves in the shadow. */
@@ -354,30 +356,6 @@ function buildGrammar(): Grammar {
     `)(?!\\d))?`;
   const BARE_BEFORE = `(?<![${LETTER}${NUM}\\/&_]|${DASH})(?<!\\d[.,])`;
   return { kept, LU, LL, LETTER, NUM, symbol, DATE, BARE_BEFORE, WS, HS };
-}
-
-/** The two sticky patterns tried where a symbol may start. */
-interface Patterns {
-  /** After a type word: the symbol, spaces allowed around "/", and its date. */
-  typed: RegExp;
-  /** A symbol alone: not inside a word, a number or another symbol. */
-  bare: RegExp;
-  /** Letters and numbers of the shadow, for what may stand before a type word. */
-  word: RegExp;
-}
-
-let built: Patterns | undefined;
-
-function patterns(): Patterns {
-  if (built === undefined) {
-    const g = grammar();
-    built = {
-      typed: new RegExp(g.symbol(HS) + g.DATE, 'yd'),
-      bare: new RegExp(g.BARE_BEFORE + g.symbol('') + g.DATE, 'yd'),
-      word: new RegExp(`[${g.LETTER}${g.NUM}]`),
-    };
-  }
-  return built;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -525,14 +503,6 @@ function groupsIn(m: SymbolMatch, text: string): Record<string, string | undefin
   return groups;
 }
 
-/** A sticky pattern's match at `start`, or undefined. */
-function matchAt(re: RegExp, shadow: string, start: number): SymbolMatch | undefined {
-  re.lastIndex = start;
-  const m = re.exec(shadow);
-  if (m === null) return undefined;
-  return { start, end: m.index + m[0].length, groups: { ...m.indices?.groups } };
-}
-
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** JavaScript's \s (ECMAScript WhiteSpace and LineTerminator), by code. */
 function isSpace(c: number): boolean {
@@ -633,11 +603,209 @@ function typeWordBefore(shadow: string, start: number, from: number): { word: [n
   for (const words of spellings()) {
     const w = spelledBefore(shadow, wordEnd, words);
     if (w < from || (best >= 0 && w >= best)) continue;
-    if (w > 0 && patterns().word.test(shadow[w - 1]!)) continue;
+    if (w > 0 && (isLetter(shadow[w - 1]) || isNumber(shadow[w - 1]))) continue;
     best = w;
     bestEnd = wordEnd;
   }
   return best < 0 ? undefined : { word: [best, bestEnd], so };
+}
+
+// ---------------------------------------------------------------------------------------
+// The symbol and its date, read by hand where a symbol may start
+//
+// What Grammar.symbol and Grammar.DATE say, read without compiling them (two patterns cost
+// a cold run over a millisecond to compile and tier up). Each part of the grammar can end
+// in one place only: a code segment, a code and a number are as long as their characters
+// go, and whitespace runs to the next word, so no backtracking is needed. The reading is
+// checked against the patterns, match for match and group for group
+// (tests/unit/citation-scan.test.ts).
+
+/** The classes of the shadow text, by character. */
+interface Classes {
+  upper: Set<string>;
+  lower: Set<string>;
+}
+
+let classes: Classes | undefined;
+
+function keptClasses(): Classes {
+  if (!classes) {
+    const kept = [...grammar().kept];
+    classes = { upper: new Set(kept.filter((c) => c !== c.toLowerCase())), lower: new Set(kept.filter((c) => c !== c.toUpperCase())) };
+  }
+  return classes;
+}
+
+function isUpper(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= 'A' && ch <= 'Z') || ch === SH_UPPER || keptClasses().upper.has(ch));
+}
+
+function isLower(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || ch === SH_LOWER || keptClasses().lower.has(ch));
+}
+
+const isLetter = (ch: string | undefined): boolean => ch === SH_LETTER || isUpper(ch) || isLower(ch);
+const isNumber = (ch: string | undefined): boolean => ch === SH_NUMBER || (ch !== undefined && ch >= '0' && ch <= '9');
+const isDashAt = (s: string, i: number): boolean => i < s.length && isDash(s.charCodeAt(i));
+const isDigitAt = (s: string, i: number): boolean => i < s.length && isDigit(s.charCodeAt(i));
+
+/** Where a run of digits from `i` ends, if it is `min` to `max` long; -1 otherwise. */
+function digits(s: string, i: number, min: number, max: number): number {
+  let j = i;
+  while (isDigitAt(s, j)) j++;
+  return j - i >= min && j - i <= max ? j : -1;
+}
+
+/** After the horizontal whitespace from `i` (HS). */
+function skipHorizontal(s: string, i: number): number {
+  let j = i;
+  while (j < s.length && isHorizontal(s.charCodeAt(j))) j++;
+  return j;
+}
+
+/** After the whitespace from `i` when it can stand between two words (WS); -1 otherwise. */
+function spaceAfter(s: string, i: number): number {
+  let j = i;
+  let breaks = 0;
+  while (j < s.length && isSpace(s.charCodeAt(j))) {
+    if (s.charCodeAt(j) === 0x0a && ++breaks > 1) return -1;
+    j++;
+  }
+  return j > i ? j : -1;
+}
+
+/** After `word` spelled in either case from `i`; -1 otherwise. */
+function spelled(s: string, i: number, word: { lower: string; upper: string }): number {
+  for (let n = 0; n < word.lower.length; n++) {
+    const ch = s[i + n];
+    if (ch !== word.lower[n] && ch !== word.upper[n]) return -1;
+  }
+  return i + word.lower.length;
+}
+
+const NGAY = { lower: 'ngày', upper: 'NGÀY' };
+const THANG = { lower: 'tháng', upper: 'THÁNG' };
+const NAM = { lower: 'năm', upper: 'NĂM' };
+
+/** After one code segment ("QĐ", "TTg", "SLĐTBXH", "TB&XH") from `i`; -1 when none starts there. */
+function segment(s: string, i: number): number {
+  if (!isUpper(s[i])) return -1;
+  let j = i + 1;
+  while (isUpper(s[j]) || isNumber(s[j]) || s[j] === '&') j++;
+  if (isLower(s[j])) {
+    j++;
+    while (isUpper(s[j]) || isNumber(s[j])) j++;
+  }
+  return j;
+}
+
+/** After a code (segments joined by dashes) from `i`; -1 when none starts there. */
+function codeFrom(s: string, i: number): number {
+  let j = segment(s, i);
+  while (j >= 0 && isDashAt(s, j) && isUpper(s[j + 1])) j = segment(s, j + 1);
+  return j;
+}
+
+/** Whether a symbol may end at `j`: no letter, digit or "&" after it, nor a dash and one. */
+function symbolEnds(s: string, j: number): boolean {
+  const ch = s[j];
+  if (isLetter(ch) || isNumber(ch) || ch === '&') return false;
+  return !(isDashAt(s, j) && (isLetter(s[j + 1]) || isNumber(s[j + 1])));
+}
+
+type Groups = SymbolMatch['groups'];
+
+/** The symbol at `start` (state or party form, `spaced`: spaces allowed around "/"), with its groups; its end, or -1. */
+function symbolAt(s: string, start: number, spaced: boolean, g: Groups): number {
+  const gap = (i: number): number => (spaced ? skipHorizontal(s, i) : i);
+  const num = digits(s, start, 1, 7);
+  if (num < 0) return -1;
+  if (isDashAt(s, num)) {
+    // Party form: NUMBER-CODE/ISSUER ("09-CTr/TU").
+    const seg = segment(s, num + 1);
+    const slash = seg < 0 ? -1 : gap(seg);
+    if (slash < 0 || s[slash] !== '/') return -1;
+    const iss = gap(slash + 1);
+    const end = codeFrom(s, iss);
+    if (end < 0 || !symbolEnds(s, end)) return -1;
+    Object.assign(g, { pNum: [start, num], pCode: [num + 1, seg], pIss: [iss, end] });
+    return end;
+  }
+  // State form: NUMBER/[YEAR/]CODE ("107/2020/NĐ-CP").
+  const slash = gap(num);
+  if (s[slash] !== '/') return -1;
+  let at = gap(slash + 1);
+  const year = digits(s, at, 4, 4);
+  const yearSlash = year < 0 ? -1 : gap(year);
+  const codeStart = yearSlash >= 0 && s[yearSlash] === '/' ? gap(yearSlash + 1) : at;
+  const end = codeFrom(s, codeStart);
+  if (end < 0 || !symbolEnds(s, end)) return -1;
+  if (codeStart !== at) g.sYear = [at, year];
+  at = codeStart;
+  Object.assign(g, { sNum: [start, num], sCode: [at, end] });
+  return end;
+}
+
+/** The date after a symbol ending at `j` ("ngày 14/9/2021", ", ngày 14 tháng 9 năm 2021"), with its groups; its end, or -1. */
+function dateAfter(s: string, j: number, g: Groups): number {
+  const comma = skipHorizontal(s, j);
+  const wordAt = spaceAfter(s, s[comma] === ',' ? comma + 1 : j);
+  const wordEnd = wordAt < 0 ? -1 : spelled(s, wordAt, NGAY);
+  const d = wordEnd < 0 ? -1 : spaceAfter(s, wordEnd);
+  const dEnd = d < 0 ? -1 : digits(s, d, 1, 2);
+  if (dEnd < 0) return -1;
+  // A year is a whole run of four digits (digits()): none follows it.
+  const found = numericDate(s, d, dEnd, g) ?? wordedDate(s, d, dEnd, g);
+  if (found === undefined) return -1;
+  Object.assign(g, { dateWord: [wordAt, wordEnd], date: [d, found] });
+  return found;
+}
+
+/** dd/mm/yyyy (one separator throughout: "/", "." or "-"), its day ending at `dEnd`. */
+function numericDate(s: string, d: number, dEnd: number, g: Groups): number | undefined {
+  const sep = s[dEnd];
+  if (sep !== '/' && sep !== '.' && sep !== '-') return undefined;
+  const mEnd = digits(s, dEnd + 1, 1, 2);
+  if (mEnd < 0 || s[mEnd] !== sep) return undefined;
+  const yEnd = digits(s, mEnd + 1, 4, 4);
+  if (yEnd < 0) return undefined;
+  Object.assign(g, { d1: [d, dEnd], sep: [dEnd, dEnd + 1], m1: [dEnd + 1, mEnd], y1: [mEnd + 1, yEnd] });
+  return yEnd;
+}
+
+/** "dd tháng mm năm yyyy", its day ending at `dEnd`. */
+function wordedDate(s: string, d: number, dEnd: number, g: Groups): number | undefined {
+  const t = spaceAfter(s, dEnd);
+  const tEnd = t < 0 ? -1 : spelled(s, t, THANG);
+  const m = tEnd < 0 ? -1 : spaceAfter(s, tEnd);
+  const mEnd = m < 0 ? -1 : digits(s, m, 1, 2);
+  const n = mEnd < 0 ? -1 : spaceAfter(s, mEnd);
+  const nEnd = n < 0 ? -1 : spelled(s, n, NAM);
+  const y = nEnd < 0 ? -1 : spaceAfter(s, nEnd);
+  const yEnd = y < 0 ? -1 : digits(s, y, 4, 4);
+  if (yEnd < 0) return undefined;
+  Object.assign(g, { d2: [d, dEnd], m2: [m, mEnd], y2: [y, yEnd] });
+  return yEnd;
+}
+
+/** What may not stand before a bare symbol: a letter, a number, "/", "&", "_", a dash, or a digit and "." or ",". */
+function bareMayStart(s: string, start: number): boolean {
+  const before = s[start - 1];
+  if (before === undefined) return true;
+  if (isLetter(before) || isNumber(before) || before === '/' || before === '&' || before === '_' || isDashAt(s, start - 1)) return false;
+  return !((before === '.' || before === ',') && isDigitAt(s, start - 2));
+}
+
+/** The symbol at `start` and its date, if any: a typed citation's (spaces allowed around "/") or a bare one's. */
+function matchAt(s: string, start: number, typed: boolean): SymbolMatch | undefined {
+  if (!typed && !bareMayStart(s, start)) return undefined;
+  const groups: Groups = {};
+  const end = symbolAt(s, start, typed, groups);
+  if (end < 0) return undefined;
+  const dateGroups: Groups = {};
+  const dated = dateAfter(s, end, dateGroups);
+  if (dated < 0) return { start, end, groups };
+  return { start, end: dated, groups: { ...groups, ...dateGroups } };
 }
 
 /** The typed matches: each symbol with a type word before it, in text order, none overlapping. */
@@ -647,7 +815,7 @@ function scanTyped(starts: readonly number[], shadow: string): SymbolMatch[] {
   for (const start of starts) {
     if (start < last) continue;
     const before = typeWordBefore(shadow, start, last);
-    const m = before && matchAt(patterns().typed, shadow, start);
+    const m = before && matchAt(shadow, start, true);
     if (!before || !m) continue;
     m.start = before.word[0];
     m.groups.word = before.word;
@@ -664,7 +832,7 @@ function scanBare(starts: readonly number[], shadow: string): SymbolMatch[] {
   let last = 0;
   for (const start of starts) {
     if (start < last) continue;
-    const m = matchAt(patterns().bare, shadow, start);
+    const m = matchAt(shadow, start, false);
     if (!m) continue;
     out.push(m);
     last = m.end;

@@ -158,4 +158,59 @@ describe('the scanner reads as the whole grammar from the left', () => {
       { numRuns: 3000 },
     );
   });
+
+  // Citations built piece by piece, each piece right, nearly right or wrong: a symbol in
+  // either form with or without spaces, codes of every kind of segment, every form of date,
+  // what may stand before and after them.
+  const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
+  const ws = pick('', ' ', '  ', '\t', '\n', ' \n ', '\n\n', '\u00a0');
+  const num = pick('1', '09', '3809', '1234567', '12345678', 'x');
+  const segment = pick('QĐ', 'UBND', 'TTg', 'CTr', 'TB&XH', 'QH14', 'ND', 'SLĐTBXH', 'qđ', 'Sở', 'ĐA', 'X', 'TTgg', 'A1b2', 'ΩΣ', 'Жx', 'Q²', '&', '');
+  const dash = pick('-', '\u2013', '\u2014', '', '_');
+  const code = fc.array(fc.tuple(dash, segment), { minLength: 1, maxLength: 3 }).map((parts) => parts.map(([d, s], i) => (i === 0 ? s : d + s)).join(''));
+  const gap = pick('', '', ' ', '  ', '\n');
+  const year = pick('2020', '202', '20201', '');
+  const stateForm = fc.tuple(num, gap, gap, year, gap, code).map(([n, g1, g2, y, g3, c]) => `${n}${g1}/${g2}${y ? `${y}${g3}/${g3}` : ''}${c}`);
+  const partyForm = fc.tuple(num, dash, segment, gap, code).map(([n, d, s, g, c]) => `${n}${d}${s}${g}/${g}${c}`);
+  const day = pick('1', '14', '123', '');
+  const sep = pick('/', '.', '-', ' ');
+  const dateWord = pick('ngày', 'Ngày', 'NGÀY', 'ngay', 'ngàyx');
+  const numeric = fc.tuple(day, sep, day, sep, pick('2021', '20211', '21')).map(([d, s1, m, s2, y]) => `${d}${s1}${m}${s2}${y}`);
+  const worded = fc
+    .tuple(day, ws, pick('tháng', 'Tháng', 'THÁNG', 'thang'), ws, day, ws, pick('năm', 'NĂM', 'nam'), ws, pick('2021', '20211'))
+    .map((p) => p.join(''));
+  const date = fc.oneof(
+    pick(''),
+    fc.tuple(pick('', ',', ' ,', ', '), ws, dateWord, ws, fc.oneof(numeric, worded)).map((p) => p.join('')),
+  );
+  const before = pick(
+    '',
+    'theo ',
+    'Quyết định số ',
+    'Quyết định ',
+    'Bộ luật ',
+    'Nghị định số: ',
+    'a',
+    '1',
+    '1.',
+    '1,',
+    '/',
+    '_',
+    '-',
+    '&',
+    'Chương trình hành động số ',
+    'NGHỊ QUYẾT LIÊN TỊCH số ',
+    'Kế hoạch\n\nsố ',
+    'số ',
+  );
+  const after = pick('', ' ', '-', '-x', '-1', 'a', 'A', '&', '.', ',', '/', '1', '²');
+  const citation = fc.tuple(before, fc.oneof(stateForm, partyForm), date, after).map((p) => p.join(''));
+  const citations = fc.array(citation, { minLength: 1, maxLength: 3 }).map((xs) => xs.join(' '));
+
+  it('on citations built piece by piece, right, nearly right or wrong', () => {
+    fc.assert(
+      fc.property(citations, (s) => expectSame(s)),
+      { numRuns: 5000 },
+    );
+  });
 });
