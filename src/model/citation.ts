@@ -487,7 +487,7 @@ function build(start: number, end: number, g: Record<string, string | undefined>
 }
 
 /**
- * One match on the shadow text: where it starts and ends, and where each named group of the
+ * One match in a text: where it starts and ends, and where each named group of the
  * grammar (word, so, sNum, sYear, sCode, pNum, pCode, pIss, date, d1...) is, if it took part.
  */
 export interface SymbolMatch {
@@ -496,7 +496,7 @@ export interface SymbolMatch {
   groups: Record<string, [number, number] | undefined>;
 }
 
-/** The named groups of a match on the shadow, read from the real text. */
+/** The named groups of a match, read from the text. */
 function groupsIn(m: SymbolMatch, text: string): Record<string, string | undefined> {
   const groups: Record<string, string | undefined> = {};
   for (const [name, span] of Object.entries(m.groups)) groups[name] = span ? text.slice(span[0], span[1]) : undefined;
@@ -515,39 +515,45 @@ function isSpace(c: number): boolean {
 const isHorizontal = (c: number): boolean => c !== 0x0a && isSpace(c);
 const isDash = (c: number): boolean => c === 0x2d || (c >= 0x2010 && c <= 0x2014);
 
+/** Where the run of at most 7 digits that ends at `end` starts; -1 when there is none, or a longer one. */
+function digitsBefore(s: string, end: number): number {
+  let i = end;
+  while (i > 0 && isDigitAt(s, i - 1)) i--;
+  return i < end && end - i <= 7 ? i : -1;
+}
+
 /**
- * Where a symbol may start: the first digit of a run of at most 7 digits followed by a dash
- * (party form) or by "/" after optional spaces (state form). A symbol's number is such a run
- * whole, since neither reading lets a digit stand before it.
+ * Where a symbol may start, found from its "/" (every symbol has one): the digits right
+ * before it (state form, "107/2020/NĐ-CP"), and the digits before a dash and a code segment
+ * right before it (party form, "09-CTr/TU"), spaces allowed before the "/". A symbol's
+ * number is such a run whole, since neither reading lets a digit stand before it. In text
+ * order.
  */
-function symbolStarts(shadow: string): number[] {
+function symbolStarts(s: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < shadow.length; i++) {
-    if (!isDigit(shadow.charCodeAt(i))) continue;
-    const start = i;
-    while (i + 1 < shadow.length && isDigit(shadow.charCodeAt(i + 1))) i++;
-    if (i + 1 - start > 7) continue;
-    let j = i + 1;
-    if (j < shadow.length && isDash(shadow.charCodeAt(j))) {
-      out.push(start);
-      continue;
-    }
-    while (j < shadow.length && isHorizontal(shadow.charCodeAt(j))) j++;
-    if (shadow[j] === '/') out.push(start);
+  for (let slash = s.indexOf('/'); slash >= 0; slash = s.indexOf('/', slash + 1)) {
+    let i = slash;
+    while (i > 0 && isHorizontal(s.charCodeAt(i - 1))) i--;
+    const state = digitsBefore(s, i);
+    if (state >= 0) out.push(state);
+    let j = i;
+    while (j > 0 && (letterAt(s, j - 1) || numberAt(s, j - 1) || s[j - 1] === '&')) j--;
+    const party = j < i && isDashAt(s, j - 1) ? digitsBefore(s, j - 1) : -1;
+    if (party >= 0) out.push(party);
   }
-  return out;
+  return [...new Set(out)].sort((x, y) => x - y);
 }
 
 /**
  * Where the whitespace before `end` starts, if it can stand between two words of a
  * citation (WS: at least one character, at most one line break); -1 otherwise.
  */
-function spaceBefore(shadow: string, end: number): number {
+function spaceBefore(text: string, end: number): number {
   let i = end;
   let breaks = 0;
-  while (i > 0 && isSpace(shadow.charCodeAt(i - 1))) {
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) {
     i--;
-    if (shadow.charCodeAt(i) === 0x0a && ++breaks > 1) return -1;
+    if (text.charCodeAt(i) === 0x0a && ++breaks > 1) return -1;
   }
   return i < end ? i : -1;
 }
@@ -563,17 +569,17 @@ function spellings(): { lower: string; upper: string }[][] {
 }
 
 /** Where a type word (any case, WS between its words) that ends at `end` starts; -1 if none does. */
-function spelledBefore(shadow: string, end: number, words: { lower: string; upper: string }[]): number {
+function spelledBefore(text: string, end: number, words: { lower: string; upper: string }[]): number {
   let at = end;
   for (let k = words.length - 1; k >= 0; k--) {
     const { lower, upper } = words[k]!;
     if (k < words.length - 1) {
-      at = spaceBefore(shadow, at);
+      at = spaceBefore(text, at);
       if (at < 0) return -1;
     }
     if (at < lower.length) return -1;
     for (let n = 0; n < lower.length; n++) {
-      const ch = shadow[at - lower.length + n];
+      const ch = text[at - lower.length + n];
       if (ch !== lower[n] && ch !== upper[n]) return -1;
     }
     at -= lower.length;
@@ -586,24 +592,24 @@ function spelledBefore(shadow: string, end: number, words: { lower: string; uppe
  * at `from` or later, not inside a word; the earliest such start, as a scan from the left
  * would find it ("Bộ luật" before "Luật").
  */
-function typeWordBefore(shadow: string, start: number, from: number): { word: [number, number]; so?: [number, number] } | undefined {
+function typeWordBefore(text: string, start: number, from: number): { word: [number, number]; so?: [number, number] } | undefined {
   let j = start;
-  while (j > 0 && isHorizontal(shadow.charCodeAt(j - 1))) j--;
-  if (shadow[j - 1] === ':') {
+  while (j > 0 && isHorizontal(text.charCodeAt(j - 1))) j--;
+  if (text[j - 1] === ':') {
     j--;
-    while (j > 0 && isHorizontal(shadow.charCodeAt(j - 1))) j--;
+    while (j > 0 && isHorizontal(text.charCodeAt(j - 1))) j--;
   }
-  const hasSo = j >= 2 && (shadow[j - 2] === 's' || shadow[j - 2] === 'S') && (shadow[j - 1] === 'ố' || shadow[j - 1] === 'Ố');
+  const hasSo = j >= 2 && (text[j - 2] === 's' || text[j - 2] === 'S') && (text[j - 1] === 'ố' || text[j - 1] === 'Ố');
   const so: [number, number] | undefined = hasSo ? [j - 2, j] : undefined;
   // Without "số" only whitespace (WS) may stand between the word and the symbol.
-  const wordEnd = spaceBefore(shadow, so ? j - 2 : start);
+  const wordEnd = spaceBefore(text, so ? j - 2 : start);
   if (wordEnd < 0) return undefined;
   let best = -1;
   let bestEnd = -1;
   for (const words of spellings()) {
-    const w = spelledBefore(shadow, wordEnd, words);
+    const w = spelledBefore(text, wordEnd, words);
     if (w < from || (best >= 0 && w >= best)) continue;
-    if (w > 0 && (isLetter(shadow[w - 1]) || isNumber(shadow[w - 1]))) continue;
+    if (w > 0 && (letterAt(text, w - 1) || numberAt(text, w - 1))) continue;
     best = w;
     bestEnd = wordEnd;
   }
@@ -646,6 +652,28 @@ function isLower(ch: string | undefined): boolean {
 
 const isLetter = (ch: string | undefined): boolean => ch === SH_LETTER || isUpper(ch) || isLower(ch);
 const isNumber = (ch: string | undefined): boolean => ch === SH_NUMBER || (ch !== undefined && ch >= '0' && ch <= '9');
+
+/**
+ * The shadow (shadowOf) of the code unit at `i` of a text, found for that unit alone: the
+ * scanner reads the text itself and asks the class of the few characters it looks at.
+ */
+function shadowAt(s: string, i: number): string | undefined {
+  const c = s.charCodeAt(i);
+  if (!(c >= 0x80)) return s[i];
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const low = s.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return shadowChar(s.slice(i, i + 2))[0];
+  } else if (c >= 0xdc00 && c <= 0xdfff) {
+    const high = s.charCodeAt(i - 1);
+    if (high >= 0xd800 && high <= 0xdbff) return shadowChar(s.slice(i - 1, i + 1))[1];
+  }
+  return shadowChar(s[i]!);
+}
+
+const upperAt = (s: string, i: number): boolean => isUpper(shadowAt(s, i));
+const lowerAt = (s: string, i: number): boolean => isLower(shadowAt(s, i));
+const letterAt = (s: string, i: number): boolean => isLetter(shadowAt(s, i));
+const numberAt = (s: string, i: number): boolean => isNumber(shadowAt(s, i));
 const isDashAt = (s: string, i: number): boolean => i < s.length && isDash(s.charCodeAt(i));
 const isDigitAt = (s: string, i: number): boolean => i < s.length && isDigit(s.charCodeAt(i));
 
@@ -689,12 +717,12 @@ const NAM = { lower: 'năm', upper: 'NĂM' };
 
 /** After one code segment ("QĐ", "TTg", "SLĐTBXH", "TB&XH") from `i`; -1 when none starts there. */
 function segment(s: string, i: number): number {
-  if (!isUpper(s[i])) return -1;
+  if (!upperAt(s, i)) return -1;
   let j = i + 1;
-  while (isUpper(s[j]) || isNumber(s[j]) || s[j] === '&') j++;
-  if (isLower(s[j])) {
+  while (upperAt(s, j) || numberAt(s, j) || s[j] === '&') j++;
+  if (lowerAt(s, j)) {
     j++;
-    while (isUpper(s[j]) || isNumber(s[j])) j++;
+    while (upperAt(s, j) || numberAt(s, j)) j++;
   }
   return j;
 }
@@ -702,15 +730,14 @@ function segment(s: string, i: number): number {
 /** After a code (segments joined by dashes) from `i`; -1 when none starts there. */
 function codeFrom(s: string, i: number): number {
   let j = segment(s, i);
-  while (j >= 0 && isDashAt(s, j) && isUpper(s[j + 1])) j = segment(s, j + 1);
+  while (j >= 0 && isDashAt(s, j) && upperAt(s, j + 1)) j = segment(s, j + 1);
   return j;
 }
 
 /** Whether a symbol may end at `j`: no letter, digit or "&" after it, nor a dash and one. */
 function symbolEnds(s: string, j: number): boolean {
-  const ch = s[j];
-  if (isLetter(ch) || isNumber(ch) || ch === '&') return false;
-  return !(isDashAt(s, j) && (isLetter(s[j + 1]) || isNumber(s[j + 1])));
+  if (letterAt(s, j) || numberAt(s, j) || s[j] === '&') return false;
+  return !(isDashAt(s, j) && (letterAt(s, j + 1) || numberAt(s, j + 1)));
 }
 
 type Groups = SymbolMatch['groups'];
@@ -790,9 +817,9 @@ function wordedDate(s: string, d: number, dEnd: number, g: Groups): number | und
 
 /** What may not stand before a bare symbol: a letter, a number, "/", "&", "_", a dash, or a digit and "." or ",". */
 function bareMayStart(s: string, start: number): boolean {
+  if (start === 0) return true;
   const before = s[start - 1];
-  if (before === undefined) return true;
-  if (isLetter(before) || isNumber(before) || before === '/' || before === '&' || before === '_' || isDashAt(s, start - 1)) return false;
+  if (letterAt(s, start - 1) || numberAt(s, start - 1) || before === '/' || before === '&' || before === '_' || isDashAt(s, start - 1)) return false;
   return !((before === '.' || before === ',') && isDigitAt(s, start - 2));
 }
 
@@ -809,13 +836,13 @@ function matchAt(s: string, start: number, typed: boolean): SymbolMatch | undefi
 }
 
 /** The typed matches: each symbol with a type word before it, in text order, none overlapping. */
-function scanTyped(starts: readonly number[], shadow: string): SymbolMatch[] {
+function scanTyped(starts: readonly number[], text: string): SymbolMatch[] {
   const out: SymbolMatch[] = [];
   let last = 0;
   for (const start of starts) {
     if (start < last) continue;
-    const before = typeWordBefore(shadow, start, last);
-    const m = before && matchAt(shadow, start, true);
+    const before = typeWordBefore(text, start, last);
+    const m = before && matchAt(text, start, true);
     if (!before || !m) continue;
     m.start = before.word[0];
     m.groups.word = before.word;
@@ -827,12 +854,12 @@ function scanTyped(starts: readonly number[], shadow: string): SymbolMatch[] {
 }
 
 /** The bare matches (a symbol alone), in text order, none overlapping. */
-function scanBare(starts: readonly number[], shadow: string): SymbolMatch[] {
+function scanBare(starts: readonly number[], text: string): SymbolMatch[] {
   const out: SymbolMatch[] = [];
   let last = 0;
   for (const start of starts) {
     if (start < last) continue;
-    const m = matchAt(shadow, start, false);
+    const m = matchAt(text, start, false);
     if (!m) continue;
     out.push(m);
     last = m.end;
@@ -841,14 +868,14 @@ function scanBare(starts: readonly number[], shadow: string): SymbolMatch[] {
 }
 
 /**
- * The typed and the bare matches of a shadow text, each list in text order, as a scan from
+ * The typed and the bare matches of a text (NFC), each list in text order, as a scan from
  * the left with the whole grammar would find them (tests/unit/citation-scan.test.ts).
  * A match refused by {@link build} still holds its text, as in such a scan.
  */
-export function symbolMatches(shadow: string): { typed: SymbolMatch[]; bare: SymbolMatch[] } {
-  if (!shadow.includes('/')) return { typed: [], bare: [] };
-  const starts = symbolStarts(shadow);
-  return { typed: scanTyped(starts, shadow), bare: scanBare(starts, shadow) };
+export function symbolMatches(text: string): { typed: SymbolMatch[]; bare: SymbolMatch[] } {
+  if (!text.includes('/')) return { typed: [], bare: [] };
+  const starts = symbolStarts(text);
+  return { typed: scanTyped(starts, text), bare: scanBare(starts, text) };
 }
 
 function found(matches: readonly SymbolMatch[], text: string, typed: boolean): Found[] {
@@ -885,8 +912,7 @@ export function findCitations(text: string): Citation[] {
   // none, and are not scanned with the two large patterns at all (BENCHMARKS.md).
   if (!text.includes('/')) return [];
   const norm = normalise(text);
-  const shadow = shadowOf(norm.text);
-  const matches = symbolMatches(shadow);
+  const matches = symbolMatches(norm.text);
   const typed = found(matches.typed, norm.text, true);
   const bare = withoutOverlaps(found(matches.bare, norm.text, false), typed);
   return [...typed, ...bare]
