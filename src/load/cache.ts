@@ -92,7 +92,7 @@ export interface CacheKey {
 }
 
 /** Characters of each end of a long part (a plan file's text) that name an entry. */
-const NAME_SAMPLE = 256;
+const NAME_SAMPLE = 64;
 
 /**
  * The key of a result: the build, the parser and every part. `build` is a parameter so
