@@ -19,5 +19,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  // Standard output and error go through src/cli/stdio.ts, which writes without Node's
+  // streams where it can and guards them where it makes them: a stream made elsewhere would
+  // have no handler for a closed pipe.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/stdio.ts', 'src/cli/progress.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'stdout', message: 'Write through src/cli/stdio.ts.' },
+        { object: 'process', property: 'stderr', message: 'Write through src/cli/stdio.ts.' },
+      ],
+      'no-console': 'error',
+    },
+  },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

@@ -1,7 +1,8 @@
 /**
  * task/deadline-unresolved: a free-text deadline that names no date ("Khi có hướng dẫn của
  * tỉnh") and has no `due:` falls due on 31/12, which the clerk should know and can fix.
- * Located in tasks.yaml, read again only when there is such a task, for positions only
+ * Located in tasks.yaml, only when there is such a task: as this run parsed it for checking
+ * when the run remembers its inputs (load/run-inputs.ts), else read again for positions only
  * (one js-yaml pass with its listener for a plain file, yaml/spans.ts), each task found by its
  * number once. The result is kept in the result cache (load/cache.ts), keyed by the text of
  * tasks.yaml, the year and the tasks, so a warm `cchc status` reads no YAML at all.

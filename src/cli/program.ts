@@ -7,7 +7,8 @@ import { Argument, Command, Option, type Help } from 'commander';
 import type { Lang } from '../diagnostics/codes.js';
 import { HELP, HELP_EXTRA, PLACEHOLDERS_VI, commanderMessage, type CommandHelp } from '../i18n/help.js';
 import { COMMAND_MODULES } from './commands/index.js';
-import { writeTo } from './stdio.js';
+import { isTerminal, writeTo } from './stdio.js';
+import { colorEnabled } from '../render/style.js';
 import { COMMANDS, longName, optionsOf, type CommandName, type CommandSpec, type OptionSpec } from './spec.js';
 import { terminalColumns } from './io.js';
 import { VERSION } from './version.js';
@@ -116,6 +117,9 @@ export function buildProgram(lang: Lang, only?: CommandName): Command {
     .configureOutput({
       writeOut: (s) => writeTo(1, s),
       writeErr: (s) => writeTo(2, s),
+      // Asked through src/cli/stdio.ts, which makes process.stdout only for a terminal, and guarded.
+      getOutHasColors: () => colorEnabled({ env: process.env, isTTY: isTerminal(1) }),
+      getErrHasColors: () => colorEnabled({ env: process.env, isTTY: isTerminal(2) }),
       // Help is laid out for the same width as the reports (COLUMNS, the terminal, else 80).
       getOutHelpWidth: () => terminalColumns(1),
       getErrHelpWidth: () => terminalColumns(2),

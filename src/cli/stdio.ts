@@ -98,7 +98,10 @@ export function writeTo(fd: Fd, text: string): void {
   let off = 0;
   while (off < bytes.length) {
     try {
-      off += writeSync(fd, bytes, off, bytes.length - off);
+      const n = writeSync(fd, bytes, off, bytes.length - off);
+      // Nothing taken (a Windows pipe without waiting): as EAGAIN, the stream waits for the reader.
+      if (n === 0) throw Object.assign(new Error('EAGAIN'), { code: 'EAGAIN' });
+      off += n;
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (e.code === 'EAGAIN') {

@@ -31,8 +31,10 @@ export function writeFileAtomic(file: string, bytes: Uint8Array): void {
   } catch {
     /* a new file */
   }
+  let created = false;
   try {
     fd = openSync(tmp, 'wx', mode);
+    created = true;
     fchmodSync(fd, mode);
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
@@ -48,7 +50,8 @@ export function writeFileAtomic(file: string, bytes: Uint8Array): void {
         /* already failing */
       }
     }
-    rmSync(tmp, { force: true });
+    // Only a file this call created: a name taken (EEXIST) is another writer's.
+    if (created) rmSync(tmp, { force: true });
     throw err;
   }
 }

@@ -148,8 +148,8 @@ export function cachePut(key: CacheKey, value: unknown): void {
 }
 
 /**
- * Write one file of the cache folder `dir` atomically (a random temp name, created
- * exclusively with mode 0600, then renamed), unless it is over a quarter of the size bound;
+ * Write one file of the cache folder `dir` atomically (a temp name of its own,
+ * load/temp-name.ts, created exclusively with mode 0600, then renamed), unless it is over a quarter of the size bound;
  * then prune now and then. Any failure only costs speed.
  */
 export function writeCacheFile(dir: string, file: string, text: string): void {
@@ -157,19 +157,24 @@ export function writeCacheFile(dir: string, file: string, text: string): void {
   if (text.length > bound / 4) return;
   const tmp = tempName(file);
   let fd: number | undefined;
+  let created = false;
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     fd = openSync(tmp, 'wx', 0o600);
+    created = true;
     writeSync(fd, text);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);
   } catch {
     if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* never created */
+    // Only a file this call created: a name taken (EEXIST) is another writer's.
+    if (created) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* already renamed or gone */
+      }
     }
     return;
   }

@@ -216,13 +216,14 @@ const DASH = '[\\-\\u2010\\u2011\\u2012\\u2013\\u2014]';
 // ---------------------------------------------------------------------------------------
 // Letter classes on a shadow text
 //
-// The patterns need Unicode letter classes (an upper-case letter starts a code segment; a
+// The grammar needs Unicode letter classes (an upper-case letter starts a code segment; a
 // letter before a type word means it is inside a word). Written as \p{Lu}, \p{L}... they
-// made V8 compile the two patterns for 25-70 ms on first use, every cold run (the classes
-// occur some fifty times). So the patterns run on a shadow of the text, as long as it, in
-// which every letter or number outside ASCII and the type words' own letters stands as one
+// made V8 compile the patterns for 25-70 ms on first use (the classes occur some fifty
+// times). So the grammar is written over a shadow of the text, as long as it, in which
+// every letter or number outside ASCII, except the type words' own letters, stands as one
 // of four private-use characters naming its class (shadowOf); the classes are then short
-// lists. A group's text is read from the real text at the same offsets.
+// lists. The scanner makes no shadow text: it asks the shadow of each character it looks
+// at (shadowAt); the test of the scanner runs the patterns on shadowOf's text.
 
 /** Shadow characters: an upper-case, a lower-case, another letter, a number. */
 const SH_UPPER = '\uE000';
@@ -908,8 +909,8 @@ function withoutOverlaps(bare: Found[], typed: Found[]): Found[] {
  * NFC.
  */
 export function findCitations(text: string): Citation[] {
-  // Every symbol has a "/" (symbolPattern), and NFC makes none: most text values have
-  // none, and are not scanned with the two large patterns at all (BENCHMARKS.md).
+  // Every symbol has a "/", and NFC makes none: most text values have none, and are not
+  // scanned at all.
   if (!text.includes('/')) return [];
   const norm = normalise(text);
   const matches = symbolMatches(norm.text);

@@ -90,9 +90,8 @@ export interface PlainWatch {
 
 /**
  * Watches js-yaml read a text and notes what makes it not plain (see the top of this file).
- * `then` is called on every close with the offset where the node opened, for yaml/spans.ts.
  */
-export function plainWatch(then?: (state: JsYaml.State, open: number) => void): PlainWatch {
+export function plainWatch(): PlainWatch {
   const opens: number[] = [];
   let exact = false;
   let nodes = 0;
@@ -144,7 +143,6 @@ export function plainWatch(then?: (state: JsYaml.State, open: number) => void): 
         if (trimBack(input, keyStart, position) - keyStart > MAX_KEY) exact = true;
       }
     }
-    if (then) then(state, at);
   };
   return {
     listener: (event, state) => (event === 'open' ? open(state) : close(state)),
@@ -158,8 +156,8 @@ export function plainWatch(then?: (state: JsYaml.State, open: number) => void): 
 
 /**
  * js-yaml's events while it read a text, in order: each node's open (kind OPEN) and close
- * (its kind, where it closed and what it read), for yaml/spans.ts to find where each value
- * stands without reading the text again.
+ * (its kind, where it closed and what it read: a scalar's value, a sequence's length), for
+ * yaml/spans.ts to find where each value stands without reading the text again.
  */
 export interface ReadEvents {
   kinds: (JsYaml.State['kind'] | typeof OPEN)[];
@@ -183,7 +181,8 @@ export function recordEvents(next: (event: 'open' | 'close', state: JsYaml.State
   const listener = (event: 'open' | 'close', state: JsYaml.State): void => {
     events.kinds.push(event === 'open' ? OPEN : state.kind);
     events.positions.push(state.position);
-    events.results.push(event === 'open' ? undefined : state.result);
+    // A sequence's length as it closed, not the array: the data may be changed later.
+    events.results.push(event === 'open' ? undefined : state.kind === 'sequence' ? (state.result as unknown[]).length : state.result);
     next(event, state);
   };
   return { events, listener };

@@ -378,7 +378,10 @@ export interface SpanLocated {
 
 /** The spans of a plain file read on the fast path; undefined when the syntax tree must answer. */
 function spansOf(src: SourceFile): Span | undefined {
-  if (src.doc) return undefined;
+  if (src.doc) {
+    delete src.events;
+    return undefined;
+  }
   if (src.spans === undefined) {
     src.spans = spanTree(src.text, src.events) ?? null;
     delete src.events;

@@ -1,6 +1,7 @@
 /**
- * Where each value of a plain file stands, from js-yaml reading it again with a listener
- * (the offsets where each node opens and closes), so that a finding in a clean file is
+ * Where each value of a plain file stands, from js-yaml's events while it read the file
+ * (the offsets where each node opens and closes: kept from the first reading, yaml/fast.ts,
+ * or from reading it again for a text too large to keep them), so that a finding in a clean file is
  * located without the yaml package, which is most of a cold run (BENCHMARKS.md). Only for
  * the files the fast path reads (yaml/fast.ts watches the same reading: no anchors,
  * aliases, tags, explicit keys): anything else is located through the yaml package's
@@ -79,7 +80,8 @@ function collectionRead(text: string, state: Closed, open: number, nodes: Read[]
   const end = flow ? trimEnd(text, start, state.position) : Math.max(start, last ? last.nodeEnd : start);
   const nodeEnd = flow ? trailingEnd(text, end) : end;
   if (state.kind === 'sequence') {
-    if (nodes.length !== (state.result as unknown[]).length) return undefined;
+    // The events hold a sequence's length (yaml/fast.ts recordEvents).
+    if (nodes.length !== state.result) return undefined;
     return { span: { kind: 'seq', start, end, items: nodes.map((n) => n.span) }, nodeEnd, name: undefined };
   }
   if (nodes.length % 2 !== 0) return undefined;
