@@ -12,6 +12,7 @@ import { captureOutput, endCapture, writeErr } from './io.js';
 import { storeOutput, takePendingKey } from './output-cache.js';
 import { forgetInputs } from '../load/run-inputs.js';
 import { restoreHeap } from '../load/heap.js';
+import { resetEvents } from '../yaml/fast.js';
 import { writeCacheFile } from '../load/cache.js';
 import { checkEnvironment, guardOutput, runLang } from './environment.js';
 import { buildProgram } from './program.js';
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = handleError(err, lang);
   } finally {
     restoreHeap();
+    resetEvents();
     forgetInputs();
     endCapture();
   }

@@ -169,6 +169,18 @@ export const OPEN = 'open' as const;
 
 /** Texts up to this length keep their events: a few numbers per node, against a second reading when a finding needs a position. */
 const RECORD_CHARS = 256 * 1024;
+/**
+ * Events kept in all, until resetEvents(): a run over 100.000 progress records would keep
+ * millions (50 MB more at its peak, BENCHMARKS.md); the files read past this are read again
+ * if a finding needs a position in them.
+ */
+const RECORD_BUDGET = 200_000;
+let recorded = 0;
+
+/** A new run (src/cli/main.ts): the budget of kept events is whole again. */
+export function resetEvents(): void {
+  recorded = 0;
+}
 
 export type FastResult = { data: unknown; events?: ReadEvents } | { tooDeep: { line: number; column: number } } | { tooMany: true } | undefined;
 
@@ -192,13 +204,15 @@ export function recordEvents(next: (event: 'open' | 'close', state: JsYaml.State
 export function fastParse(text: string, maxDepth: number, maxNodes: number): FastResult {
   const { Y, schema } = jsYamlLib();
   const watch = plainWatch();
-  const recording = text.length <= RECORD_CHARS ? recordEvents(watch.listener) : undefined;
+  const recording = text.length <= RECORD_CHARS && recorded < RECORD_BUDGET ? recordEvents(watch.listener) : undefined;
   try {
     const data = Y.load(text, { schema, json: false, maxDepth: maxDepth + 1, listener: recording?.listener ?? watch.listener, onWarning: watch.onWarning });
     if (watch.nodes() > maxNodes) return { tooMany: true };
     // An empty file, or only comments: let the exact path say so.
     if (watch.exact() || data === undefined || data === null) return undefined;
-    return recording ? { data, events: recording.events } : { data };
+    if (!recording) return { data };
+    recorded += recording.events.kinds.length;
+    return { data, events: recording.events };
   } catch (err) {
     const e = err as { message?: string; mark?: { line?: number; column?: number } };
     if (/exceeded maxDepth/.test(String(e.message)) && e.mark) return { tooDeep: { line: (e.mark.line ?? 0) + 1, column: (e.mark.column ?? 0) + 1 } };
