@@ -836,36 +836,33 @@ function matchAt(s: string, start: number, typed: boolean): SymbolMatch | undefi
   return { start, end: dated, groups: { ...groups, ...dateGroups } };
 }
 
-/** The typed matches: each symbol with a type word before it, in text order, none overlapping. */
-function scanTyped(starts: readonly number[], text: string): SymbolMatch[] {
+/**
+ * The matches found from the places a symbol may start, in text order, none overlapping:
+ * `at` reads one from a start, given where the last one ended (a scan from the left goes on
+ * from there).
+ */
+function scan(starts: readonly number[], at: (start: number, last: number) => SymbolMatch | undefined): SymbolMatch[] {
   const out: SymbolMatch[] = [];
   let last = 0;
   for (const start of starts) {
     if (start < last) continue;
-    const before = typeWordBefore(text, start, last);
-    const m = before && matchAt(text, start, true);
-    if (!before || !m) continue;
-    m.start = before.word[0];
-    m.groups.word = before.word;
-    m.groups.so = before.so;
+    const m = at(start, last);
+    if (!m) continue;
     out.push(m);
     last = m.end;
   }
   return out;
 }
 
-/** The bare matches (a symbol alone), in text order, none overlapping. */
-function scanBare(starts: readonly number[], text: string): SymbolMatch[] {
-  const out: SymbolMatch[] = [];
-  let last = 0;
-  for (const start of starts) {
-    if (start < last) continue;
-    const m = matchAt(text, start, false);
-    if (!m) continue;
-    out.push(m);
-    last = m.end;
-  }
-  return out;
+/** A typed match at `start`: the symbol with a type word before it, starting at `last` or later. */
+function typedAt(text: string, start: number, last: number): SymbolMatch | undefined {
+  const before = typeWordBefore(text, start, last);
+  const m = before && matchAt(text, start, true);
+  if (!before || !m) return undefined;
+  m.start = before.word[0];
+  m.groups.word = before.word;
+  m.groups.so = before.so;
+  return m;
 }
 
 /**
@@ -876,7 +873,10 @@ function scanBare(starts: readonly number[], text: string): SymbolMatch[] {
 export function symbolMatches(text: string): { typed: SymbolMatch[]; bare: SymbolMatch[] } {
   if (!text.includes('/')) return { typed: [], bare: [] };
   const starts = symbolStarts(text);
-  return { typed: scanTyped(starts, text), bare: scanBare(starts, text) };
+  return {
+    typed: scan(starts, (start, last) => typedAt(text, start, last)),
+    bare: scan(starts, (start) => matchAt(text, start, false)),
+  };
 }
 
 function found(matches: readonly SymbolMatch[], text: string, typed: boolean): Found[] {
